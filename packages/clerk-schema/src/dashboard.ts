@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { EmailAddress } from './email.ts';
+import { OrganizationId } from './ids.ts';
+import { intParam } from './query.ts';
+
+// Wire shapes of the dashboard's own routes (not Clerk's): /api/health, /api/me, /api/dev/*,
+// /api/bulk-invitations and /api/activity.
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  /** `emulator` when the upstream is the local Clerk emulator (demo sign-in available), else `clerk`. */
+  upstream: z.enum(['emulator', 'clerk']),
+  /** Where a signed-out user goes to sign in against real Clerk; null with the emulator. */
+  sign_in_url: z.string().nullable(),
+});
+export type Health = z.infer<typeof Health>;
+
+export const MeOrganization = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  role: z.string(),
+});
+export const Me = z.object({
+  user: z.object({
+    id: z.string(),
+    first_name: z.string().nullable(),
+    last_name: z.string().nullable(),
+    email_address: z.string().nullable(),
+    image_url: z.string().nullable(),
+  }),
+  is_staff: z.boolean(),
+  /** Organizations the user administers (`org:admin`); every organization is manageable by staff. */
+  organizations: z.array(MeOrganization),
+});
+export type Me = z.infer<typeof Me>;
+
+export const DevUser = z.object({
+  id: z.string(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+  email_address: z.string(),
+  description: z.string(),
+});
+export type DevUser = z.infer<typeof DevUser>;
+export const DevSignInBody = z.strictObject({ user_id: z.string() });
+
+export const BULK_JOB_STATUSES = ['queued', 'running', 'waiting_rate_limit', 'done', 'cancelled'] as const;
+export const BulkJobStatus = z.enum(BULK_JOB_STATUSES);
+export const BULK_ROW_OUTCOMES = ['pending', 'invited', 'skipped', 'failed'] as const;
+export const BulkRowOutcome = z.enum(BULK_ROW_OUTCOMES);
+
+export const BulkJobRowInput = z.strictObject({
+  email_address: EmailAddress,
+  role: z.string().min(1).max(64),
+});
+export const BulkJobOptions = z.strictObject({
+  expires_in_days: z.number().int().min(1).max(365).nullable().optional(),
+  redirect_url: z.string().url().max(2048).nullable().optional(),
+  notify: z.boolean().optional(),
+});
+export const CreateBulkJobBody = z.strictObject({
+  organization_id: OrganizationId,
+  rows: z.array(BulkJobRowInput).min(1).max(20_000),
+  options: BulkJobOptions.optional(),
+});
+export type CreateBulkJobBody = z.infer<typeof CreateBulkJobBody>;
+
+export const BulkJobCounts = z.object({
+  invited: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+  pending: z.number().int(),
+});
+export const BulkJobRow = z.object({
+  email_address: z.string(),
+  role: z.string(),
+  outcome: BulkRowOutcome,
+  invitation_id: z.string().nullable(),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type BulkJobRow = z.infer<typeof BulkJobRow>;
+export const BulkJob = z.object({
+  id: z.string(),
+  organization_id: z.string(),
+  created_by: z.string(),
+  status: BulkJobStatus,
+  counts: BulkJobCounts,
+  /** When a rate-limited job resumes (Unix ms), else null. */
+  resume_at: z.number().int().nullable(),
+  created_at: z.number().int(),
+  updated_at: z.number().int(),
+  rows: z.array(BulkJobRow),
+});
+export type BulkJob = z.infer<typeof BulkJob>;
+
+export const ACTIVITY_ACTIONS = [
+  'invitation.create',
+  'invitation.revoke',
+  'invitation.bulk_create',
+  'bulk_job.create',
+] as const;
+export const ActivityEntry = z.object({
+  id: z.string(),
+  action: z.string(),
+  actor_id: z.string(),
+  organization_id: z.string().nullable(),
+  email_addresses: z.array(z.string()),
+  outcome: z.string(),
+  clerk_trace_id: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  created_at: z.number().int(),
+});
+export type ActivityEntry = z.infer<typeof ActivityEntry>;
+export const ActivityQuery = z.object({
+  organization_id: z.string().optional(),
+  actor_id: z.string().optional(),
+  action: z.string().optional(),
+  since: intParam(0, Number.MAX_SAFE_INTEGER, 0),
+  until: intParam(0, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+  limit: intParam(1, 500, 50),
+  offset: intParam(0, 1_000_000_000, 0),
+});

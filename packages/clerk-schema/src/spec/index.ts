@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+/** Where Clerk's OpenAPI spec lives: `../shared/clerk/` beside the project root. */
+export const SPEC_PATH = fileURLToPath(
+  new URL('../../../../../shared/clerk/bapi-2026-05-12.yml', import.meta.url),
+);
+
+let ajv: Ajv | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+function load(): Ajv {
+  if (ajv) return ajv;
+  const spec = parse(readFileSync(SPEC_PATH, 'utf8')) as Record<string, unknown>;
+  ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addFormat('int64', true).addFormat('int32', true);
+  ajv.addSchema({ $id: 'clerk', components: spec.components } as object);
+  return ajv;
+}
+
+/** Validates `value` against `#/components/schemas/<name>` of Clerk's spec; returns readable errors, empty when valid. */
+export function specErrors(name: string, value: unknown): string[] {
+  let validate = compiled.get(name);
+  if (!validate) {
+    validate = load().compile({ $ref: `clerk#/components/schemas/${name}` });
+    compiled.set(name, validate);
+  }
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+  );
+}
