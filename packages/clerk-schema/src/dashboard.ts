@@ -49,6 +49,8 @@ export const BULK_JOB_STATUSES = ['queued', 'running', 'waiting_rate_limit', 'do
 export const BulkJobStatus = z.enum(BULK_JOB_STATUSES);
 export const BULK_ROW_OUTCOMES = ['pending', 'invited', 'skipped', 'failed'] as const;
 export const BulkRowOutcome = z.enum(BULK_ROW_OUTCOMES);
+export type BulkJobStatus = z.infer<typeof BulkJobStatus>;
+export type BulkRowOutcome = z.infer<typeof BulkRowOutcome>;
 
 export const BulkJobRowInput = z.strictObject({
   email_address: EmailAddress,
@@ -59,6 +61,7 @@ export const BulkJobOptions = z.strictObject({
   redirect_url: z.string().url().max(2048).nullable().optional(),
   notify: z.boolean().optional(),
 });
+export type BulkJobOptions = z.infer<typeof BulkJobOptions>;
 export const CreateBulkJobBody = z.strictObject({
   organization_id: OrganizationId,
   rows: z.array(BulkJobRowInput).min(1).max(20_000),
@@ -94,6 +97,12 @@ export const BulkJob = z.object({
   rows: z.array(BulkJobRow),
 });
 export type BulkJob = z.infer<typeof BulkJob>;
+export type BulkJobCounts = z.infer<typeof BulkJobCounts>;
+/** A job without its rows, as listed by `GET /api/organizations/:org/bulk-invitations`. */
+export const BulkJobSummary = BulkJob.omit({ rows: true });
+export type BulkJobSummary = z.infer<typeof BulkJobSummary>;
+export const BulkJobList = z.object({ data: z.array(BulkJobSummary), total_count: z.number().int() });
+export type BulkJobList = z.infer<typeof BulkJobList>;
 
 export const ACTIVITY_ACTIONS = [
   'invitation.create',

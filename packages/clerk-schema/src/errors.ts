@@ -92,6 +92,8 @@ export const clerkErrors = {
     fail(404, 'resource_not_found', 'not found', `No session was found with id ${id}`),
   resourceNotFound: (longMessage = 'The requested resource was not found.') =>
     fail(404, 'resource_not_found', 'not found', longMessage),
+  identifierExists: (param: string, longMessage: string) =>
+    fail(422, 'form_identifier_exists', 'is taken', longMessage, { param_name: param }),
   invitationNotUnique: () =>
     fail(
       400,

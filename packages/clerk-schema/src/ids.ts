@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
 /** Clerk ID prefixes used by the objects in scope. */
-export const ID_PREFIXES = ['org', 'orginv', 'user', 'sess', 'role', 'orgmem', 'idn', 'ins'] as const;
+export const ID_PREFIXES = [
+  'org',
+  'orginv',
+  'user',
+  'sess',
+  'role',
+  'orgmem',
+  'idn',
+  'ins',
+  'perm',
+  'client',
+] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -91,6 +91,8 @@ export type OrganizationMembershipList = z.infer<typeof OrganizationMembershipLi
 export const CreateMembershipBody = z.strictObject({
   user_id: z.string(),
   role: z.string().min(1),
+  public_metadata: Metadata.nullable().optional(),
+  private_metadata: Metadata.nullable().optional(),
 });
 
 export const EmailAddressObject = z.object({
@@ -125,6 +127,15 @@ export const CreateUserBody = z.object({
   private_metadata: Metadata.optional(),
   skip_password_requirement: z.boolean().optional(),
   skip_password_checks: z.boolean().optional(),
+  // Accepted as Clerk's spec allows them (the emulator stores or ignores them).
+  external_id: z.string().max(256).nullable().optional(),
+  username: z.string().max(256).nullable().optional(),
+  password: z.string().max(256).nullable().optional(),
+  unsafe_metadata: Metadata.optional(),
+  locale: z.string().max(64).nullable().optional(),
+  skip_legal_checks: z.boolean().nullable().optional(),
+  delete_self_enabled: z.boolean().nullable().optional(),
+  create_organization_enabled: z.boolean().nullable().optional(),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
@@ -138,3 +149,32 @@ export const CreateSessionTokenBody = z.strictObject({
 });
 
 export const SessionToken = z.object({ object: z.literal('token'), jwt: z.string() });
+
+export const Session = z.object({
+  object: z.literal('session'),
+  id: z.string(),
+  user_id: z.string(),
+  client_id: z.string(),
+  status: z.enum(['active', 'revoked', 'ended', 'expired', 'removed', 'abandoned', 'replaced', 'pending']),
+  last_active_organization_id: z.string().nullable().optional(),
+  last_active_at: z.number().int(),
+  expire_at: z.number().int(),
+  abandon_at: z.number().int(),
+  created_at: z.number().int(),
+  updated_at: z.number().int(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const RsaJwk = z.object({
+  use: z.literal('sig'),
+  kty: z.literal('RSA'),
+  kid: z.string(),
+  alg: z.literal('RS256'),
+  n: z.string(),
+  e: z.string(),
+});
+export const Jwks = z.object({ keys: z.array(RsaJwk) });
+export type Jwks = z.infer<typeof Jwks>;
+
+/** `GET /users/count`. */
+export const TotalCount = z.object({ object: z.literal('total_count'), total_count: z.number().int() });

@@ -17,8 +17,13 @@ export function intParam(min: number, max: number, fallback: number) {
 
 /** A parameter that may repeat (`status=a&status=b`): always an array after parsing. */
 function repeated<T extends z.ZodType>(item: T) {
+  return repeatedParam(item, 4);
+}
+
+/** A parameter that may repeat up to `max` times (`user_id=a&user_id=b`): always an array after parsing. */
+export function repeatedParam<T extends z.ZodType>(item: T, max: number) {
   return z
-    .preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(item).max(4))
+    .preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(item).max(max))
     .optional();
 }
 
@@ -76,3 +81,53 @@ export type ListOrganizationsQuery = z.infer<typeof ListOrganizationsQuery>;
 
 /** Query of `GET /organization_roles`. */
 export const ListRolesQuery = z.object({ ...pagination });
+
+/** Query of listForUser: `GET /users/{id}/organization_invitations`. */
+export const ListUserInvitationsQuery = z.object({ status: repeated(InvitationStatus), ...pagination });
+export type ListUserInvitationsQuery = z.infer<typeof ListUserInvitationsQuery>;
+
+/** Query of `GET /users/{id}/organization_memberships`. */
+export const PaginationQuery = z.object({ ...pagination });
+export type PaginationQuery = z.infer<typeof PaginationQuery>;
+
+export const USER_ORDER_KEYS = [
+  'created_at',
+  'updated_at',
+  'email_address',
+  'first_name',
+  'last_name',
+] as const;
+
+/** Filters of `GET /users` and `GET /users/count` (the subset in scope). */
+const userFilters = {
+  email_address: repeatedParam(z.string().max(320), 100),
+  user_id: repeatedParam(z.string().max(64), 100),
+  organization_id: repeatedParam(z.string().max(64), 100),
+  query: z.string().max(256).optional(),
+  email_address_query: z.string().max(256).optional(),
+};
+
+/** Query of `GET /users/count`. */
+export const CountUsersQuery = z.object(userFilters);
+export type CountUsersQuery = z.infer<typeof CountUsersQuery>;
+
+/** Query of `GET /users`. */
+export const ListUsersQuery = z.object({
+  ...userFilters,
+  order_by: orderBy(USER_ORDER_KEYS, '-created_at'),
+  ...pagination,
+});
+export type ListUsersQuery = z.infer<typeof ListUsersQuery>;
+
+export const MEMBERSHIP_ORDER_KEYS = ['created_at', 'email_address', 'first_name', 'last_name'] as const;
+
+/** Query of `GET /organizations/{id}/memberships` (the subset in scope). */
+export const ListMembershipsQuery = z.object({
+  user_id: repeatedParam(z.string().max(64), 100),
+  email_address: repeatedParam(z.string().max(320), 100),
+  role: repeatedParam(z.string().max(64), 100),
+  query: z.string().max(256).optional(),
+  order_by: orderBy(MEMBERSHIP_ORDER_KEYS, '-created_at'),
+  ...pagination,
+});
+export type ListMembershipsQuery = z.infer<typeof ListMembershipsQuery>;

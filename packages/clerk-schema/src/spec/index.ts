@@ -12,13 +12,29 @@ export const SPEC_PATH = fileURLToPath(
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
+/**
+ * ajv rejects OpenAPI's `nullable: true` on a node without `type` (the spec has a few, e.g. User.scim):
+ * rewrite those as `anyOf: [node, null]`.
+ */
+function normalizeNullable(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(normalizeNullable);
+  if (node === null || typeof node !== 'object') return node;
+  const entries = Object.entries(node).map(([key, value]) => [key, normalizeNullable(value)] as const);
+  const out = Object.fromEntries(entries) as Record<string, unknown>;
+  if (out.nullable === true && out.type === undefined) {
+    const { nullable: _nullable, description: _description, ...rest } = out;
+    return { anyOf: [rest, { type: 'null' }] };
+  }
+  return out;
+}
+
 function load(): Ajv {
   if (ajv) return ajv;
   const spec = parse(readFileSync(SPEC_PATH, 'utf8')) as Record<string, unknown>;
   ajv = new Ajv({ strict: false, allErrors: true });
   addFormats.default(ajv);
   ajv.addFormat('int64', true).addFormat('int32', true);
-  ajv.addSchema({ $id: 'clerk', components: spec.components } as object);
+  ajv.addSchema({ $id: 'clerk', components: normalizeNullable(spec.components) } as object);
   return ajv;
 }
 

@@ -1,0 +1,65 @@
+import { clerkErrors } from '@invites/clerk-schema';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requireAuth } from './auth/require-auth.ts';
+import type { AppConfig } from './config.ts';
+import type { AppDeps } from './deps.ts';
+import { errorResponse, handleError, notFoundResponse } from './http/errors.ts';
+import { pathGuard } from './http/path-guard.ts';
+import { requestContext } from './http/request-context.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { devAuthRoutes, signOutRoutes } from './routes/dev-auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { invitationRoutes } from './routes/invitations.ts';
+import { meRoutes } from './routes/me.ts';
+import { organizationRoutes } from './routes/organizations.ts';
+import { roleRoutes } from './routes/roles.ts';
+import type { RouteDeps } from './routes/route-deps.ts';
+import { spaRoutes } from './static.ts';
+import type { AppEnv } from './types.ts';
+
+/** Builds the api + SPA server. Pure: reads no env and makes no network call until a request arrives. */
+export function createApp(config: AppConfig, deps: AppDeps) {
+  const routeDeps: RouteDeps = {
+    config,
+    upstream: deps.upstream,
+    principals: deps.principals,
+    detectEmulator: deps.detectEmulator,
+    auth: requireAuth({
+      verifyToken: deps.verifyToken,
+      principals: deps.principals,
+      authorizedParties: config.authorizedParties,
+    }),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use(requestContext(deps.logger, deps.now), securityHeaders(), pathGuard());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => errorResponse(clerkErrors.payloadTooLarge()),
+    }),
+  );
+
+  app.route('/api', healthRoutes(routeDeps));
+  app.route('/api', meRoutes(routeDeps));
+  app.route('/api', signOutRoutes(routeDeps));
+  if (config.nodeEnv !== 'production') app.route('/api', devAuthRoutes(routeDeps));
+  app.route('/api/v1', invitationRoutes(routeDeps));
+  app.route('/api/v1', organizationRoutes(routeDeps));
+  app.route('/api/v1', roleRoutes(routeDeps));
+  app.all('/api', () => notFoundResponse());
+  app.all('/api/*', () => notFoundResponse());
+  app.route('/', spaRoutes(config.webDist));
+
+  app.notFound(() => notFoundResponse());
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,167 @@
+import {
+  type BulkJob,
+  type BulkJobCounts,
+  type BulkJobOptions,
+  type BulkJobRow,
+  type BulkJobStatus,
+  type BulkJobSummary,
+  type BulkRowOutcome,
+  normalizeEmail,
+} from '@invites/clerk-schema';
+import type { Store } from '../store/create-store.ts';
+import type { BulkJobRowsTable, BulkJobsTable, StoreDb } from '../store/schema.ts';
+
+export interface NewBulkJob {
+  organizationId: string;
+  createdBy: string;
+  /** Sent to Clerk as `inviter_user_id`: the creator when an admin of the org, else null. */
+  inviterUserId: string | null;
+  rows: readonly { email_address: string; role: string }[];
+  options?: BulkJobOptions | undefined;
+  now?: number;
+}
+
+const INSERT_BATCH = 500;
+export const TERMINAL_STATUSES: readonly BulkJobStatus[] = ['done', 'cancelled'];
+
+function newBulkJobId(): string {
+  return `bulkjob_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
+}
+
+/** Creates a job and all its rows in one transaction; repeated addresses are skipped up front. */
+export async function createBulkJob(store: Store, input: NewBulkJob): Promise<BulkJob> {
+  const now = input.now ?? Date.now();
+  const id = newBulkJobId();
+  const firstSeen = new Map<string, number>();
+  const rows: BulkJobRowsTable[] = input.rows.map((r, position) => {
+    const email = normalizeEmail(r.email_address);
+    const first = firstSeen.get(email);
+    if (first === undefined) firstSeen.set(email, position);
+    return {
+      job_id: id,
+      position,
+      email_address: email,
+      role: r.role,
+      outcome: first === undefined ? 'pending' : 'skipped',
+      invitation_id: null,
+      code: first === undefined ? null : 'duplicate_record',
+      message: first === undefined ? null : `Listed more than once in this job (first at row ${first + 1}).`,
+      send_alone: 0,
+      failures: 0,
+      in_flight_at: null,
+      ambiguous_since: null,
+      updated_at: now,
+    };
+  });
+  const job: BulkJobsTable = {
+    id,
+    organization_id: input.organizationId,
+    created_by: input.createdBy,
+    inviter_user_id: input.inviterUserId,
+    options: JSON.stringify(input.options ?? {}),
+    status: rows.some((r) => r.outcome === 'pending') ? 'queued' : 'done',
+    resume_at: null,
+    lease_owner: null,
+    lease_expires_at: null,
+    row_count: rows.length,
+    created_at: now,
+    updated_at: now,
+  };
+  await store.db.transaction().execute(async (tx) => {
+    await tx.insertInto('bulk_jobs').values(job).execute();
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      await tx
+        .insertInto('bulk_job_rows')
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .execute();
+    }
+  });
+  return (await getBulkJob(store, id))!;
+}
+
+async function countsByJob(db: StoreDb, jobIds: string[]): Promise<Map<string, BulkJobCounts>> {
+  const result = new Map<string, BulkJobCounts>();
+  for (const id of jobIds) result.set(id, { invited: 0, skipped: 0, failed: 0, pending: 0 });
+  if (jobIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('bulk_job_rows')
+    .select(['job_id', 'outcome', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('job_id', 'in', jobIds)
+    .groupBy(['job_id', 'outcome'])
+    .execute();
+  for (const r of rows) {
+    const counts = result.get(r.job_id);
+    if (counts && r.outcome in counts) counts[r.outcome as BulkRowOutcome] = Number(r.n);
+  }
+  return result;
+}
+
+function toSummary(job: BulkJobsTable, counts: BulkJobCounts): BulkJobSummary {
+  return {
+    id: job.id,
+    organization_id: job.organization_id,
+    created_by: job.created_by,
+    status: job.status as BulkJobStatus,
+    counts,
+    resume_at: job.status === 'waiting_rate_limit' ? job.resume_at : null,
+    created_at: job.created_at,
+    updated_at: job.updated_at,
+  };
+}
+
+/** The stored job fields (options parsed), for the runner and for authorization checks. */
+export async function getBulkJobRecord(
+  store: Store,
+  id: string,
+): Promise<(BulkJobsTable & { parsedOptions: BulkJobOptions }) | null> {
+  const job = await store.db.selectFrom('bulk_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  return job ? { ...job, parsedOptions: JSON.parse(job.options) as BulkJobOptions } : null;
+}
+
+/** A job with its counts and every row's outcome, or null when there is no such job. */
+export async function getBulkJob(store: Store, id: string): Promise<BulkJob | null> {
+  const job = await store.db.selectFrom('bulk_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!job) return null;
+  const rows = await store.db
+    .selectFrom('bulk_job_rows')
+    .select(['email_address', 'role', 'outcome', 'invitation_id', 'code', 'message'])
+    .where('job_id', '=', id)
+    .orderBy('position')
+    .execute();
+  const counts = (await countsByJob(store.db, [id])).get(id)!;
+  return {
+    ...toSummary(job, counts),
+    rows: rows.map(
+      (r): BulkJobRow => ({
+        email_address: r.email_address,
+        role: r.role,
+        outcome: r.outcome as BulkRowOutcome,
+        invitation_id: r.invitation_id,
+        code: r.outcome === 'pending' ? null : r.code,
+        message: r.outcome === 'pending' ? null : r.message,
+      }),
+    ),
+  };
+}
+
+/** An organization's jobs, newest first, without rows. */
+export async function listBulkJobs(
+  store: Store,
+  organizationId: string,
+  page: { limit: number; offset: number } = { limit: 50, offset: 0 },
+): Promise<{ data: BulkJobSummary[]; total_count: number }> {
+  const base = store.db.selectFrom('bulk_jobs').where('organization_id', '=', organizationId);
+  const jobs = await base
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const counts = await countsByJob(
+    store.db,
+    jobs.map((j) => j.id),
+  );
+  return { data: jobs.map((j) => toSummary(j, counts.get(j.id)!)), total_count: Number(total.n) };
+}

@@ -1,0 +1,50 @@
+import type { BulkJobRow } from '@invites/clerk-schema';
+import { describe, expect, it } from 'vitest';
+import { bulkJobResultsCsv, csvCell } from './results-csv.ts';
+
+describe('results CSV', () => {
+  it('writes a header and one line per row with CRLF endings', () => {
+    const rows: BulkJobRow[] = [
+      {
+        email_address: 'a@x.com',
+        role: 'org:member',
+        outcome: 'invited',
+        invitation_id: 'orginv_1',
+        code: null,
+        message: null,
+      },
+      {
+        email_address: 'b@x.com',
+        role: 'org:member',
+        outcome: 'skipped',
+        invitation_id: null,
+        code: 'duplicate_record',
+        message: 'There are already pending invitations for the following email addresses: b@x.com, c@x.com',
+      },
+    ];
+    expect(bulkJobResultsCsv({ rows })).toBe(
+      'email_address,role,outcome,invitation_id,code,message\r\n' +
+        'a@x.com,org:member,invited,orginv_1,,\r\n' +
+        'b@x.com,org:member,skipped,,duplicate_record,"There are already pending invitations for the following email addresses: b@x.com, c@x.com"\r\n',
+    );
+  });
+
+  it('quotes cells with quotes, commas and line breaks', () => {
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('a\nb')).toBe('"a\nb"');
+    expect(csvCell(' padded')).toBe('" padded"');
+  });
+
+  it.each(['=HYPERLINK("http://evil")', '+1', '-1+2', '@SUM(A1)', '\tx'])(
+    'neutralises a cell that a spreadsheet would run as a formula: %j',
+    (value) => {
+      const cell = csvCell(value);
+      expect(cell.replace(/^"/, '').startsWith("'")).toBe(true);
+    },
+  );
+
+  it('leaves ordinary values and empty cells as they are', () => {
+    expect(csvCell('user+tag@example.com')).toBe('user+tag@example.com');
+    expect(csvCell(null)).toBe('');
+  });
+});

@@ -1,0 +1,128 @@
+import type { Selectable } from 'kysely';
+import type { BulkJobRowsTable, StoreDb } from '../store/schema.ts';
+
+export type RowRecord = Selectable<BulkJobRowsTable>;
+
+/** A row's final outcome. */
+export interface SettledRow {
+  position: number;
+  outcome: 'invited' | 'skipped' | 'failed';
+  invitation_id?: string | null;
+  code?: string | null;
+  message?: string | null;
+}
+
+/**
+ * What happens to a pending row's in-flight marker when it goes back to the queue:
+ * `ambiguous` keeps it (check Clerk before re-sending), `clear` drops it (Clerk answered, nothing was
+ * created), `checked` drops it after Clerk showed no invitation, `recheck` sets it again so the row is
+ * looked up before anything else (a duplicate answer for a row that an earlier attempt may have created).
+ */
+export type InFlightChange = 'ambiguous' | 'clear' | 'checked' | 'recheck';
+
+export type RowKind = 'in_flight' | 'alone' | 'bulk';
+
+/** The next pending rows of a job of one kind, in paste order. */
+export async function nextRows(
+  db: StoreDb,
+  jobId: string,
+  kind: RowKind,
+  limit: number,
+): Promise<RowRecord[]> {
+  let query = db
+    .selectFrom('bulk_job_rows')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .where('outcome', '=', 'pending');
+  if (kind === 'in_flight') query = query.where('in_flight_at', 'is not', null);
+  else query = query.where('in_flight_at', 'is', null).where('send_alone', '=', kind === 'alone' ? 1 : 0);
+  return query.orderBy('position').limit(limit).execute();
+}
+
+/** Marks rows as sent at `at`, before the request leaves, so a crash leaves a trace to check. */
+export async function markInFlight(
+  db: StoreDb,
+  jobId: string,
+  positions: number[],
+  at: number,
+): Promise<void> {
+  await db
+    .updateTable('bulk_job_rows')
+    .set({ in_flight_at: at, updated_at: at })
+    .where('job_id', '=', jobId)
+    .where('position', 'in', positions)
+    .execute();
+}
+
+/** Records final outcomes, in one transaction; rows that already ended are left alone. */
+export async function settleRows(db: StoreDb, jobId: string, rows: SettledRow[], now: number): Promise<void> {
+  if (rows.length === 0) return;
+  await db.transaction().execute(async (tx) => {
+    for (const r of rows) {
+      await tx
+        .updateTable('bulk_job_rows')
+        .set({
+          outcome: r.outcome,
+          invitation_id: r.invitation_id ?? null,
+          code: r.code ?? null,
+          message: r.message ?? null,
+          in_flight_at: null,
+          updated_at: now,
+        })
+        .where('job_id', '=', jobId)
+        .where('position', '=', r.position)
+        .where('outcome', '=', 'pending')
+        .execute();
+    }
+  });
+}
+
+export interface RequeueOptions {
+  inFlight: InFlightChange;
+  /** A transient failure: counted, and its error kept as the row's last error. */
+  failure?: { code: string; message: string };
+  sendAlone?: boolean;
+}
+
+/** Puts pending rows back in the queue after an attempt that did not settle them. */
+export async function requeueRows(
+  db: StoreDb,
+  jobId: string,
+  positions: number[],
+  options: RequeueOptions,
+  now: number,
+): Promise<void> {
+  if (positions.length === 0) return;
+  const { inFlight, failure } = options;
+  await db
+    .updateTable('bulk_job_rows')
+    .set((eb) => ({
+      updated_at: now,
+      ...(inFlight === 'ambiguous' || inFlight === 'checked'
+        ? { ambiguous_since: eb.fn.coalesce('ambiguous_since', 'in_flight_at') }
+        : {}),
+      ...(inFlight === 'clear' || inFlight === 'checked' ? { in_flight_at: null } : {}),
+      ...(inFlight === 'recheck' ? { in_flight_at: eb.fn.coalesce('ambiguous_since', eb.val(now)) } : {}),
+      ...(failure ? { failures: eb('failures', '+', 1), code: failure.code, message: failure.message } : {}),
+      ...(options.sendAlone ? { send_alone: 1 } : {}),
+    }))
+    .where('job_id', '=', jobId)
+    .where('position', 'in', positions)
+    .where('outcome', '=', 'pending')
+    .execute();
+}
+
+/** Fails every pending row of a job with one error (a rejection no address change can fix). */
+export async function failAllPending(
+  db: StoreDb,
+  jobId: string,
+  error: { code: string; message: string },
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('bulk_job_rows')
+    .set({ outcome: 'failed', code: error.code, message: error.message, in_flight_at: null, updated_at: now })
+    .where('job_id', '=', jobId)
+    .where('outcome', '=', 'pending')
+    .execute();
+}

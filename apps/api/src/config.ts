@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import type { Env } from './env.ts';
+
+/** Everything createApp needs to know; built from the environment by server.ts, by hand in tests. */
+export interface AppConfig {
+  clerkApiUrl: string;
+  clerkSecretKey: string;
+  /** PEM public key; when null, tokens are verified against the upstream's `/v1/jwks`. */
+  clerkJwtKey: string | null;
+  authorizedParties: string[];
+  nodeEnv: 'development' | 'production' | 'test';
+  signInUrl: string | null;
+  webDist: string;
+  upstreamTimeoutMs: number;
+  upstreamRetries: number;
+  upstreamRetryBaseMs: number;
+  bodyLimitBytes: number;
+  roleCacheTtlMs: number;
+  tokenCacheTtlMs: number;
+  sessionTtlSeconds: number;
+}
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** A complete config from the required upstream settings plus any overrides. */
+export function appConfig(
+  base: Pick<AppConfig, 'clerkApiUrl' | 'clerkSecretKey'> & Partial<AppConfig>,
+): AppConfig {
+  return {
+    clerkJwtKey: null,
+    authorizedParties: [],
+    nodeEnv: 'development',
+    signInUrl: null,
+    webDist: DEFAULT_WEB_DIST,
+    upstreamTimeoutMs: 10_000,
+    upstreamRetries: 2,
+    upstreamRetryBaseMs: 100,
+    bodyLimitBytes: 1024 * 1024,
+    roleCacheTtlMs: 30_000,
+    tokenCacheTtlMs: 60_000,
+    sessionTtlSeconds: 8 * 60 * 60,
+    ...base,
+    clerkApiUrl: base.clerkApiUrl.replace(/\/+$/, ''),
+  };
+}
+
+/** The config for a validated environment and the upstream actually used (Clerk or the emulator). */
+export function configFromEnv(env: Env, upstream: { url: string; secretKey: string }): AppConfig {
+  return appConfig({
+    clerkApiUrl: upstream.url,
+    clerkSecretKey: upstream.secretKey,
+    clerkJwtKey: env.CLERK_JWT_KEY ?? null,
+    authorizedParties: env.AUTHORIZED_PARTIES,
+    nodeEnv: env.NODE_ENV,
+    signInUrl: env.CLERK_SIGN_IN_URL ?? null,
+  });
+}

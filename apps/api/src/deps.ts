@@ -1,0 +1,69 @@
+import { createPrincipalCache, type PrincipalLoader } from './auth/principal-cache.ts';
+import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.ts';
+import type { AppConfig } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createUpstream, type UpstreamClient } from './upstream/client.ts';
+
+/**
+ * Everything createApp uses from the outside world. Extend it (stores, audit log, job runner)
+ * by adding fields; tests override any of them.
+ */
+export interface AppDeps {
+  logger: Logger;
+  now: () => number;
+  upstream: UpstreamClient;
+  verifyToken: TokenVerifier;
+  principals: PrincipalLoader;
+  /** True when the upstream is the Clerk emulator (answers `GET /__emulator/info`); cached. */
+  detectEmulator: () => Promise<boolean>;
+}
+
+/** Asks the upstream once whether it is the emulator; a network failure is not cached. */
+export function createEmulatorDetector(upstream: UpstreamClient): () => Promise<boolean> {
+  let known: boolean | undefined;
+  return async () => {
+    if (known !== undefined) return known;
+    try {
+      const res = await upstream.send({ method: 'GET', path: '/__emulator/info' });
+      const type = res.header('content-type') ?? '';
+      await res.dump();
+      known = res.status === 200 && type.startsWith('application/json');
+    } catch {
+      return false;
+    }
+    return known;
+  };
+}
+
+/** Production wiring of AppDeps from the config; `overrides` replace any part (tests). No I/O here. */
+export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}): AppDeps {
+  const now = overrides.now ?? Date.now;
+  const logger = overrides.logger ?? createLogger({ secrets: [config.clerkSecretKey] });
+  const upstream =
+    overrides.upstream ??
+    createUpstream({
+      baseUrl: config.clerkApiUrl,
+      secretKey: config.clerkSecretKey,
+      timeoutMs: config.upstreamTimeoutMs,
+      retries: config.upstreamRetries,
+      retryBaseMs: config.upstreamRetryBaseMs,
+      onRetry: (info) => logger.warn('retrying upstream request', info),
+    });
+  return {
+    now,
+    logger,
+    upstream,
+    verifyToken:
+      overrides.verifyToken ??
+      createTokenVerifier({
+        apiUrl: config.clerkApiUrl,
+        secretKey: config.clerkSecretKey,
+        jwtKey: config.clerkJwtKey,
+        authorizedParties: config.authorizedParties,
+        cacheTtlMs: config.tokenCacheTtlMs,
+        now,
+      }),
+    principals: overrides.principals ?? createPrincipalCache({ upstream, ttlMs: config.roleCacheTtlMs, now }),
+    detectEmulator: overrides.detectEmulator ?? createEmulatorDetector(upstream),
+  };
+}

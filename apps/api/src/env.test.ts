@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadEnv } from './env.ts';
+
+describe('environment', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    expect(loadEnv({})).toEqual({
+      PORT: 3000,
+      NODE_ENV: 'development',
+      CLERK_API_URL: 'https://api.clerk.com',
+      AUTHORIZED_PARTIES: [],
+      CLERK_EMULATOR_RATE_LIMITS: 'clerk',
+    });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadEnv({ PORT: '', CLERK_SECRET_KEY: ' ' })).toMatchObject({
+      PORT: 3000,
+      CLERK_SECRET_KEY: undefined,
+    });
+  });
+
+  it('reads AUTHORIZED_PARTIES as a comma-separated list of origins', () => {
+    const env = loadEnv({ AUTHORIZED_PARTIES: 'https://a.example, http://localhost:5173/' });
+    expect(env.AUTHORIZED_PARTIES).toEqual(['https://a.example', 'http://localhost:5173']);
+  });
+
+  it('turns literal \\n in CLERK_JWT_KEY into newlines', () => {
+    const env = loadEnv({ CLERK_JWT_KEY: '-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----' });
+    expect(env.CLERK_JWT_KEY).toBe('-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----');
+  });
+
+  it('fails with one message naming every bad variable', () => {
+    const attempt = () =>
+      loadEnv({
+        PORT: 'eighty',
+        CLERK_API_URL: 'ftp://x',
+        AUTHORIZED_PARTIES: 'https://a.example/path',
+        NODE_ENV: 'staging',
+      });
+    expect(attempt).toThrow(ConfigError);
+    const message = (() => {
+      try {
+        attempt();
+      } catch (err) {
+        return (err as Error).message;
+      }
+    })();
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/CLERK_API_URL: must be an http\(s\) URL/);
+    expect(message).toMatch(/AUTHORIZED_PARTIES/);
+    expect(message).toMatch(/NODE_ENV/);
+  });
+
+  it('never echoes a bad secret value in the message', () => {
+    const secret = 'sk test with spaces';
+    expect(() => loadEnv({ CLERK_SECRET_KEY: secret })).toThrow(/CLERK_SECRET_KEY/);
+    expect(() => loadEnv({ CLERK_SECRET_KEY: secret })).not.toThrow(new RegExp(secret));
+    expect(() => loadEnv({ CLERK_JWT_KEY: 'not a pem' })).not.toThrow(/not a pem/);
+  });
+
+  it('refuses production without a secret key', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
+      /CLERK_SECRET_KEY: is required when NODE_ENV=production/,
+    );
+  });
+});

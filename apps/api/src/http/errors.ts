@@ -1,0 +1,46 @@
+import { type ClerkFailure, clerkErrors, errorBody, newTraceId } from '@invites/clerk-schema';
+import type { Context } from 'hono';
+import { UpstreamError } from '../upstream/errors.ts';
+
+/** An error answered in Clerk's envelope with the failure's status. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly failure: ClerkFailure,
+    readonly traceId: string = newTraceId(),
+  ) {
+    super(failure.errors[0]?.long_message ?? 'API error');
+  }
+}
+
+/** Clerk's error envelope as a Response: exact `application/json`, trace id in body and header. */
+export function errorResponse(failure: ClerkFailure, traceId: string = newTraceId()): Response {
+  return new Response(JSON.stringify(errorBody(failure.errors, traceId)), {
+    status: failure.status,
+    headers: { 'content-type': 'application/json', 'x-clerk-trace-id': traceId, ...failure.headers },
+  });
+}
+
+/** Throws the failure as an ApiError (for use in expressions). */
+export function fail(failure: ClerkFailure): never {
+  throw new ApiError(failure);
+}
+
+/** The single onError: every thrown error becomes Clerk's envelope; unexpected ones are logged. */
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) return errorResponse(err.failure, err.traceId);
+  const log = c.get('log');
+  if (err instanceof UpstreamError) {
+    log?.warn('upstream failure', { kind: err.kind, error: err.message });
+    return errorResponse(
+      err.kind === 'timeout' ? clerkErrors.upstreamTimeout() : clerkErrors.upstreamUnavailable(),
+    );
+  }
+  log?.error('unhandled error', { error: err });
+  return errorResponse(clerkErrors.internal());
+}
+
+/** The 404 answer for any path outside the allow-list. */
+export function notFoundResponse(): Response {
+  return errorResponse(clerkErrors.notFound());
+}

@@ -1,0 +1,99 @@
+import {
+  BulkCreateInvitationsBody,
+  CreateInvitationBody,
+  ListInstanceInvitationsQuery,
+  ListOrganizationInvitationsQuery,
+  ListPendingInvitationsQuery,
+  RevokeInvitationBody,
+} from '@invites/clerk-schema';
+import { type Context, Hono } from 'hono';
+import {
+  actingUserId,
+  checkPathIds,
+  rejectPrivateMetadata,
+  requireOrgManager,
+  requireStaff,
+} from '../auth/access.ts';
+import type { Principal } from '../auth/principal.ts';
+import { parseOrFail, parseQuery, readJsonBody, toSearchParams } from '../http/validate.ts';
+import type { AppEnv } from '../types.ts';
+import { relay } from '../upstream/relay.ts';
+import type { RouteDeps } from './route-deps.ts';
+
+/** Validates a create body (one invitation) and stamps the inviter. */
+function prepareInvitation(p: Principal, orgId: string, body: CreateInvitationBody): CreateInvitationBody {
+  return { ...body, inviter_user_id: actingUserId(p, orgId, body.inviter_user_id) };
+}
+
+/** The JSON body of a create/bulk request; non-staff may not send private metadata. */
+async function readInvitationBody(c: Context<AppEnv>): Promise<unknown> {
+  const raw = await readJsonBody(c);
+  if (!c.get('principal').isStaff) rejectPrivateMetadata(raw);
+  return raw;
+}
+
+/** Clerk's seven invitation operations, scoped by the access rules. Mounted at `/api/v1`. */
+export function invitationRoutes({ upstream, auth }: RouteDeps) {
+  const orgScoped = [checkPathIds, auth, requireOrgManager] as const;
+  const strip = (p: Principal) => ({ strip: !p.isStaff });
+
+  return new Hono<AppEnv>()
+    .get('/organization_invitations', auth, requireStaff, async (c) => {
+      const query = parseQuery(c, ListInstanceInvitationsQuery);
+      const res = await upstream.send({
+        method: 'GET',
+        path: '/v1/organization_invitations',
+        query: toSearchParams(query),
+      });
+      return relay(res, { strip: false });
+    })
+    .get('/organizations/:org/invitations/pending', ...orgScoped, async (c) => {
+      const query = parseQuery(c, ListPendingInvitationsQuery);
+      const path = `/v1/organizations/${c.req.param('org')}/invitations/pending`;
+      const res = await upstream.send({ method: 'GET', path, query: toSearchParams(query) });
+      return relay(res, strip(c.get('principal')));
+    })
+    .get('/organizations/:org/invitations/:inv', ...orgScoped, async (c) => {
+      const path = `/v1/organizations/${c.req.param('org')}/invitations/${c.req.param('inv')}`;
+      return relay(await upstream.send({ method: 'GET', path }), strip(c.get('principal')));
+    })
+    .get('/organizations/:org/invitations', ...orgScoped, async (c) => {
+      const query = parseQuery(c, ListOrganizationInvitationsQuery);
+      const path = `/v1/organizations/${c.req.param('org')}/invitations`;
+      const res = await upstream.send({ method: 'GET', path, query: toSearchParams(query) });
+      return relay(res, strip(c.get('principal')));
+    })
+    .post('/organizations/:org/invitations/bulk', ...orgScoped, async (c) => {
+      const p = c.get('principal');
+      const org = c.req.param('org');
+      const items = parseOrFail(BulkCreateInvitationsBody, await readInvitationBody(c));
+      const res = await upstream.send({
+        method: 'POST',
+        path: `/v1/organizations/${org}/invitations/bulk`,
+        body: items.map((item) => prepareInvitation(p, org, item)),
+      });
+      return relay(res, strip(p));
+    })
+    .post('/organizations/:org/invitations/:inv/revoke', ...orgScoped, async (c) => {
+      const p = c.get('principal');
+      const org = c.req.param('org');
+      const body = parseOrFail(RevokeInvitationBody, (await readJsonBody(c)) ?? {});
+      const res = await upstream.send({
+        method: 'POST',
+        path: `/v1/organizations/${org}/invitations/${c.req.param('inv')}/revoke`,
+        body: { ...body, requesting_user_id: actingUserId(p, org, body.requesting_user_id) },
+      });
+      return relay(res, strip(p));
+    })
+    .post('/organizations/:org/invitations', ...orgScoped, async (c) => {
+      const p = c.get('principal');
+      const org = c.req.param('org');
+      const body = parseOrFail(CreateInvitationBody, (await readInvitationBody(c)) ?? {});
+      const res = await upstream.send({
+        method: 'POST',
+        path: `/v1/organizations/${org}/invitations`,
+        body: prepareInvitation(p, org, body),
+      });
+      return relay(res, strip(p));
+    });
+}

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+import { appConfig } from './config.ts';
+import { createDeps } from './deps.ts';
+import { silentLogger } from './log.ts';
+import type { UpstreamClient } from './upstream/client.ts';
+
+const dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
+mkdirSync(join(dist, 'assets'));
+writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
+writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+let upstreamCalls = 0;
+const noUpstream: UpstreamClient = {
+  send: async () => {
+    upstreamCalls++;
+    throw new Error('no upstream in this test');
+  },
+  close: async () => {},
+};
+
+function app(webDist: string) {
+  const config = appConfig({ clerkApiUrl: 'http://127.0.0.1:9', clerkSecretKey: 'sk_test_x', webDist });
+  return createApp(config, createDeps(config, { upstream: noUpstream, logger: silentLogger }));
+}
+
+describe('serving the SPA', () => {
+  it('serves index.html at / without caching', async () => {
+    const res = await app(dist).request('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toContain('id="root"');
+  });
+
+  it('serves hashed assets with a one-year immutable cache', async () => {
+    const res = await app(dist).request('/assets/index-abc123.js');
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('falls back to index.html for client routes', async () => {
+    const res = await app(dist).request('/orgs/org_2abcdefghijklmnopqrstuvwxyz/invitations?status=pending');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('id="root"');
+  });
+
+  it('answers 404 for a missing asset instead of index.html', async () => {
+    const res = await app(dist).request('/assets/missing-123.js');
+    expect(res.status).toBe(404);
+  });
+
+  it('answers an unknown /api path with a 404 envelope, not the SPA', async () => {
+    const res = await app(dist).request('/api/v1/users');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const body = (await res.json()) as { errors: { code: string }[]; clerk_trace_id: string };
+    expect(body.errors[0]?.code).toBe('resource_not_found');
+    expect(body.clerk_trace_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(res.headers.get('x-clerk-trace-id')).toBe(body.clerk_trace_id);
+  });
+
+  it('explains how to build the app when dist is missing', async () => {
+    const res = await app(join(dist, 'nope')).request('/');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('pnpm start');
+  });
+
+  it('puts the security headers on pages and API answers alike', async () => {
+    for (const path of ['/', '/assets/index-abc123.js', '/api/nothing']) {
+      const res = await app(dist).request(path);
+      expect(res.headers.get('content-security-policy')).toBe(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      );
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+    expect(upstreamCalls).toBe(0);
+  });
+});

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createStore, type Store } from './create-store.ts';
+import { migrateToLatest } from './migrations.ts';
+import { describeEachStore, openTestStore } from './test-stores.ts';
+
+describeEachStore('store', (kind) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openTestStore(kind);
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('creates the bulk job, row and activity tables', async () => {
+    const tables = (await store.db.introspection.getTables()).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['bulk_jobs', 'bulk_job_rows', 'activity']));
+  });
+
+  it('running the migrations again changes nothing', async () => {
+    expect(await migrateToLatest(store.db as never, store.schema)).toEqual([]);
+  });
+
+  it('reads millisecond timestamps back as numbers', async () => {
+    const at = 1_780_000_000_123;
+    await store.db
+      .insertInto('activity')
+      .values({
+        id: 'a1',
+        action: 'x',
+        actor_id: 'u',
+        organization_id: null,
+        email_addresses: '[]',
+        outcome: 'ok',
+        clerk_trace_id: null,
+        detail: '{}',
+        created_at: at,
+      })
+      .execute();
+    const row = await store.db.selectFrom('activity').select('created_at').executeTakeFirstOrThrow();
+    expect(row.created_at).toBe(at);
+  });
+
+  it('rolls a failed transaction back', async () => {
+    const insert = store.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('bulk_jobs')
+        .values({
+          id: 'j1',
+          organization_id: 'org',
+          created_by: 'u',
+          inviter_user_id: null,
+          options: '{}',
+          status: 'queued',
+          resume_at: null,
+          lease_owner: null,
+          lease_expires_at: null,
+          row_count: 0,
+          created_at: 1,
+          updated_at: 1,
+        })
+        .execute();
+      throw new Error('boom');
+    });
+    await expect(insert).rejects.toThrow('boom');
+    expect(await store.db.selectFrom('bulk_jobs').selectAll().execute()).toEqual([]);
+  });
+});
+
+describe('SQLite file store', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'api-store-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps data across reopening the file', async () => {
+    const url = join(dir, 'nested', 'api.db');
+    const first = await createStore({ url });
+    await first.db
+      .insertInto('activity')
+      .values({
+        id: 'a1',
+        action: 'x',
+        actor_id: 'u',
+        organization_id: null,
+        email_addresses: '[]',
+        outcome: 'ok',
+        clerk_trace_id: null,
+        detail: '{}',
+        created_at: 5,
+      })
+      .execute();
+    await first.close();
+    const second = await createStore({ url });
+    expect(await second.db.selectFrom('activity').select('id').execute()).toEqual([{ id: 'a1' }]);
+    await second.close();
+  });
+
+  it('binds booleans as 0/1 instead of crashing libsql', async () => {
+    const store = await createStore({ url: ':memory:' });
+    const { sql } = await import('kysely');
+    const row = await sql<{ v: number }>`select ${true} as v`.execute(store.db);
+    expect(row.rows[0]?.v).toBe(1);
+    await store.close();
+  });
+});

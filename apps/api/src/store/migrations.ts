@@ -1,0 +1,95 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+
+// Columns are portable between SQLite and Postgres: text, integer, bigint (ms timestamps).
+const migrations: Record<string, Migration> = {
+  '0001_bulk_jobs_and_activity': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('bulk_jobs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('inviter_user_id', 'text')
+        .addColumn('options', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('resume_at', 'bigint')
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_expires_at', 'bigint')
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('bulk_jobs_org_created')
+        .on('bulk_jobs')
+        .columns(['organization_id', 'created_at'])
+        .execute();
+      await db.schema
+        .createIndex('bulk_jobs_runnable')
+        .on('bulk_jobs')
+        .columns(['status', 'resume_at', 'created_at'])
+        .execute();
+
+      await db.schema
+        .createTable('bulk_job_rows')
+        .addColumn('job_id', 'text', (c) => c.notNull().references('bulk_jobs.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('email_address', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('invitation_id', 'text')
+        .addColumn('code', 'text')
+        .addColumn('message', 'text')
+        .addColumn('send_alone', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('in_flight_at', 'bigint')
+        .addColumn('ambiguous_since', 'bigint')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('bulk_job_rows_pk', ['job_id', 'position'])
+        .execute();
+      await db.schema
+        .createIndex('bulk_job_rows_job_outcome')
+        .on('bulk_job_rows')
+        .columns(['job_id', 'outcome', 'position'])
+        .execute();
+
+      await db.schema
+        .createTable('activity')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('organization_id', 'text')
+        .addColumn('email_addresses', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('clerk_trace_id', 'text')
+        .addColumn('detail', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      for (const col of ['organization_id', 'actor_id', 'action'] as const) {
+        await db.schema
+          .createIndex(`activity_${col}_created`)
+          .on('activity')
+          .columns([col, 'created_at'])
+          .execute();
+      }
+      await db.schema.createIndex('activity_created').on('activity').column('created_at').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['activity', 'bulk_job_rows', 'bulk_jobs'])
+        await sql`drop table ${sql.table(t)}`.execute(db);
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/**
+ * Brings the schema to the latest migration; throws when one fails. With Postgres `schema`, the
+ * bookkeeping tables are looked up there only (other schemas may hold their own copies).
+ */
+export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+
+// Timestamps are Unix milliseconds (BIGINT on Postgres, parsed to numbers); JSON columns are text.
+
+export interface BulkJobsTable {
+  id: string;
+  organization_id: string;
+  created_by: string;
+  /** What is sent to Clerk as `inviter_user_id`: the creator when an admin of the org, else null. */
+  inviter_user_id: string | null;
+  /** JSON of `BulkJobOptions`. */
+  options: string;
+  status: string;
+  /** While waiting out a rate limit or backing off: not claimable before this time. */
+  resume_at: number | null;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  row_count: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BulkJobRowsTable {
+  job_id: string;
+  position: number;
+  email_address: string;
+  role: string;
+  outcome: string;
+  invitation_id: string | null;
+  code: string | null;
+  message: string | null;
+  /** 1 when Clerk rejected this row's bulk chunk without naming the bad address: send it alone. */
+  send_alone: number;
+  /** Consecutive transient failures (5xx, network) of the calls carrying this row. */
+  failures: number;
+  /** Set just before a request carrying this row is sent, cleared on a definite answer. */
+  in_flight_at: number | null;
+  /** Start of the earliest attempt whose outcome was unknown (it may have created an invitation). */
+  ambiguous_since: number | null;
+  updated_at: number;
+}
+
+export interface ActivityTable {
+  id: string;
+  action: string;
+  actor_id: string;
+  organization_id: string | null;
+  /** JSON array of strings. */
+  email_addresses: string;
+  outcome: string;
+  clerk_trace_id: string | null;
+  /** JSON object. */
+  detail: string;
+  created_at: number;
+}
+
+export interface StoreSchema {
+  bulk_jobs: BulkJobsTable;
+  bulk_job_rows: BulkJobRowsTable;
+  activity: ActivityTable;
+}
+
+export type StoreDb = Kysely<StoreSchema>;

@@ -1,0 +1,128 @@
+import { startEmulator } from '@invites/clerk-emulator';
+import { type App, createApp } from '../app.ts';
+import { type AppConfig, appConfig } from '../config.ts';
+import { type AppDeps, createDeps } from '../deps.ts';
+import { createLogger } from '../log.ts';
+import { createUpstream, type UpstreamClient, type UpstreamRequest } from '../upstream/client.ts';
+
+export type Persona = 'member' | 'adminA' | 'adminB' | 'staff';
+
+/** Demo users by persona (first names from the emulator's demo seed). */
+const PERSONA_NAMES: Record<Persona, string> = {
+  member: 'Maya',
+  adminA: 'Ada',
+  adminB: 'Grace',
+  staff: 'Sam',
+};
+
+export interface Harness {
+  app: App;
+  config: AppConfig;
+  deps: AppDeps;
+  emulatorUrl: string;
+  secretKey: string;
+  /** Every request the api sent upstream, in order. */
+  calls: UpstreamRequest[];
+  /** Every log line the api wrote. */
+  logLines: string[];
+  userIds: Record<Persona, string>;
+  orgA: string;
+  orgB: string;
+  /** A fresh session token minted by the emulator for the persona. */
+  tokenFor(persona: Persona): Promise<string>;
+  /** Calls the emulator directly with the secret key (setup and fault control, not counted). */
+  emulator(method: string, path: string, body?: unknown): Promise<Response>;
+  close(): Promise<void>;
+}
+
+function counting(inner: UpstreamClient, calls: UpstreamRequest[]): UpstreamClient {
+  return {
+    send: (req) => {
+      calls.push(req);
+      return inner.send(req);
+    },
+    close: () => inner.close(),
+  };
+}
+
+/** Starts an in-memory demo emulator and an api (in-process) pointed at it. */
+export async function startHarness(overrides: Partial<AppConfig> = {}): Promise<Harness> {
+  const emu = await startEmulator({ db: ':memory:', seed: 'demo', rateLimits: 'off', port: 0 });
+  const config = appConfig({
+    clerkApiUrl: emu.url,
+    clerkSecretKey: emu.secretKey,
+    nodeEnv: 'test',
+    upstreamRetryBaseMs: 5,
+    webDist: '/nonexistent-web-dist',
+    ...overrides,
+  });
+  const calls: UpstreamRequest[] = [];
+  const logLines: string[] = [];
+  const logger = createLogger({ write: (line) => logLines.push(line), secrets: [config.clerkSecretKey] });
+  const upstream = counting(
+    createUpstream({
+      baseUrl: config.clerkApiUrl,
+      secretKey: config.clerkSecretKey,
+      timeoutMs: config.upstreamTimeoutMs,
+      retries: config.upstreamRetries,
+      retryBaseMs: config.upstreamRetryBaseMs,
+      onRetry: (info) => logger.warn('retrying upstream request', info),
+    }),
+    calls,
+  );
+  const deps = createDeps(config, { logger, upstream });
+  const app = createApp(config, deps);
+
+  const emulator = (method: string, path: string, body?: unknown) =>
+    fetch(`${emu.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${emu.secretKey}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const json = async <T>(res: Promise<Response>): Promise<T> => {
+    const r = await res;
+    if (!r.ok) throw new Error(`emulator answered ${r.status}: ${await r.text()}`);
+    return (await r.json()) as T;
+  };
+
+  const users = await json<{ id: string; first_name: string | null }[]>(
+    emulator('GET', '/v1/users?limit=100'),
+  );
+  const userId = (name: string) => {
+    const user = users.find((u) => u.first_name === name);
+    if (!user) throw new Error(`demo user ${name} not found`);
+    return user.id;
+  };
+  const userIds = Object.fromEntries(
+    Object.entries(PERSONA_NAMES).map(([persona, name]) => [persona, userId(name)]),
+  ) as Record<Persona, string>;
+  const orgA = (await json<{ id: string }>(emulator('GET', '/v1/organizations/acme'))).id;
+  const orgB = (await json<{ id: string }>(emulator('GET', '/v1/organizations/globex'))).id;
+
+  return {
+    app,
+    config,
+    deps,
+    emulatorUrl: emu.url,
+    secretKey: emu.secretKey,
+    calls,
+    logLines,
+    userIds,
+    orgA,
+    orgB,
+    emulator,
+    async tokenFor(persona) {
+      const session = await json<{ id: string }>(
+        emulator('POST', '/v1/sessions', { user_id: userIds[persona] }),
+      );
+      const token = await json<{ jwt: string }>(
+        emulator('POST', `/v1/sessions/${session.id}/tokens`, { expires_in_seconds: 3600 }),
+      );
+      return token.jwt;
+    },
+    async close() {
+      await upstream.close();
+      await emu.close();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import type { OrganizationInvitation } from '@invites/clerk-schema';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
+import { useCallback } from 'react';
+import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import type { Selection } from '../../features/invitations/components/invitation-list.tsx';
+import {
+  OrgInvitationsView,
+  type SearchPatch,
+} from '../../features/invitations/components/org-invitations-view.tsx';
+import { InviteButton } from '../../features/invite/components/invite-button.tsx';
+import { useOrganization } from '../../features/organizations/api/get-organization.ts';
+import { BulkRevokeButton } from '../../features/revoke/components/bulk-revoke-button.tsx';
+import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
+import { formatCount } from '../../lib/format.ts';
+import { validateOrgInvitationsSearch } from '../../lib/url-state.ts';
+import { ErrorState, NotAllowedState } from '../../ui/states.tsx';
+
+const route = getRouteApi('/_authed/orgs/$orgId/invitations');
+
+/** `/orgs/:orgId/invitations`: the organization's invitations, invite, revoke, and the detail outlet. */
+export function OrgInvitationsPage() {
+  const { orgId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const org = useOrganization(orgId);
+  const orgName = org.data?.name;
+
+  const onSearchChange = useCallback(
+    (patch: SearchPatch) =>
+      void navigate({ search: (prev) => validateOrgInvitationsSearch({ ...prev, ...patch }) }),
+    [navigate],
+  );
+  const rowActions = useCallback(
+    (invitation: OrganizationInvitation) => (
+      <RevokeButton invitation={invitation} {...(orgName ? { organizationName: orgName } : {})} />
+    ),
+    [orgName],
+  );
+  const selectionActions = useCallback(
+    (selection: Selection<OrganizationInvitation>) => (
+      <BulkRevokeButton orgId={orgId} selected={selection.rows} onDone={selection.clear} />
+    ),
+    [orgId],
+  );
+
+  if (org.error?.status === 403 || org.error?.status === 404) {
+    return (
+      <div className="page">
+        <h1 className="visually-hidden">Organization invitations</h1>
+        <div className="panel">
+          <NotAllowedState
+            {...(org.error.status === 404
+              ? { title: "This organization doesn't exist, or you're not allowed to view it" }
+              : {})}
+            action={
+              <Link to="/orgs" className="btn">
+                Back to your organizations
+              </Link>
+            }
+          />
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <nav className="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+              <li>
+                <Link to="/orgs">Organizations</Link>
+              </li>
+              <li aria-current="page">{orgName ?? '…'}</li>
+            </ol>
+          </nav>
+          <h1>{orgName ? `${orgName} invitations` : 'Invitations'}</h1>
+          {org.data ? (
+            <p className="stat-pills">
+              <span className="tabular">{formatCount(org.data.pending_invitations_count ?? 0)} pending</span>
+              <span className="tabular">{formatCount(org.data.members_count ?? 0)} members</span>
+              <span>{org.data.slug}</span>
+            </p>
+          ) : null}
+        </div>
+        <div className="page-actions">
+          <InviteButton orgId={orgId} orgName={orgName ?? 'this organization'} isStaff={me.is_staff} />
+        </div>
+      </header>
+      {org.isError && org.error.status !== 403 ? (
+        <div className="panel">
+          <ErrorState error={org.error} onRetry={() => org.refetch()} retrying={org.isFetching} />
+        </div>
+      ) : (
+        <OrgInvitationsView
+          orgId={orgId}
+          search={search}
+          onSearchChange={onSearchChange}
+          rowActions={rowActions}
+          selectionActions={selectionActions}
+        />
+      )}
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { OrganizationInvitationWithOrgList } from '@invites/clerk-schema';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { type AllInvitationsSearch, toListQuery } from '../../../lib/url-state.ts';
+
+/** Clerk's query for one page of the instance-wide list. */
+export function allInvitationsQuery(search: AllInvitationsSearch) {
+  return { ...toListQuery(search), query: search.q };
+}
+type Query = ReturnType<typeof allInvitationsQuery>;
+
+/** `GET /api/v1/organization_invitations` (getAll, staff only): every organization's invitations. */
+export function getAllInvitations(query: Query, signal?: AbortSignal) {
+  return api<OrganizationInvitationWithOrgList>('/api/v1/organization_invitations', { query, signal });
+}
+
+export function allInvitationsQueryOptions(search: AllInvitationsSearch) {
+  const query = allInvitationsQuery(search);
+  return queryOptions({
+    queryKey: [...queryKeys.allInvitations, query],
+    queryFn: ({ signal }) => getAllInvitations(query, signal),
+  });
+}
+
+/**
+ * The page for the URL state. Each search term has its own cache entry, so a late answer for an old
+ * term never lands under the new one; rows of the previous request stay, dimmed, until it answers.
+ */
+export function useAllInvitations(search: AllInvitationsSearch) {
+  return useQuery({ ...allInvitationsQueryOptions(search), placeholderData: keepPreviousData });
+}

@@ -1,0 +1,32 @@
+import type { OrganizationInvitationList } from '@invites/clerk-schema';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { type OrgInvitationsSearch, toListQuery } from '../../../lib/url-state.ts';
+
+/** Clerk's query for one page of an organization's invitations. */
+export function orgInvitationsQuery(search: OrgInvitationsSearch) {
+  return { ...toListQuery(search), email_address: search.email };
+}
+type Query = ReturnType<typeof orgInvitationsQuery>;
+
+/** `GET /api/v1/organizations/:org/invitations` (list): one page, with `total_count`. */
+export function getOrgInvitations(orgId: string, query: Query, signal?: AbortSignal) {
+  return api<OrganizationInvitationList>(`/api/v1/organizations/${encodeURIComponent(orgId)}/invitations`, {
+    query,
+    signal,
+  });
+}
+
+export function orgInvitationsQueryOptions(orgId: string, search: OrgInvitationsSearch) {
+  const query = orgInvitationsQuery(search);
+  return queryOptions({
+    queryKey: [...queryKeys.orgInvitations(orgId), 'list', query],
+    queryFn: ({ signal }) => getOrgInvitations(orgId, query, signal),
+  });
+}
+
+/** The page for the URL state; the previous page stays on screen while the next one loads. */
+export function useOrgInvitations(orgId: string, search: OrgInvitationsSearch) {
+  return useQuery({ ...orgInvitationsQueryOptions(orgId, search), placeholderData: keepPreviousData });
+}

@@ -1,0 +1,91 @@
+import type { OrganizationInvitationWithPublicOrganizationData as Invitation } from '@invites/clerk-schema';
+import { Link } from '@tanstack/react-router';
+import { createColumnHelper } from '@tanstack/react-table';
+import { type ReactNode, useMemo } from 'react';
+import type { AllInvitationsSearch, PageSize, SortValue } from '../../../lib/url-state.ts';
+import type { DataTableFeatures } from '../../../ui/data-table.tsx';
+import { SearchField } from '../../../ui/search-field.tsx';
+import { useAllInvitations } from '../api/get-all-invitations.ts';
+import { invitationColumns } from './invitation-columns.tsx';
+import { InvitationList } from './invitation-list.tsx';
+import { InvitationsToolbar } from './invitations-toolbar.tsx';
+
+export type AllSearchPatch = Partial<{
+  [K in keyof AllInvitationsSearch]: AllInvitationsSearch[K] | undefined;
+}>;
+
+const helper = createColumnHelper<DataTableFeatures, Invitation>();
+const organizationColumn = helper.display({
+  id: 'organization',
+  header: 'Organization',
+  cell: ({ row }) => {
+    const org = row.original.public_organization_data;
+    return (
+      <Link to="/orgs/$orgId/invitations" params={{ orgId: org.id }}>
+        {org.name}
+      </Link>
+    );
+  },
+});
+
+interface AllInvitationsViewProps {
+  search: AllInvitationsSearch;
+  onSearchChange: (patch: AllSearchPatch, options?: { replace?: boolean }) => void;
+  rowActions?: (invitation: Invitation) => ReactNode;
+}
+
+/** Every organization's invitations (staff): debounced email search, status filter, sort, pagination. */
+export function AllInvitationsView({ search, onSearchChange, rowActions }: AllInvitationsViewProps) {
+  const query = useAllInvitations(search);
+  const columns = useMemo(
+    () =>
+      invitationColumns<Invitation>({
+        ...(rowActions ? { rowActions } : {}),
+        extraColumns: [organizationColumn],
+        emailCell: (invitation) => (
+          <Link
+            to="/invitations/$orgId/$invitationId"
+            params={{ orgId: invitation.organization_id, invitationId: invitation.id }}
+            search={true}
+          >
+            {invitation.email_address}
+          </Link>
+        ),
+      }),
+    [rowActions],
+  );
+  const filtered = Boolean(search.status?.length || search.q);
+  const clearFilters = () => onSearchChange({ status: undefined, q: undefined, page: undefined });
+  return (
+    <InvitationList
+      label="All invitations"
+      columns={columns}
+      search={search}
+      query={query}
+      resetKey={JSON.stringify(search)}
+      filtered={filtered}
+      onClearFilters={clearFilters}
+      onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
+      onPageChange={(page) => onSearchChange({ page })}
+      onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
+      toolbar={() => (
+        <InvitationsToolbar
+          searchField={
+            <SearchField
+              label="Search by email"
+              placeholder="Search by email"
+              debounceMs={250}
+              value={search.q ?? ''}
+              onCommit={(q) => onSearchChange({ q: q || undefined, page: undefined }, { replace: true })}
+              slashShortcut
+            />
+          }
+          status={search.status ?? []}
+          onStatusChange={(status) => onSearchChange({ status, page: undefined })}
+          filtered={filtered}
+          onClearFilters={clearFilters}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,111 @@
+import type { OrganizationInvitation } from '@invites/clerk-schema';
+import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
+import { fullName } from '../../../lib/format.ts';
+import { Checkbox } from '../../../ui/checkbox.tsx';
+import type { DataTableFeatures } from '../../../ui/data-table.tsx';
+import { RelativeTime } from '../../../ui/relative-time.tsx';
+import { StatusBadge } from '../../../ui/status-badge.tsx';
+
+export interface InvitationColumnOptions<T extends OrganizationInvitation> {
+  /** The email cell, usually a link to the detail view. */
+  emailCell: (invitation: T) => ReactNode;
+  /** Extra columns placed after Email (the Organization column of the instance-wide list). */
+  extraColumns?: ColumnDef<DataTableFeatures, T, unknown>[];
+  /** Row actions (e.g. "Revoke"); the column is left out when absent. */
+  rowActions?: (invitation: T) => ReactNode;
+  /** Adds a selection checkbox column (only pending invitations can be selected). */
+  selectable?: boolean;
+}
+
+/** The invitation table's columns: Email, Role, Status, Inviter, Created, Expires, actions. */
+export function invitationColumns<T extends OrganizationInvitation>(
+  options: InvitationColumnOptions<T>,
+): ColumnDef<DataTableFeatures, T, unknown>[] {
+  const helper = createColumnHelper<DataTableFeatures, T>();
+  const columns: ColumnDef<DataTableFeatures, T, unknown>[] = [];
+  if (options.selectable) {
+    columns.push(
+      helper.display({
+        id: 'select',
+        meta: { className: 'col-select' },
+        header: ({ table }) => (
+          <Checkbox
+            aria-label="Select all pending invitations on this page"
+            checked={table.getIsAllPageRowsSelected()}
+            indeterminate={table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected()}
+            disabled={!table.getRowModel().rows.some((row) => row.getCanSelect())}
+            onChange={(event) => table.toggleAllPageRowsSelected(event.target.checked)}
+          />
+        ),
+        cell: ({ row }) =>
+          row.getCanSelect() ? (
+            <Checkbox
+              aria-label={`Select ${row.original.email_address}`}
+              checked={row.getIsSelected()}
+              onChange={row.getToggleSelectedHandler()}
+            />
+          ) : null,
+      }) as ColumnDef<DataTableFeatures, T, unknown>,
+    );
+  }
+  columns.push(
+    helper.accessor((row) => row.email_address, {
+      id: 'email_address',
+      header: 'Email',
+      meta: { sortKey: 'email_address', rowHeader: true, className: 'col-email' },
+      cell: ({ row }) => options.emailCell(row.original),
+    }) as ColumnDef<DataTableFeatures, T, unknown>,
+    ...(options.extraColumns ?? []),
+    helper.accessor((row) => row.role_name, {
+      id: 'role',
+      header: 'Role',
+      cell: ({ row }) => row.original.role_name || row.original.role,
+    }) as ColumnDef<DataTableFeatures, T, unknown>,
+    helper.accessor((row) => row.status, {
+      id: 'status',
+      header: 'Status',
+      cell: ({ row }) => <StatusBadge status={row.original.status} />,
+    }) as ColumnDef<DataTableFeatures, T, unknown>,
+    helper.display({
+      id: 'inviter',
+      header: 'Inviter',
+      cell: ({ row }) => {
+        const inviter = row.original.public_inviter_data;
+        const name = fullName(inviter, inviter?.identifier ?? '');
+        return name ? <span title={inviter?.identifier}>{name}</span> : <span className="muted">—</span>;
+      },
+    }) as ColumnDef<DataTableFeatures, T, unknown>,
+    helper.accessor((row) => row.created_at, {
+      id: 'created_at',
+      header: 'Created',
+      meta: { sortKey: 'created_at' },
+      cell: ({ row }) => <RelativeTime ms={row.original.created_at} />,
+    }) as ColumnDef<DataTableFeatures, T, unknown>,
+    helper.display({
+      id: 'expires_at',
+      header: 'Expires',
+      cell: ({ row }) => {
+        const { expires_at: expires, status } = row.original;
+        if (expires === null) return <span className="muted">Never</span>;
+        return (
+          <span className={status === 'pending' || status === 'expired' ? undefined : 'muted'}>
+            <RelativeTime ms={expires} />
+          </span>
+        );
+      },
+    }) as ColumnDef<DataTableFeatures, T, unknown>,
+  );
+  const rowActions = options.rowActions;
+  if (rowActions) {
+    columns.push(
+      helper.display({
+        id: 'actions',
+        meta: { className: 'col-actions' },
+        header: () => <span className="visually-hidden">Actions</span>,
+        cell: ({ row }) => rowActions(row.original),
+      }) as ColumnDef<DataTableFeatures, T, unknown>,
+    );
+  }
+  return columns;
+}

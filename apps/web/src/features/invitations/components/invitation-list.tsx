@@ -1,0 +1,153 @@
+import type { OrganizationInvitation } from '@invites/clerk-schema';
+import { type ColumnDef, type RowSelectionState, useTable } from '@tanstack/react-table';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import type { ApiError } from '../../../lib/api-client.ts';
+import {
+  type ListSearch,
+  nextSort,
+  PAGE_SIZES,
+  type PageSize,
+  resolveListSearch,
+  type SortKey,
+  type SortValue,
+} from '../../../lib/url-state.ts';
+import { Button } from '../../../ui/button.tsx';
+import { DataTable, type DataTableFeatures, dataTableFeatures } from '../../../ui/data-table.tsx';
+import { AlertCircle, Inbox, Refresh } from '../../../ui/icons.tsx';
+import { Pagination } from '../../../ui/pagination.tsx';
+import { EmptyState, ErrorState } from '../../../ui/states.tsx';
+import './invitation-list.css';
+
+export interface Selection<T> {
+  rows: T[];
+  clear: () => void;
+}
+
+interface InvitationListProps<T extends OrganizationInvitation> {
+  label: string;
+  columns: ColumnDef<DataTableFeatures, T, unknown>[];
+  search: ListSearch;
+  onSort: (sort: SortValue) => void;
+  onPageChange: (page: number) => void;
+  onPageSizeChange: (pageSize: PageSize) => void;
+  query: {
+    data: { data: T[]; total_count: number } | undefined;
+    error: ApiError | null;
+    isPlaceholderData: boolean;
+    isFetching: boolean;
+    refetch: () => unknown;
+  };
+  /** Changes whenever the request changes; clears the selection. */
+  resetKey: string;
+  filtered: boolean;
+  onClearFilters: () => void;
+  emptyAction?: ReactNode;
+  toolbar: (selection: Selection<T>) => ReactNode;
+}
+
+const NO_ROWS: never[] = [];
+
+/** An invitation table with its toolbar, states and pagination; the page comes from the URL state. */
+export function InvitationList<T extends OrganizationInvitation>(props: InvitationListProps<T>) {
+  const { query, search, resetKey, filtered } = props;
+  const { sort, page, pageSize } = resolveListSearch(search);
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger
+  useEffect(() => setRowSelection({}), [resetKey]);
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns: props.columns,
+    data: query.data?.data ?? (NO_ROWS as T[]),
+    getRowId: (row) => row.id,
+    enableRowSelection: (row) => row.original.status === 'pending',
+    state: { rowSelection },
+    onRowSelectionChange: setRowSelection,
+  });
+  const selectedRows = useMemo(
+    () => (query.data?.data ?? []).filter((row) => rowSelection[row.id]),
+    [query.data, rowSelection],
+  );
+
+  const total = query.data?.total_count;
+  const state =
+    query.data === undefined
+      ? query.error
+        ? 'ready'
+        : 'loading'
+      : query.isPlaceholderData
+        ? 'stale'
+        : 'ready';
+  const fallback =
+    query.data === undefined && query.error ? (
+      <ErrorState
+        error={query.error}
+        title="Couldn't load invitations"
+        onRetry={() => query.refetch()}
+        retrying={query.isFetching}
+        level={3}
+      />
+    ) : total !== undefined && total > 0 ? (
+      <EmptyState
+        level={3}
+        title="Nothing on this page"
+        description="There are fewer invitations than this page number."
+        action={<Button onClick={() => props.onPageChange(1)}>Go to first page</Button>}
+      />
+    ) : filtered ? (
+      <EmptyState
+        level={3}
+        title="No invitations match these filters"
+        description="Try another status or email address."
+        action={<Button onClick={props.onClearFilters}>Clear filters</Button>}
+      />
+    ) : (
+      <EmptyState
+        level={3}
+        icon={<Inbox size={20} />}
+        title="No invitations yet"
+        description="Invite people by email; they join the organization when they accept."
+        action={props.emptyAction}
+      />
+    );
+
+  return (
+    <div className="invitation-list">
+      {props.toolbar({ rows: selectedRows, clear: () => setRowSelection({}) })}
+      {query.error && query.data !== undefined && !query.isPlaceholderData ? (
+        <div className="inline-error" role="alert">
+          <AlertCircle size={16} />
+          <span>Couldn't refresh: {query.error.longMessage}</span>
+          <Button size="sm" onClick={() => query.refetch()} loading={query.isFetching}>
+            <Refresh size={14} />
+            Try again
+          </Button>
+        </div>
+      ) : null}
+      <div className="table-card">
+        <div
+          className={`busy-bar${query.isFetching && query.data !== undefined ? ' is-busy' : ''}`}
+          aria-hidden="true"
+        />
+        <DataTable
+          table={table}
+          label={props.label}
+          sort={sort}
+          onSort={(key) => props.onSort(nextSort(sort, key as SortKey))}
+          state={state}
+          skeletonRows={Math.min(pageSize, 10)}
+          fallback={fallback}
+        />
+        <Pagination
+          page={page}
+          pageSize={pageSize}
+          pageSizes={PAGE_SIZES}
+          total={total}
+          busy={query.isFetching && query.data !== undefined}
+          onPageChange={props.onPageChange}
+          onPageSizeChange={(size) => props.onPageSizeChange(size as PageSize)}
+        />
+      </div>
+    </div>
+  );
+}

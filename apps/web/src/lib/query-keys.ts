@@ -1,0 +1,18 @@
+/**
+ * Query key roots shared by features, so a mutation in one feature can invalidate another's queries
+ * without importing it. Each operation's `…QueryOptions` builds its full key from these.
+ */
+export const queryKeys = {
+  health: ['health'] as const,
+  me: ['me'] as const,
+  devUsers: ['dev-users'] as const,
+  organizations: ['organizations'] as const,
+  organization: (orgId: string) => ['organizations', orgId] as const,
+  roles: ['organization-roles'] as const,
+  /** Every invitation query (org lists, instance-wide list, details). */
+  invitations: ['invitations'] as const,
+  orgInvitations: (orgId: string) => ['invitations', 'org', orgId] as const,
+  invitation: (orgId: string, invitationId: string) =>
+    ['invitations', 'org', orgId, 'detail', invitationId] as const,
+  allInvitations: ['invitations', 'all'] as const,
+};

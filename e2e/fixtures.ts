@@ -1,0 +1,164 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
+
+/** Demo users of the emulator's seed, by what they may do. */
+export const PERSONAS = {
+  staff: { name: 'Sam Rivera', email: 'sam.rivera@invites.example' },
+  acmeAdmin: { name: 'Ada Lovelace', email: 'ada@acme.example' },
+  globexAdmin: { name: 'Grace Hopper', email: 'grace@globex.example' },
+  multiAdmin: { name: 'Linus Park', email: 'linus@initech.example' },
+  member: { name: 'Maya Chen', email: 'maya@acme.example' },
+} as const;
+export type Persona = keyof typeof PERSONAS;
+
+interface Organization {
+  id: string;
+  name: string;
+  pending_invitations_count?: number;
+}
+interface Invitation {
+  id: string;
+  email_address: string;
+  status: string;
+  organization_id: string;
+}
+
+export interface Seeded {
+  org: Organization;
+  invitations: Invitation[];
+}
+
+interface Fixtures {
+  /** Signs the page's browser context in as a demo user (the api sets the session cookie). */
+  signInAs: (persona: Persona) => Promise<void>;
+  /** An organization the signed-in user can see, by name. */
+  orgByName: (name: string) => Promise<Organization>;
+  /** Creates pending invitations through the api; revokes what is still pending after the test. */
+  seedInvitations: (orgName: string, count: number, label?: string) => Promise<Seeded>;
+  /** Revokes, after the test, a pending invitation the test created through the UI. */
+  revokeLater: (orgId: string, email: string) => void;
+  /** A unique address for this test run. */
+  uniqueEmail: (label?: string) => string;
+  /** Fails on serious or critical axe-core violations of the page as it is now. */
+  expectAccessible: (page?: Page) => Promise<void>;
+}
+
+let counter = 0;
+const runId = Date.now().toString(36);
+
+function makeEmail(label = 'e2e'): string {
+  counter += 1;
+  return `${label}-${runId}-${process.pid}-${counter}@e2e-tests.example`;
+}
+
+async function json<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
+  if (!response.ok())
+    throw new Error(`${response.url()} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export const test = base.extend<Fixtures>({
+  signInAs: async ({ page, baseURL }, use) => {
+    await use(async (persona) => {
+      const users = await json<{ data: { id: string; email_address: string }[] }>(
+        await page.request.get('/api/dev/users'),
+      );
+      const user = users.data.find((u) => u.email_address === PERSONAS[persona].email);
+      if (!user) throw new Error(`demo user ${persona} is missing from /api/dev/users`);
+      await json(
+        await page.request.post('/api/dev/sign-in', {
+          data: { user_id: user.id },
+          headers: { origin: baseURL as string },
+        }),
+      );
+    });
+  },
+
+  orgByName: async ({ page }, use) => {
+    await use(async (name) => {
+      const list = await json<{ data: Organization[] }>(
+        await page.request.get('/api/v1/organizations', { params: { query: name, limit: 100 } }),
+      );
+      const org = list.data.find((o) => o.name === name);
+      if (!org) throw new Error(`organization ${name} is not visible to the signed-in user`);
+      return org;
+    });
+  },
+
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  uniqueEmail: async ({}, use) => {
+    await use(makeEmail);
+  },
+
+  seedInvitations: async ({ page, baseURL, orgByName }, use) => {
+    const created: Invitation[] = [];
+    await use(async (orgName, count, label = 'seed') => {
+      const org = await orgByName(orgName);
+      const invitations: Invitation[] = [];
+      for (let i = 0; i < count; i += 1) {
+        const invitation = await json<Invitation>(
+          await page.request.post(`/api/v1/organizations/${org.id}/invitations`, {
+            data: { email_address: makeEmail(label), role: 'org:member' },
+            headers: { origin: baseURL as string },
+          }),
+        );
+        invitations.push(invitation);
+      }
+      created.push(...invitations);
+      return { org, invitations };
+    });
+    for (const invitation of created) {
+      await page.request
+        .post(`/api/v1/organizations/${invitation.organization_id}/invitations/${invitation.id}/revoke`, {
+          data: {},
+          headers: { origin: baseURL as string },
+        })
+        .catch(() => undefined);
+    }
+  },
+
+  revokeLater: async ({ page, baseURL }, use) => {
+    const later: { orgId: string; email: string }[] = [];
+    await use((orgId, email) => void later.push({ orgId, email }));
+    for (const { orgId, email } of later) {
+      const list = await page.request
+        .get(`/api/v1/organizations/${orgId}/invitations`, {
+          params: { email_address: email, status: 'pending' },
+        })
+        .then((r) => (r.ok() ? (r.json() as Promise<{ data: Invitation[] }>) : { data: [] }))
+        .catch(() => ({ data: [] as Invitation[] }));
+      for (const invitation of list.data) {
+        await page.request
+          .post(`/api/v1/organizations/${orgId}/invitations/${invitation.id}/revoke`, {
+            data: {},
+            headers: { origin: baseURL as string },
+          })
+          .catch(() => undefined);
+      }
+    }
+  },
+
+  expectAccessible: async ({ page }, use) => {
+    await use(async (target = page) => {
+      const results = await new AxeBuilder({ page: target })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(
+        serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      ).toEqual([]);
+    });
+  },
+});
+
+export { expect };
+
+/** The data rows of a table (every row without column headers). */
+export function dataRows(table: import('@playwright/test').Locator) {
+  return table.getByRole('row').filter({ hasNot: table.page().getByRole('columnheader') });
+}
+
+/** The email addresses shown in a table's row headers, in order. */
+export async function rowEmails(table: import('@playwright/test').Locator): Promise<string[]> {
+  return (await table.getByRole('rowheader').allInnerTexts()).map((t) => t.trim());
+}

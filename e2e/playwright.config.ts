@@ -1,0 +1,56 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${PORT}`;
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: './specs',
+  fullyParallel: false,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    serviceWorkers: 'block',
+  },
+  projects: [
+    { name: 'chromium', use: chromium, testIgnore: /screenshots\.spec\.ts/ },
+    { name: 'screenshots', use: chromium, testMatch: /screenshots\.spec\.ts/ },
+  ],
+  webServer: {
+    // A fresh build and an api with its own in-memory emulator (demo seed, no rate limits).
+    command: 'pnpm --filter @invites/web build && pnpm --filter @invites/api start',
+    env: {
+      PORT: String(PORT),
+      CLERK_EMULATOR_DB: ':memory:',
+      CLERK_EMULATOR_RATE_LIMITS: 'off',
+    },
+    url: `${baseURL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

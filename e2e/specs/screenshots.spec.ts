@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, type Persona, test } from '../fixtures.ts';
+
+// Writes docs/screenshots/<screen>-{light,dark}.png. Run with `pnpm --filter @invites/e2e screenshots`.
+const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+mkdirSync(OUT, { recursive: true });
+
+test.use({ viewport: { width: 1360, height: 860 } });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} screens`, () => {
+    test.use({ colorScheme: scheme });
+
+    const shot = async (page: import('@playwright/test').Page, name: string) => {
+      await page.waitForTimeout(250);
+      await page.screenshot({ path: `${OUT}${name}-${scheme}.png` });
+    };
+
+    test('sign in', async ({ page }) => {
+      await page.goto('/sign-in');
+      await expect(page.getByRole('button', { name: /^Sign in as Ada Lovelace/ })).toBeVisible();
+      await shot(page, 'sign-in');
+    });
+
+    const as = async (signInAs: (p: Persona) => Promise<void>, persona: Persona) => signInAs(persona);
+
+    test('organizations', async ({ page, signInAs }) => {
+      await as(signInAs, 'staff');
+      await page.goto('/orgs');
+      await expect(page.getByRole('link', { name: 'Acme Corp' })).toBeVisible();
+      await shot(page, 'organizations');
+    });
+
+    test('organization invitations', async ({ page, signInAs, orgByName }) => {
+      await as(signInAs, 'acmeAdmin');
+      const org = await orgByName('Acme Corp');
+      // Sorted by email so rows left by earlier test runs (newest first by default) stay out of view.
+      await page.goto(`/orgs/${org.id}/invitations?sort=email_address`);
+      await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('row')).toHaveCount(26);
+      await shot(page, 'org-invitations');
+    });
+
+    test('all invitations', async ({ page, signInAs }) => {
+      await as(signInAs, 'staff');
+      await page.goto('/invitations?status=pending&status=expired');
+      await expect(page.getByRole('table', { name: 'All invitations' }).getByRole('row')).toHaveCount(26);
+      await shot(page, 'all-invitations');
+    });
+
+    test('invite dialog', async ({ page, signInAs, orgByName }) => {
+      await as(signInAs, 'staff');
+      const org = await orgByName('Acme Corp');
+      await page.goto(`/orgs/${org.id}/invitations?sort=email_address`);
+      await page.getByRole('button', { name: 'Invite member' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Invite member' });
+      await dialog.getByLabel('Email address').fill('not-an-email');
+      await dialog.getByRole('button', { name: 'Send invitation' }).click();
+      await expect(dialog.getByText(/missing an @/)).toBeVisible();
+      await shot(page, 'invite');
+    });
+
+    test('invitation detail', async ({ page, signInAs, orgByName }) => {
+      await as(signInAs, 'staff');
+      const org = await orgByName('Acme Corp');
+      await page.goto(`/orgs/${org.id}/invitations?status=pending&sort=email_address`);
+      const table = page.getByRole('table', { name: 'Invitations' });
+      await table.getByRole('row').nth(1).getByRole('link').first().click();
+      await expect(page.getByRole('dialog')).toContainText('Invitation ID');
+      await shot(page, 'detail');
+    });
+
+    test('revoke selected', async ({ page, signInAs, seedInvitations }) => {
+      await as(signInAs, 'acmeAdmin');
+      const { org, invitations } = await seedInvitations('Acme Corp', 3, 'shot');
+      await page.goto(`/orgs/${org.id}/invitations?sort=-created_at`);
+      for (const inv of invitations)
+        await page.getByRole('checkbox', { name: `Select ${inv.email_address}` }).check();
+      await page.getByRole('button', { name: /Revoke selected/ }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await shot(page, 'revoke');
+    });
+
+    test('not allowed', async ({ page, signInAs, orgByName }) => {
+      await as(signInAs, 'staff');
+      const globex = await orgByName('Globex');
+      await as(signInAs, 'acmeAdmin');
+      await page.goto(`/orgs/${globex.id}/invitations`);
+      await expect(page.getByText(/not allowed/).first()).toBeVisible();
+      await shot(page, 'not-allowed');
+    });
+
+    test('mobile organization invitations', async ({ page, signInAs, orgByName }) => {
+      await as(signInAs, 'acmeAdmin');
+      const org = await orgByName('Acme Corp');
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.goto(`/orgs/${org.id}/invitations?sort=email_address`);
+      await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('row')).toHaveCount(26);
+      await shot(page, 'mobile');
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+
+/** Options of `createEmulator` / `startEmulator`. */
+export interface EmulatorOptions {
+  /** SQLite file path, or `:memory:`. Defaults to `<repo root>/.data/emulator.db`. */
+  db?: string;
+  /** The secret key clients must send as `Authorization: Bearer <key>`. Defaults to `DEFAULT_SECRET_KEY`. */
+  secretKey?: string;
+  /** Data written into an empty database: `demo` (default) or `none`. */
+  seed?: 'demo' | 'none';
+  /** `clerk` (default) applies Clerk's rate limits; `off` disables them. */
+  rateLimits?: 'clerk' | 'off';
+  /** Divides the rate-limit windows (100 turns the hourly bulk window into 36 s). Default 1. */
+  timeScale?: number;
+  /** Base URL used for `iss` and invitation links; defaults to the request's origin. */
+  publicUrl?: string;
+}
+
+/** The documented development secret key of the emulator (short on purpose, so secret scanners ignore it). */
+export const DEFAULT_SECRET_KEY = 'sk_test_emulator';
+
+/** `<repo root>/.data/emulator.db`, resolved from this package's location (not the working directory). */
+export const DEFAULT_DB_PATH = fileURLToPath(new URL('../../../.data/emulator.db', import.meta.url));
+
+export const EMULATOR_VERSION = '0.1.0';
+
+export interface ResolvedOptions {
+  db: string;
+  secretKey: string;
+  seed: 'demo' | 'none';
+  rateLimits: 'clerk' | 'off';
+  timeScale: number;
+  publicUrl: string | undefined;
+}
+
+/** Applies defaults and rejects values the emulator cannot run with. */
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  const timeScale = options.timeScale ?? 1;
+  if (!Number.isFinite(timeScale) || timeScale <= 0) {
+    throw new Error(`clerk-emulator: timeScale must be a positive number, got ${timeScale}`);
+  }
+  const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY;
+  if (!/^sk_(test|live)_\S+$/.test(secretKey)) {
+    throw new Error('clerk-emulator: secretKey must look like sk_test_… or sk_live_…');
+  }
+  const publicUrl = options.publicUrl?.replace(/\/+$/, '');
+  if (publicUrl !== undefined && !URL.canParse(publicUrl)) {
+    throw new Error(`clerk-emulator: publicUrl must be an absolute URL, got ${publicUrl}`);
+  }
+  return {
+    db: options.db ?? DEFAULT_DB_PATH,
+    secretKey,
+    seed: options.seed ?? 'demo',
+    rateLimits: options.rateLimits ?? 'clerk',
+    timeScale,
+    publicUrl,
+  };
+}

@@ -1,0 +1,87 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { buildApp } from './app.ts';
+import { Clock } from './clock.ts';
+import { type EmulatorOptions, resolveOptions } from './config.ts';
+import type { EmulatorContext } from './context.ts';
+import { openDatabase } from './db/database.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { SigningKeys } from './jwt/signing-key.ts';
+import { FaultRegistry } from './middleware/fault-registry.ts';
+import { RateLimiter } from './middleware/rate-limiter.ts';
+import { reseed, seedIfEmpty } from './seed/apply-seed.ts';
+
+function build(options: EmulatorOptions) {
+  const resolved = resolveOptions(options);
+  const db = openDatabase(resolved.db);
+  const clock = new Clock();
+  const limiter = new RateLimiter(clock, resolved.timeScale);
+  const faults = new FaultRegistry();
+  const ctx: EmulatorContext = {
+    db,
+    clock,
+    options: resolved,
+    limiter,
+    faults,
+    keys: new SigningKeys(db),
+    reset() {
+      clock.reset();
+      faults.clear();
+      limiter.reset();
+      reseed(db, resolved.seed, clock.now());
+    },
+  };
+  seedIfEmpty(db, resolved.seed, clock.now());
+  return { ctx, app: buildApp(ctx) };
+}
+
+/** The emulator as a Hono app, without network (`app.request()` / `app.fetch`). */
+export function createEmulator(options: EmulatorOptions = {}): {
+  app: Hono<AppEnv>;
+  secretKey: string;
+  close(): void;
+} {
+  const { ctx, app } = build(options);
+  return { app, secretKey: ctx.options.secretKey, close: () => ctx.db.close() };
+}
+
+/** Starts the emulator on `hostname:port` (port 0 picks a free one); `url` has no `/v1`. */
+export async function startEmulator(
+  options: EmulatorOptions & { port?: number; hostname?: string } = {},
+): Promise<{ url: string; secretKey: string; close(): Promise<void> }> {
+  const { port = 0, hostname = '127.0.0.1', ...rest } = options;
+  const { ctx, app } = build(rest);
+  const server = createAdaptorServer({ fetch: app.fetch });
+  // Outlive clients' idle keep-alive sockets, so a reused socket is never closed under a request.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, hostname, () => resolve());
+    });
+  } catch (error) {
+    ctx.db.close();
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  ctx.options.publicUrl ??= url;
+  return {
+    url,
+    secretKey: ctx.options.secretKey,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close((error) => {
+          ctx.db.close();
+          if (error) reject(error);
+          else resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { DEFAULT_DB_PATH, DEFAULT_SECRET_KEY } from './config.ts';
+
+const EnvSchema = z.object({
+  CLERK_EMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(4010),
+  CLERK_EMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
+  CLERK_EMULATOR_SECRET_KEY: z
+    .string()
+    .regex(/^sk_(test|live)_\S+$/, 'must look like sk_test_…')
+    .default(DEFAULT_SECRET_KEY),
+  CLERK_EMULATOR_DB: z.string().min(1).default(DEFAULT_DB_PATH),
+  CLERK_EMULATOR_SEED: z.enum(['demo', 'none']).default('demo'),
+  CLERK_EMULATOR_RATE_LIMITS: z.enum(['clerk', 'off']).default('clerk'),
+  CLERK_EMULATOR_TIME_SCALE: z.coerce.number().positive().default(1),
+  CLERK_EMULATOR_PUBLIC_URL: z.url().optional(),
+});
+export type EmulatorEnv = z.infer<typeof EnvSchema>;
+
+/** Reads and validates the emulator's environment once; throws one message naming every bad variable. */
+export function readEnv(source: Record<string, string | undefined> = process.env): EmulatorEnv {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvSchema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`clerk-emulator: invalid configuration\n${problems.join('\n')}`);
+}

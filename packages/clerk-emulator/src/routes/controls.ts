@@ -1,0 +1,68 @@
+import { clerkErrors } from '@invites/clerk-schema';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { EMULATOR_VERSION } from '../config.ts';
+import type { EmulatorContext } from '../context.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { baseUrl, parseOrRaise, readJsonBody } from '../http/request.ts';
+import { raise, sendJson } from '../http/respond.ts';
+import { FaultRequest } from '../middleware/fault-registry.ts';
+import { acceptInvitation } from '../services/accept.ts';
+import { getInvitation } from '../store/invitations.ts';
+import { getMembership } from '../store/memberships.ts';
+import { toInvitation } from '../wire/invitation.ts';
+import { presentMemberships } from '../wire/present-memberships.ts';
+
+const ClockBody = z.strictObject({
+  advance_ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 365 * 86_400_000),
+});
+
+/** Test controls outside Clerk's surface, mounted at `/__emulator`. */
+export function controlRoutes(ctx: EmulatorContext) {
+  const { db, clock, faults, options } = ctx;
+  const info = () => ({
+    object: 'emulator',
+    name: 'clerk-emulator',
+    version: EMULATOR_VERSION,
+    rate_limits: options.rateLimits,
+    time_scale: options.timeScale,
+    now: clock.now(),
+    clock_offset_ms: clock.offsetMs,
+  });
+  const clockState = () => ({ object: 'clock', now: clock.now(), offset_ms: clock.offsetMs });
+
+  return new Hono<AppEnv>()
+    .get('/info', (c) => sendJson(c, info()))
+    .post('/invitations/:invitationId/accept', (c) => {
+      const id = c.req.param('invitationId');
+      const { userId, orgId } = acceptInvitation(db, id, clock.now());
+      const now = clock.now();
+      const view = getInvitation(db, id, now) ?? raise(clerkErrors.invitationNotFound(id));
+      const membership = getMembership(db, orgId, userId) ?? raise(clerkErrors.internal());
+      return sendJson(c, {
+        object: 'invitation_acceptance',
+        invitation: toInvitation(view, baseUrl(c, options.publicUrl)),
+        membership: presentMemberships(db, [membership], now)[0],
+      });
+    })
+    .get('/clock', (c) => sendJson(c, clockState()))
+    .post('/clock', async (c) => {
+      const input = parseOrRaise(ClockBody, await readJsonBody(c));
+      clock.advance(input.advance_ms);
+      return sendJson(c, clockState());
+    })
+    .get('/faults', (c) => sendJson(c, { data: faults.list() }))
+    .post('/faults', async (c) => sendJson(c, faults.add(parseOrRaise(FaultRequest, await readJsonBody(c)))))
+    .delete('/faults', (c) => {
+      faults.clear();
+      return sendJson(c, { data: [] });
+    })
+    .post('/reset', (c) => {
+      ctx.reset();
+      return sendJson(c, info());
+    });
+}
