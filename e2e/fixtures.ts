@@ -28,7 +28,37 @@ export interface Seeded {
   invitations: Invitation[];
 }
 
+/** An upstream fault for the e2e api's embedded emulator (see packages/clerk-emulator/README.md). */
+export interface UpstreamFault {
+  method?: 'GET' | 'POST' | '*';
+  path: string;
+  count?: number;
+  action: 'status' | 'delay' | 'reset' | 'commit_then_drop' | 'non_json';
+  status?: number;
+  retry_after?: number;
+  delay_ms?: number;
+}
+
+/** The embedded emulator of the e2e api (playwright.config.ts sets its port); its documented local key. */
+const EMULATOR_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+const EMULATOR_KEY = 'sk_test_emulator';
+
+async function emulatorControl(method: 'POST' | 'DELETE', body?: UpstreamFault): Promise<void> {
+  const res = await fetch(`${EMULATOR_URL}/__emulator/faults`, {
+    method,
+    headers: { authorization: `Bearer ${EMULATOR_KEY}`, 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  }).catch((err: unknown) => {
+    throw new Error(
+      `the api's emulator is not reachable at ${EMULATOR_URL} (a reused server must be started with CLERK_EMULATOR_PORT as in playwright.config.ts): ${String(err)}`,
+    );
+  });
+  if (!res.ok) throw new Error(`emulator fault control answered ${res.status}: ${await res.text()}`);
+}
+
 interface Fixtures {
+  /** Injects real upstream faults into the api's emulator; every fault is cleared after the test. */
+  upstreamFaults: { inject: (fault: UpstreamFault) => Promise<void>; clear: () => Promise<void> };
   /** Signs the page's browser context in as a demo user (the api sets the session cookie). */
   signInAs: (persona: Persona) => Promise<void>;
   /** An organization the signed-in user can see, by name. */
@@ -83,6 +113,12 @@ export const test = base.extend<Fixtures>({
       if (!org) throw new Error(`organization ${name} is not visible to the signed-in user`);
       return org;
     });
+  },
+
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  upstreamFaults: async ({}, use) => {
+    await use({ inject: (fault) => emulatorControl('POST', fault), clear: () => emulatorControl('DELETE') });
+    await emulatorControl('DELETE');
   },
 
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern

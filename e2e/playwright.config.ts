@@ -45,7 +45,13 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       CLERK_EMULATOR_DB: ':memory:',
+      // Jobs and activity of a test run must not land in (or be resumed from) the dev store.
+      DATABASE_URL: ':memory:',
       CLERK_EMULATOR_RATE_LIMITS: 'off',
+      // faults.spec.ts injects upstream faults through the embedded emulator's controls on this port,
+      // and its timeout case needs an upstream timeout shorter than the 10 s default.
+      CLERK_EMULATOR_PORT: String(PORT + 1),
+      UPSTREAM_TIMEOUT_MS: '2000',
     },
     url: `${baseURL}/api/health`,
     timeout: 120_000,

@@ -12,9 +12,9 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} screens`, () => {
     test.use({ colorScheme: scheme });
 
-    const shot = async (page: import('@playwright/test').Page, name: string) => {
+    const shot = async (page: import('@playwright/test').Page, name: string, fullPage = false) => {
       await page.waitForTimeout(250);
-      await page.screenshot({ path: `${OUT}${name}-${scheme}.png` });
+      await page.screenshot({ path: `${OUT}${name}-${scheme}.png`, fullPage });
     };
 
     test('sign in', async ({ page }) => {
@@ -88,6 +88,67 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(`/orgs/${globex.id}/invitations`);
       await expect(page.getByText(/not allowed/).first()).toBeVisible();
       await shot(page, 'not-allowed');
+    });
+
+    test('bulk invite', async ({ page, signInAs, seedInvitations, uniqueEmail }) => {
+      await as(signInAs, 'acmeAdmin');
+      const { org, invitations } = await seedInvitations('Acme Corp', 1, 'shot-pending');
+      const fresh = Array.from({ length: 6 }, () => uniqueEmail('shot-bulk'));
+      await page.goto(`/orgs/${org.id}/invitations/bulk`);
+      await page
+        .getByLabel('Email addresses')
+        .fill(
+          [
+            `Ada Lovelace <${fresh[0]}>`,
+            `"Hopper, Grace" <${fresh[1]}>, ${fresh[2]}`,
+            fresh[3],
+            'not-an-email',
+            fresh[2],
+            invitations[0]?.email_address,
+            'ben@acme.example',
+            `${fresh[4]}; ${fresh[5]}`,
+          ].join('\n'),
+        );
+      await page.getByRole('combobox', { name: `Role for ${fresh[3]}` }).selectOption({ label: 'Admin' });
+      await expect(page.getByText('Checked against pending invitations and members.')).toBeVisible();
+      await shot(page, 'bulk-invite', true);
+    });
+
+    test('bulk invite progress', async ({ page, baseURL, signInAs, orgByName, uniqueEmail }) => {
+      await as(signInAs, 'acmeAdmin');
+      const org = await orgByName('Acme Corp');
+      const rows = [
+        ...Array.from({ length: 14 }, () => ({ email_address: uniqueEmail('shot-job'), role: 'org:member' })),
+        { email_address: 'ben@acme.example', role: 'org:member' },
+        { email_address: 'diego@acme.example', role: 'org:admin' },
+      ];
+      const created = await page.request.post('/api/bulk-invitations', {
+        data: { organization_id: org.id, rows, options: { notify: true } },
+        headers: { origin: baseURL as string },
+      });
+      const job = (await created.json()) as { id: string };
+      await page.goto(`/orgs/${org.id}/invitations/bulk/${job.id}`);
+      await expect(page.getByRole('progressbar', { name: 'Bulk invite progress' })).toHaveAttribute(
+        'aria-valuenow',
+        '16',
+        { timeout: 15_000 },
+      );
+      await shot(page, 'bulk-progress');
+      const done = (await (await page.request.get(`/api/bulk-invitations/${job.id}`)).json()) as {
+        rows: { invitation_id: string | null }[];
+      };
+      for (const row of done.rows.filter((r) => r.invitation_id))
+        await page.request.post(`/api/v1/organizations/${org.id}/invitations/${row.invitation_id}/revoke`, {
+          data: {},
+          headers: { origin: baseURL as string },
+        });
+    });
+
+    test('activity', async ({ page, signInAs }) => {
+      await as(signInAs, 'staff');
+      await page.goto('/activity');
+      await expect(page.getByRole('table', { name: 'Activity' }).getByRole('row').nth(1)).toBeVisible();
+      await shot(page, 'activity');
     });
 
     test('mobile organization invitations', async ({ page, signInAs, orgByName }) => {

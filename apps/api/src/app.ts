@@ -2,12 +2,16 @@ import { clerkErrors } from '@invites/clerk-schema';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireAuth } from './auth/require-auth.ts';
+import { createRecipientChecker } from './bulk/recipient-check.ts';
+import { createRoleCatalog } from './bulk/role-catalog.ts';
 import type { AppConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { errorResponse, handleError, notFoundResponse } from './http/errors.ts';
 import { pathGuard } from './http/path-guard.ts';
 import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { activityRoutes } from './routes/activity.ts';
+import { bulkInvitationRoutes } from './routes/bulk-invitations.ts';
 import { devAuthRoutes, signOutRoutes } from './routes/dev-auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -30,6 +34,16 @@ export function createApp(config: AppConfig, deps: AppDeps) {
       principals: deps.principals,
       authorizedParties: config.authorizedParties,
     }),
+    store: deps.store,
+    activity: deps.activity,
+    wakeWorker: deps.wakeWorker,
+    recipients: createRecipientChecker({
+      upstream: deps.upstream,
+      ttlMs: config.recipientCheckTtlMs,
+      now: deps.now,
+    }),
+    roles: createRoleCatalog({ upstream: deps.upstream, ttlMs: config.roleCatalogTtlMs, now: deps.now }),
+    now: deps.now,
   };
 
   const app = new Hono<AppEnv>();
@@ -38,12 +52,16 @@ export function createApp(config: AppConfig, deps: AppDeps) {
     await next();
     if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () => errorResponse(clerkErrors.payloadTooLarge()),
-    }),
+  const limitBody = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: () => errorResponse(clerkErrors.payloadTooLarge(maxSize)) });
+  const defaultLimit = limitBody(config.bodyLimitBytes);
+  const bulkJobLimit = limitBody(config.bulkBodyLimitBytes);
+  // A bulk job may carry up to 20,000 rows; every other body stays under the default limit.
+  // GET and HEAD carry no body; skipping them also avoids materialising a full web Request per read.
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : (c.req.path === '/api/bulk-invitations' ? bulkJobLimit : defaultLimit)(c, next),
   );
 
   app.route('/api', healthRoutes(routeDeps));
@@ -53,6 +71,8 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.route('/api/v1', invitationRoutes(routeDeps));
   app.route('/api/v1', organizationRoutes(routeDeps));
   app.route('/api/v1', roleRoutes(routeDeps));
+  app.route('/api', bulkInvitationRoutes(routeDeps));
+  app.route('/api', activityRoutes(routeDeps));
   app.all('/api', () => notFoundResponse());
   app.all('/api/*', () => notFoundResponse());
   app.route('/', spaRoutes(config.webDist));

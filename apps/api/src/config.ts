@@ -15,7 +15,13 @@ export interface AppConfig {
   upstreamRetries: number;
   upstreamRetryBaseMs: number;
   bodyLimitBytes: number;
+  /** Body limit of `POST /api/bulk-invitations` (up to 20,000 rows). */
+  bulkBodyLimitBytes: number;
   roleCacheTtlMs: number;
+  /** How long an organization's pending invitations and members are reused by the bulk check. */
+  recipientCheckTtlMs: number;
+  /** How long the upstream's organization roles are reused to validate bulk jobs. */
+  roleCatalogTtlMs: number;
   tokenCacheTtlMs: number;
   sessionTtlSeconds: number;
 }
@@ -36,7 +42,10 @@ export function appConfig(
     upstreamRetries: 2,
     upstreamRetryBaseMs: 100,
     bodyLimitBytes: 1024 * 1024,
+    bulkBodyLimitBytes: 4 * 1024 * 1024,
     roleCacheTtlMs: 30_000,
+    recipientCheckTtlMs: 5_000,
+    roleCatalogTtlMs: 60_000,
     tokenCacheTtlMs: 60_000,
     sessionTtlSeconds: 8 * 60 * 60,
     ...base,
@@ -53,5 +62,6 @@ export function configFromEnv(env: Env, upstream: { url: string; secretKey: stri
     authorizedParties: env.AUTHORIZED_PARTIES,
     nodeEnv: env.NODE_ENV,
     signInUrl: env.CLERK_SIGN_IN_URL ?? null,
+    ...(env.UPSTREAM_TIMEOUT_MS !== undefined ? { upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS } : {}),
   });
 }

@@ -1,7 +1,9 @@
+import { type ActivityRecorder, createActivityRecorder } from './activity/activity-recorder.ts';
 import { createPrincipalCache, type PrincipalLoader } from './auth/principal-cache.ts';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.ts';
 import type { AppConfig } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
+import { createMemoryStore, type Store } from './store/create-store.ts';
 import { createUpstream, type UpstreamClient } from './upstream/client.ts';
 
 /**
@@ -16,6 +18,12 @@ export interface AppDeps {
   principals: PrincipalLoader;
   /** True when the upstream is the Clerk emulator (answers `GET /__emulator/info`); cached. */
   detectEmulator: () => Promise<boolean>;
+  /** Bulk jobs and the activity log (opened and migrated by the caller). */
+  store: Store;
+  /** Writes activity entries off the request path. */
+  activity: ActivityRecorder;
+  /** Tells the bulk worker of this process to look for work now (a new or retried job). */
+  wakeWorker: () => void;
 }
 
 /** Asks the upstream once whether it is the emulator; a network failure is not cached. */
@@ -35,9 +43,13 @@ export function createEmulatorDetector(upstream: UpstreamClient): () => Promise<
   };
 }
 
-/** Production wiring of AppDeps from the config; `overrides` replace any part (tests). No I/O here. */
+/**
+ * Production wiring of AppDeps from the config; `overrides` replace any part (tests). No I/O here.
+ * Pass the opened store: without one, jobs and activity go to a throwaway in-memory store.
+ */
 export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}): AppDeps {
   const now = overrides.now ?? Date.now;
+  const store = overrides.store ?? createMemoryStore();
   const logger = overrides.logger ?? createLogger({ secrets: [config.clerkSecretKey] });
   const upstream =
     overrides.upstream ??
@@ -65,5 +77,8 @@ export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}):
       }),
     principals: overrides.principals ?? createPrincipalCache({ upstream, ttlMs: config.roleCacheTtlMs, now }),
     detectEmulator: overrides.detectEmulator ?? createEmulatorDetector(upstream),
+    store,
+    activity: overrides.activity ?? createActivityRecorder({ store, logger, now }),
+    wakeWorker: overrides.wakeWorker ?? (() => {}),
   };
 }

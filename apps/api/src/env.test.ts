@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadEnv } from './env.ts';
+import { ConfigError, DEFAULT_DATABASE_PATH, loadEnv } from './env.ts';
 
 describe('environment', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -9,7 +11,35 @@ describe('environment', () => {
       CLERK_API_URL: 'https://api.clerk.com',
       AUTHORIZED_PARTIES: [],
       CLERK_EMULATOR_RATE_LIMITS: 'clerk',
+      DATABASE_URL: DEFAULT_DATABASE_PATH,
     });
+    expect(DEFAULT_DATABASE_PATH).toBe(fileURLToPath(new URL('../../../.data/api.db', import.meta.url)));
+  });
+
+  it('keeps a postgres:// DATABASE_URL and :memory: as given', () => {
+    const pg = 'postgres://invites:invites@127.0.0.1:5432/invites_test';
+    expect(loadEnv({ DATABASE_URL: pg }).DATABASE_URL).toBe(pg);
+    expect(loadEnv({ DATABASE_URL: 'postgresql://db.internal/app' }).DATABASE_URL).toBe(
+      'postgresql://db.internal/app',
+    );
+    expect(loadEnv({ DATABASE_URL: ':memory:' }).DATABASE_URL).toBe(':memory:');
+    expect(loadEnv({ DATABASE_URL: '  ' }).DATABASE_URL).toBe(DEFAULT_DATABASE_PATH);
+  });
+
+  it('resolves SQLite paths and file: URLs to absolute paths, relative ones from the repository root', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    expect(loadEnv({ DATABASE_URL: '.data/other.db' }).DATABASE_URL).toBe(resolve(root, '.data/other.db'));
+    expect(loadEnv({ DATABASE_URL: '/var/lib/api/api.db' }).DATABASE_URL).toBe('/var/lib/api/api.db');
+    expect(loadEnv({ DATABASE_URL: 'file:///var/lib/api/api.db' }).DATABASE_URL).toBe('/var/lib/api/api.db');
+  });
+
+  it('refuses other DATABASE_URL schemes without echoing the value (it may hold a password)', () => {
+    const attempt = (value: string) => () => loadEnv({ DATABASE_URL: value });
+    expect(attempt('mysql://root:hunter2@db/app')).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ URL, a SQLite file path or :memory:/,
+    );
+    expect(attempt('mysql://root:hunter2@db/app')).not.toThrow(/hunter2/);
+    expect(attempt('postgres://')).toThrow(/DATABASE_URL: must be a postgres:\/\/user:password@host/);
   });
 
   it('treats blank values as unset', () => {

@@ -1,6 +1,12 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** The one place process environment is read and validated. */
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The api store when DATABASE_URL is unset: a SQLite file under the repository's `.data/`. */
+export const DEFAULT_DATABASE_PATH = resolve(REPO_ROOT, '.data/api.db');
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -8,6 +14,34 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 const httpUrl = z
   .string()
   .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http(s) URL');
+
+/**
+ * DATABASE_URL as the store opens it: a `postgres://` URL as given, `:memory:`, or an absolute SQLite
+ * path (`file:` URLs and paths relative to the repository root resolved). Other URL schemes are refused.
+ */
+const databaseUrl = z.string().transform((v, ctx) => {
+  const value = v.trim();
+  if (value === ':memory:') return value;
+  if (/^postgres(?:ql)?:\/\//i.test(value)) {
+    if (!URL.canParse(value) || new URL(value).hostname === '') {
+      ctx.addIssue({ code: 'custom', message: 'must be a postgres://user:password@host:port/db URL' });
+      return z.NEVER;
+    }
+    return value;
+  }
+  if (/^file:/i.test(value)) {
+    if (!URL.canParse(value)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a valid file: URL' });
+      return z.NEVER;
+    }
+    return fileURLToPath(value);
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a postgres:// URL, a SQLite file path or :memory:' });
+    return z.NEVER;
+  }
+  return isAbsolute(value) ? value : resolve(REPO_ROOT, value);
+});
 
 const origin = z
   .string()
@@ -53,11 +87,30 @@ const EnvSchema = z.object({
   CLERK_EMULATOR_RATE_LIMITS: z.preprocess(blankToUndefined, z.enum(['clerk', 'off']).default('clerk')),
   /** The embedded emulator's SQLite file (`:memory:` for a throwaway run); relative paths are from the repo root. */
   CLERK_EMULATOR_DB: optional(z.string().min(1)),
+  /** The embedded emulator's loopback port (unset: a free one); lets tests reach its fault controls. */
+  CLERK_EMULATOR_PORT: optional(
+    z.coerce
+      .number({ error: 'must be a port number (0-65535)' })
+      .int('must be a port number (0-65535)')
+      .min(0, 'must be a port number (0-65535)')
+      .max(65535, 'must be a port number (0-65535)'),
+  ),
+  /** How long one upstream request may take before the api answers 504 (default 10000). */
+  UPSTREAM_TIMEOUT_MS: optional(
+    z.coerce
+      .number({ error: 'must be a whole number of milliseconds (100-120000)' })
+      .int('must be a whole number of milliseconds (100-120000)')
+      .min(100, 'must be a whole number of milliseconds (100-120000)')
+      .max(120_000, 'must be a whole number of milliseconds (100-120000)'),
+  ),
+  /** The api's store (bulk jobs, activity log): Postgres URL, SQLite path or `:memory:`. */
+  DATABASE_URL: z.preprocess(blankToUndefined, databaseUrl.default(DEFAULT_DATABASE_PATH)),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
-const SECRET_VARS = new Set(['CLERK_SECRET_KEY', 'CLERK_JWT_KEY']);
+// DATABASE_URL may carry a database password.
+const SECRET_VARS = new Set(['CLERK_SECRET_KEY', 'CLERK_JWT_KEY', 'DATABASE_URL']);
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
 export class ConfigError extends Error {

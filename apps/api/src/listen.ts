@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { clerkErrors } from '@invites/clerk-schema';
+import { clerkErrors, errorBody, newTraceId } from '@invites/clerk-schema';
 import { errorResponse } from './http/errors.ts';
-import { applySecurityHeaders } from './http/security-headers.ts';
+import { applySecurityHeaders, SECURITY_HEADERS } from './http/security-headers.ts';
 
 export interface Listening {
   server: Server;
@@ -29,6 +29,7 @@ export function listen(
     },
   });
   const server = createServer({ keepAliveTimeout: 5_000 }, listener);
+  server.on('clientError', answerClientError);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.hostname, () => {
@@ -46,4 +47,36 @@ export function listen(
       });
     });
   });
+}
+
+/**
+ * Requests Node cannot parse (headers over 16 KB, malformed request lines or headers) get Clerk's
+ * envelope and the security headers instead of Node's bare `400`/`431`, then the socket is closed.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  const sent = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (err.code === 'ECONNRESET' || !socket.writable || sent) {
+    socket.destroy();
+    return;
+  }
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n'); // as Node does
+    return;
+  }
+  const failure =
+    err.code === 'HPE_HEADER_OVERFLOW' ? clerkErrors.headersTooLarge() : clerkErrors.requestInvalid();
+  const traceId = newTraceId();
+  const body = JSON.stringify(errorBody(failure.errors, traceId));
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'x-clerk-trace-id': traceId,
+    'cache-control': 'no-store',
+    connection: 'close',
+    ...SECURITY_HEADERS,
+  };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(
+    `HTTP/1.1 ${failure.status} ${failure.errors[0]?.message ?? 'Bad request'}\r\n${head.join('')}\r\n${body}`,
+  );
 }

@@ -23,13 +23,29 @@ const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
 const CLERK_KEY = /\bsk_(?:live|test)_\w+/g;
 const REDACTED = '[redacted]';
 
+/** `value` with each secret, JWT and Clerk key replaced; the checks before each regex keep clean lines cheap. */
+function redactString(value: string, secrets: readonly string[]): string {
+  let out = value;
+  for (const secret of secrets) if (secret && out.includes(secret)) out = out.replaceAll(secret, REDACTED);
+  if (out.includes('eyJ')) out = out.replace(JWT, REDACTED);
+  if (out.includes('sk_')) out = out.replace(CLERK_KEY, REDACTED);
+  return out;
+}
+
+// Field names repeat from line to line, so the name test is remembered (bounded: names may come from data).
+const sensitiveKeys = new Map<string, boolean>();
+function isSensitiveKey(key: string): boolean {
+  let known = sensitiveKeys.get(key);
+  if (known === undefined) {
+    known = SENSITIVE_KEY.test(key);
+    if (sensitiveKeys.size < 512) sensitiveKeys.set(key, known);
+  }
+  return known;
+}
+
 /** A copy of `value` with secrets, tokens and sensitive fields replaced by "[redacted]". */
 export function redact(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
-  if (typeof value === 'string') {
-    let out = value;
-    for (const secret of secrets) if (secret) out = out.replaceAll(secret, REDACTED);
-    return out.replace(JWT, REDACTED).replace(CLERK_KEY, REDACTED);
-  }
+  if (typeof value === 'string') return redactString(value, secrets);
   if (value === null || typeof value !== 'object') return value;
   if (depth > 6) return '[truncated]';
   if (value instanceof Error) {
@@ -37,28 +53,54 @@ export function redact(value: unknown, secrets: readonly string[] = [], depth = 
   }
   if (Array.isArray(value)) return value.map((v) => redact(v, secrets, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
     out[key] =
-      SENSITIVE_KEY.test(key) && v !== null && v !== undefined ? REDACTED : redact(v, secrets, depth + 1);
+      isSensitiveKey(key) && v !== null && v !== undefined ? REDACTED : redact(v, secrets, depth + 1);
   }
   return out;
 }
 
 /** A JSON-lines logger; every field goes through `redact`. */
 export function createLogger(options: LoggerOptions = {}, bound: LogFields = {}): Logger {
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const secrets = options.secrets ?? [];
-  const now = options.now ?? Date.now;
-  const emit = (level: LogLevel, msg: string, fields: LogFields = {}) => {
-    const entry = { time: new Date(now()).toISOString(), level, msg, ...bound, ...fields };
-    write(JSON.stringify(redact(entry, secrets)));
+  const sink: Sink = {
+    write: options.write ?? ((line: string) => process.stdout.write(`${line}\n`)),
+    secrets: options.secrets ?? [],
+    now: options.now ?? Date.now,
   };
-  return {
-    info: (msg, fields) => emit('info', msg, fields),
-    warn: (msg, fields) => emit('warn', msg, fields),
-    error: (msg, fields) => emit('error', msg, fields),
-    child: (fields) => createLogger(options, { ...bound, ...fields }),
-  };
+  return new BoundLogger(sink, bound);
+}
+
+type Sink = Required<LoggerOptions>;
+
+// A class, not closures: a child logger per request then allocates one small object (and, under tsx,
+// no per-closure name bookkeeping). Children share their parent's sink.
+class BoundLogger implements Logger {
+  constructor(
+    private readonly sink: Sink,
+    private readonly bound: LogFields,
+  ) {}
+
+  info(msg: string, fields?: LogFields): void {
+    this.emit('info', msg, fields);
+  }
+
+  warn(msg: string, fields?: LogFields): void {
+    this.emit('warn', msg, fields);
+  }
+
+  error(msg: string, fields?: LogFields): void {
+    this.emit('error', msg, fields);
+  }
+
+  child(fields: LogFields): Logger {
+    return new BoundLogger(this.sink, { ...this.bound, ...fields });
+  }
+
+  private emit(level: LogLevel, msg: string, fields?: LogFields): void {
+    const entry = { time: new Date(this.sink.now()).toISOString(), level, msg, ...this.bound, ...fields };
+    this.sink.write(JSON.stringify(redact(entry, this.sink.secrets)));
+  }
 }
 
 /** A logger that writes nowhere (for tests that do not look at logs). */

@@ -1,12 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { hostname as hostName } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
+import { createBulkUpstream } from './bulk/clerk-bulk-upstream.ts';
+import { type BulkWorker, startBulkWorker } from './bulk/worker.ts';
 import { configFromEnv } from './config.ts';
 import { createDeps } from './deps.ts';
 import { ConfigError, loadEnv } from './env.ts';
 import { listen } from './listen.ts';
 import { createLogger } from './log.ts';
+import { createStore } from './store/create-store.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -24,15 +29,29 @@ async function main() {
       db,
       seed: 'demo',
       rateLimits: env.CLERK_EMULATOR_RATE_LIMITS,
-      port: 0,
+      port: env.CLERK_EMULATOR_PORT ?? 0,
       hostname: '127.0.0.1',
     });
   }
   const upstream = emulator ?? { url: env.CLERK_API_URL, secretKey: env.CLERK_SECRET_KEY as string };
   const config = configFromEnv(env, upstream);
   const logger = createLogger({ secrets: [config.clerkSecretKey] });
-  const deps = createDeps(config, { logger });
+  const store = await createStore({ url: env.DATABASE_URL });
+  logger.info('store ready', {
+    store: store.dialect,
+    ...(store.dialect === 'sqlite' ? { path: env.DATABASE_URL } : {}),
+  });
+  let worker: BulkWorker | null = null;
+  const deps = createDeps(config, { logger, store, wakeWorker: () => worker?.wake() });
   const app = createApp(config, deps);
+  // One worker per replica; the lease in the store keeps replicas from running the same job.
+  const workerId = `${hostName()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  worker = startBulkWorker({
+    store,
+    upstream: createBulkUpstream(deps.upstream),
+    workerId,
+    onError: (err) => logger.error('bulk worker error', { worker_id: workerId, error: err }),
+  });
   const isEmulator = await deps.detectEmulator();
   // Demo mode binds to loopback unless HOST says otherwise: demo sign-in is not for the LAN.
   const hostname = env.HOST ?? (emulator ? '127.0.0.1' : undefined);
@@ -52,7 +71,11 @@ async function main() {
     stopping = true;
     logger.info('shutting down', { signal });
     await server.close();
+    // Let the worker finish its current step and release its leases before the store goes away.
+    await worker?.stop();
+    await deps.activity.flush();
     await deps.upstream.close();
+    await store.close();
     await emulator?.close();
     process.exit(0);
   };

@@ -109,11 +109,16 @@ export const ACTIVITY_ACTIONS = [
   'invitation.revoke',
   'invitation.bulk_create',
   'bulk_job.create',
+  'bulk_job.cancel',
+  'bulk_job.retry',
 ] as const;
+export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 export const ActivityEntry = z.object({
   id: z.string(),
   action: z.string(),
   actor_id: z.string(),
+  /** The actor's name (or email) when the entry was recorded, for display. */
+  actor_name: z.string().nullable(),
   organization_id: z.string().nullable(),
   email_addresses: z.array(z.string()),
   outcome: z.string(),
@@ -122,6 +127,8 @@ export const ActivityEntry = z.object({
   created_at: z.number().int(),
 });
 export type ActivityEntry = z.infer<typeof ActivityEntry>;
+export const ActivityList = z.object({ data: z.array(ActivityEntry), total_count: z.number().int() });
+export type ActivityList = z.infer<typeof ActivityList>;
 export const ActivityQuery = z.object({
   organization_id: z.string().optional(),
   actor_id: z.string().optional(),
@@ -131,3 +138,17 @@ export const ActivityQuery = z.object({
   limit: intParam(1, 500, 50),
   offset: intParam(0, 1_000_000_000, 0),
 });
+
+/** `POST /api/bulk-invitations/check`: which addresses already have a pending invitation or are members. */
+export const BulkCheckBody = z.strictObject({
+  organization_id: OrganizationId,
+  email_addresses: z.array(z.string().max(320)).min(1).max(20_000),
+});
+export type BulkCheckBody = z.infer<typeof BulkCheckBody>;
+export const BulkCheckResult = z.object({
+  /** Addresses (lower-cased) with a pending invitation in the organization. */
+  pending: z.array(z.object({ email_address: z.string(), invitation_id: z.string() })),
+  /** Addresses (lower-cased) that belong to a member of the organization. */
+  members: z.array(z.object({ email_address: z.string(), user_id: z.string() })),
+});
+export type BulkCheckResult = z.infer<typeof BulkCheckResult>;

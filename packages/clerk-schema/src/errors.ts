@@ -159,13 +159,22 @@ export const clerkErrors = {
     fail(403, 'authorization_invalid', 'Unauthorized request', longMessage),
   notFound: (longMessage = 'The requested resource does not exist.') =>
     fail(404, 'resource_not_found', 'not found', longMessage),
-  payloadTooLarge: () =>
+  payloadTooLarge: (maxBytes = 1024 * 1024) =>
     fail(
       413,
       'request_body_too_large',
       'Request body too large',
-      'The request body exceeds the maximum allowed size of 1 MB.',
+      `The request body exceeds the maximum allowed size of ${describeSize(maxBytes)}.`,
     ),
+  headersTooLarge: () =>
+    fail(
+      431,
+      'request_header_fields_too_large',
+      'Request headers too large',
+      'The request headers exceed the maximum allowed size.',
+    ),
+  requestInvalid: () =>
+    fail(400, 'request_invalid', 'Bad request', 'The request is not valid HTTP and could not be read.'),
   originInvalid: () =>
     fail(403, 'origin_invalid', 'Invalid origin', 'This request must come from the dashboard origin.'),
   upstreamUnavailable: (longMessage = 'Clerk could not be reached. Try again in a moment.') =>
@@ -181,8 +190,19 @@ export const clerkErrors = {
     ),
 } as const;
 
+function describeSize(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return Number.isInteger(mb) ? `${mb} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    // Nesting too deep to serialize (hostile input): describe the kind, never fail the error itself.
+    text = Array.isArray(value) ? '[…]' : '{…}';
+  }
   return text.length > 100 ? `${text.slice(0, 100)}…` : text;
 }

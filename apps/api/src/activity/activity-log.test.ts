@@ -9,7 +9,7 @@ describeEachStore('activity log', (kind) => {
   let store: Store;
   beforeEach(async () => {
     store = await openTestStore(kind);
-    const base = { email_addresses: ['a@x.com'], outcome: 'ok', clerk_trace_id: null };
+    const base = { email_addresses: ['a@x.com'], outcome: 'ok', clerk_trace_id: null, actor_name: null };
     await recordActivity(store, {
       ...base,
       action: 'invitation.create',
@@ -36,10 +36,11 @@ describeEachStore('activity log', (kind) => {
     await store.close();
   });
 
-  it('records an entry with its addresses, trace id and detail', async () => {
+  it('records an entry with its actor name, addresses, trace id and detail', async () => {
     const entry = await recordActivity(store, {
       action: 'bulk_job.create',
       actor_id: 'u9',
+      actor_name: 'Ada Lovelace',
       organization_id: 'org_c',
       email_addresses: ['x@y.com', 'z@y.com'],
       outcome: 'queued',
@@ -49,6 +50,7 @@ describeEachStore('activity log', (kind) => {
     const { data } = await listActivity(store, { ...ALL, organization_id: 'org_c' }, { all: true });
     expect(data).toEqual([entry]);
     expect(entry).toMatchObject({
+      actor_name: 'Ada Lovelace',
       email_addresses: ['x@y.com', 'z@y.com'],
       detail: { bulk_job_id: 'bulkjob_1' },
     });

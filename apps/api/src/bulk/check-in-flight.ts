@@ -85,7 +85,7 @@ export async function checkInFlight(run: JobRun, rows: RowRecord[]): Promise<Ste
   await settleRows(store.db, job.id, settled, run.now());
   await requeueRows(store.db, job.id, absent, { inFlight: 'checked' }, run.now());
   if (ours.length > 0) {
-    await recordJobCall(run, 'invitation.bulk_create', ours, 'invited', null, {
+    await recordJobCall(run, 'invitation.bulk_create', ours, 'ok', null, {
       confirmed_after_lost_response: true,
     });
   }

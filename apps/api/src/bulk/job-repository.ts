@@ -14,6 +14,8 @@ import type { BulkJobRowsTable, BulkJobsTable, StoreDb } from '../store/schema.t
 export interface NewBulkJob {
   organizationId: string;
   createdBy: string;
+  /** The creator's display name, copied onto the activity entries of the job's Clerk calls. */
+  createdByName?: string | null | undefined;
   /** Sent to Clerk as `inviter_user_id`: the creator when an admin of the org, else null. */
   inviterUserId: string | null;
   rows: readonly { email_address: string; role: string }[];
@@ -26,6 +28,11 @@ export const TERMINAL_STATUSES: readonly BulkJobStatus[] = ['done', 'cancelled']
 
 function newBulkJobId(): string {
   return `bulkjob_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
+}
+
+/** True for the shape of the ids `createBulkJob` hands out (`bulkjob_` + 32 hex characters). */
+export function isBulkJobId(value: string): boolean {
+  return /^bulkjob_[0-9a-f]{32}$/.test(value);
 }
 
 /** Creates a job and all its rows in one transaction; repeated addresses are skipped up front. */
@@ -57,6 +64,7 @@ export async function createBulkJob(store: Store, input: NewBulkJob): Promise<Bu
     id,
     organization_id: input.organizationId,
     created_by: input.createdBy,
+    created_by_name: input.createdByName ?? null,
     inviter_user_id: input.inviterUserId,
     options: JSON.stringify(input.options ?? {}),
     status: rows.some((r) => r.outcome === 'pending') ? 'queued' : 'done',

@@ -71,7 +71,7 @@ export function backoffUntil(run: JobRun, failures: number): number {
   return run.now() + Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
-/** Records one Clerk call made for the job in the activity log. */
+/** Records one Clerk call made for the job in the activity log: outcome `ok` or Clerk's error code. */
 export async function recordJobCall(
   run: JobRun,
   action: 'invitation.bulk_create' | 'invitation.create',
@@ -83,6 +83,7 @@ export async function recordJobCall(
   await recordActivity(run.store, {
     action,
     actor_id: run.job.created_by,
+    actor_name: run.job.created_by_name,
     organization_id: run.job.organization_id,
     email_addresses: rows.map((r) => r.email_address),
     outcome,

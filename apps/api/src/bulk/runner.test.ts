@@ -139,8 +139,14 @@ describe('bulk runner (fake Clerk)', () => {
     expect(clerk.invitations).toHaveLength(2);
   });
 
-  it('records each Clerk call made for the job in the activity log', async () => {
-    const { id } = await create(addresses(12));
+  it('records each Clerk call made for the job in the activity log with the creator as actor', async () => {
+    const { id } = await createBulkJob(store, {
+      organizationId: ORG,
+      createdBy: INVITER,
+      createdByName: 'Ada Lovelace',
+      inviterUserId: INVITER,
+      rows: addresses(12),
+    });
     start();
     await waitForJob(store, id);
     const log = await listActivity(
@@ -149,7 +155,12 @@ describe('bulk runner (fake Clerk)', () => {
       { organizationIds: [ORG] },
     );
     expect(log.total_count).toBe(2);
-    expect(log.data[0]).toMatchObject({ actor_id: INVITER, outcome: 'invited', clerk_trace_id: 'trace' });
+    expect(log.data[0]).toMatchObject({
+      actor_id: INVITER,
+      actor_name: 'Ada Lovelace',
+      outcome: 'ok',
+      clerk_trace_id: 'trace',
+    });
     expect(log.data[0]?.detail).toEqual({ bulk_job_id: id });
   });
 });

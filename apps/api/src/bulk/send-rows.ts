@@ -64,7 +64,7 @@ export async function sendChunk(run: JobRun, rows: RowRecord[]): Promise<StepRes
   await settleRows(run.store.db, run.job.id, settled, run.now());
   // An answer that leaves out an address we sent: look it up rather than guess.
   await requeueRows(run.store.db, run.job.id, missing, { inFlight: 'ambiguous' }, run.now());
-  await recordJobCall(run, 'invitation.bulk_create', chunk, 'invited', result.traceId);
+  await recordJobCall(run, 'invitation.bulk_create', chunk, 'ok', result.traceId);
   return CONTINUE;
 }
 
@@ -80,7 +80,7 @@ export async function sendAlone(run: JobRun, row: RowRecord): Promise<StepResult
     [{ position: row.position, outcome: 'invited', invitation_id: result.invitation.id }],
     run.now(),
   );
-  await recordJobCall(run, 'invitation.create', [row], 'invited', result.traceId);
+  await recordJobCall(run, 'invitation.create', [row], 'ok', result.traceId);
   return CONTINUE;
 }
 
@@ -120,7 +120,7 @@ async function handleRejection(
   const { db } = run.store;
   const first = failure.errors[0];
   const reason = failureReason(failure);
-  await recordJobCall(run, action, rows, `rejected: ${reason.code}`, failure.traceId, {
+  await recordJobCall(run, action, rows, reason.code, failure.traceId, {
     status: failure.status,
   });
   if (isJobWideRejection(failure.status, first)) {

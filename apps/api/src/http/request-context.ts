@@ -16,11 +16,14 @@ export const requestContext = (logger: Logger, now: () => number) =>
     const started = now();
     await next();
     c.res.headers.set('x-request-id', requestId);
+    // The trace id the client was shown (errors print it), so support can find this line from it.
+    const traceId = c.res.headers.get('x-clerk-trace-id');
     log.info('request', {
       method: c.req.method,
       path: rawPath(c),
       status: c.res.status,
       duration_ms: now() - started,
+      ...(traceId ? { trace_id: traceId } : {}),
       ...(c.get('principal') ? { user_id: c.get('principal').userId } : {}),
     });
   });

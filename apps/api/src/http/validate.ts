@@ -19,12 +19,34 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output
   return parseOrFail(schema, raw);
 }
 
-/** The JSON request body; undefined when empty, Clerk's 400 when not JSON. */
+/** Deeper JSON than any real request needs; deeper input is refused before it is parsed or re-serialized. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest array/object nesting in JSON text (strings skipped), found without recursion. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++;
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) max = Math.max(max, ++depth);
+    else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return max;
+}
+
+/** The JSON request body; undefined when empty, Clerk's 400 when not JSON or nested too deep. */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') return undefined;
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') throw new ApiError(clerkErrors.requestBodyInvalid());
+  // Deep nesting would overflow the stack later (validation messages, JSON.stringify to Clerk).
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ApiError(clerkErrors.requestBodyInvalid());
   try {
     return JSON.parse(text);
   } catch {

@@ -7,6 +7,7 @@ import {
   RevokeInvitationBody,
 } from '@invites/clerk-schema';
 import { type Context, Hono } from 'hono';
+import { auditInvitationCall, type InvitationAction } from '../activity/audit.ts';
 import {
   actingUserId,
   checkPathIds,
@@ -17,6 +18,7 @@ import {
 import type { Principal } from '../auth/principal.ts';
 import { parseOrFail, parseQuery, readJsonBody, toSearchParams } from '../http/validate.ts';
 import type { AppEnv } from '../types.ts';
+import type { UpstreamRequest } from '../upstream/client.ts';
 import { relay } from '../upstream/relay.ts';
 import type { RouteDeps } from './route-deps.ts';
 
@@ -33,9 +35,28 @@ async function readInvitationBody(c: Context<AppEnv>): Promise<unknown> {
 }
 
 /** Clerk's seven invitation operations, scoped by the access rules. Mounted at `/api/v1`. */
-export function invitationRoutes({ upstream, auth }: RouteDeps) {
+export function invitationRoutes({ upstream, auth, activity, recipients }: RouteDeps) {
   const orgScoped = [checkPathIds, auth, requireOrgManager] as const;
   const strip = (p: Principal) => ({ strip: !p.isStaff });
+
+  /** Sends a change to Clerk and relays the answer; the call is audited and the bulk preview refreshed. */
+  async function sendAudited(
+    c: Context<AppEnv>,
+    req: UpstreamRequest,
+    call: { action: InvitationAction; emailAddresses: string[]; detail?: Record<string, unknown> },
+  ): Promise<Response> {
+    const org = c.req.param('org') ?? '';
+    const audit = auditInvitationCall(c, activity, { ...call, organizationId: org });
+    try {
+      const res = await upstream.send(req);
+      return await relay(res, { ...strip(c.get('principal')), observe: audit.observe });
+    } catch (err) {
+      audit.failed(err);
+      throw err;
+    } finally {
+      recipients.forget(org);
+    }
+  }
 
   return new Hono<AppEnv>()
     .get('/organization_invitations', auth, requireStaff, async (c) => {
@@ -67,33 +88,42 @@ export function invitationRoutes({ upstream, auth }: RouteDeps) {
       const p = c.get('principal');
       const org = c.req.param('org');
       const items = parseOrFail(BulkCreateInvitationsBody, await readInvitationBody(c));
-      const res = await upstream.send({
+      const req: UpstreamRequest = {
         method: 'POST',
         path: `/v1/organizations/${org}/invitations/bulk`,
         body: items.map((item) => prepareInvitation(p, org, item)),
+      };
+      return sendAudited(c, req, {
+        action: 'invitation.bulk_create',
+        emailAddresses: items.map((item) => item.email_address),
       });
-      return relay(res, strip(p));
     })
     .post('/organizations/:org/invitations/:inv/revoke', ...orgScoped, async (c) => {
       const p = c.get('principal');
       const org = c.req.param('org');
       const body = parseOrFail(RevokeInvitationBody, (await readJsonBody(c)) ?? {});
-      const res = await upstream.send({
+      const inv = c.req.param('inv');
+      const req: UpstreamRequest = {
         method: 'POST',
-        path: `/v1/organizations/${org}/invitations/${c.req.param('inv')}/revoke`,
+        path: `/v1/organizations/${org}/invitations/${inv}/revoke`,
         body: { ...body, requesting_user_id: actingUserId(p, org, body.requesting_user_id) },
+      };
+      // The address is known only when the answer is re-serialized anyway (non-staff); staff's streams.
+      return sendAudited(c, req, {
+        action: 'invitation.revoke',
+        emailAddresses: [],
+        detail: { invitation_id: inv },
       });
-      return relay(res, strip(p));
     })
     .post('/organizations/:org/invitations', ...orgScoped, async (c) => {
       const p = c.get('principal');
       const org = c.req.param('org');
       const body = parseOrFail(CreateInvitationBody, (await readInvitationBody(c)) ?? {});
-      const res = await upstream.send({
+      const req: UpstreamRequest = {
         method: 'POST',
         path: `/v1/organizations/${org}/invitations`,
         body: prepareInvitation(p, org, body),
-      });
-      return relay(res, strip(p));
+      };
+      return sendAudited(c, req, { action: 'invitation.create', emailAddresses: [body.email_address] });
     });
 }

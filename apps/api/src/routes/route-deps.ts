@@ -1,6 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
+import type { ActivityRecorder } from '../activity/activity-recorder.ts';
 import type { PrincipalLoader } from '../auth/principal-cache.ts';
+import type { RecipientChecker } from '../bulk/recipient-check.ts';
+import type { RoleCatalog } from '../bulk/role-catalog.ts';
 import type { AppConfig } from '../config.ts';
+import type { Store } from '../store/create-store.ts';
 import type { AppEnv } from '../types.ts';
 import type { UpstreamClient } from '../upstream/client.ts';
 
@@ -11,4 +15,11 @@ export interface RouteDeps {
   principals: PrincipalLoader;
   auth: MiddlewareHandler<AppEnv>;
   detectEmulator: () => Promise<boolean>;
+  store: Store;
+  activity: ActivityRecorder;
+  wakeWorker: () => void;
+  /** The bulk preview's view of pending invitations and members, cached per organization. */
+  recipients: RecipientChecker;
+  roles: RoleCatalog;
+  now: () => number;
 }

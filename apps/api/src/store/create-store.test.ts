@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listActivity } from '../activity/activity-log.ts';
 import { createStore, type Store } from './create-store.ts';
-import { migrateToLatest } from './migrations.ts';
+import { migrateTo, migrateToLatest } from './migrations.ts';
 import { describeEachStore, openTestStore } from './test-stores.ts';
 
 describeEachStore('store', (kind) => {
@@ -22,6 +24,21 @@ describeEachStore('store', (kind) => {
 
   it('running the migrations again changes nothing', async () => {
     expect(await migrateToLatest(store.db as never, store.schema)).toEqual([]);
+  });
+
+  it('upgrading from 0001 keeps old activity rows, with no actor name', async () => {
+    const db = store.db as never;
+    await migrateTo(db, '0001_bulk_jobs_and_activity', store.schema);
+    await sql`insert into activity (id, action, actor_id, organization_id, email_addresses, outcome, clerk_trace_id, detail, created_at)
+      values ('old', 'invitation.create', 'u', 'org_a', '["a@x.com"]', 'ok', null, '{}', 1)`.execute(
+      store.db,
+    );
+    expect(await migrateToLatest(db, store.schema)).toEqual(['0002_actor_names']);
+    const all = { since: 0, until: Number.MAX_SAFE_INTEGER, limit: 10, offset: 0 };
+    const { data } = await listActivity(store, all, { all: true });
+    expect(data).toEqual([
+      expect.objectContaining({ id: 'old', actor_name: null, email_addresses: ['a@x.com'] }),
+    ]);
   });
 
   it('reads millisecond timestamps back as numbers', async () => {

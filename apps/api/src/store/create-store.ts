@@ -45,6 +45,27 @@ function sqlitePath(url: string): string {
   return url.startsWith('file:') ? fileURLToPath(url) : url;
 }
 
+/**
+ * A throwaway in-memory SQLite store that opens and migrates itself on its first query, so it can be
+ * built synchronously (the default of `createDeps` for tests that never look at jobs or activity).
+ */
+export function createMemoryStore(): Store {
+  const db: StoreDb = new Kysely({
+    dialect: new SqliteDialect({
+      database: async () => {
+        const database = libsqlForKysely(openLibsql(':memory:'));
+        const setup = new Kysely<unknown>({
+          dialect: new SqliteDialect({ database: { prepare: database.prepare, close: () => {} } }),
+        });
+        await migrateToLatest(setup);
+        await setup.destroy();
+        return database;
+      },
+    }),
+  });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
 /** Opens the api's store (SQLite or Postgres behind one Kysely query layer) and migrates it. */
 export async function createStore(options: StoreOptions = {}): Promise<Store> {
   const url = options.url ?? DEFAULT_SQLITE_PATH;

@@ -79,6 +79,17 @@ const migrations: Record<string, Migration> = {
         await sql`drop table ${sql.table(t)}`.execute(db);
     },
   },
+  // Display names are copied at write time: the log must read the same after a user renames.
+  '0002_actor_names': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('activity').addColumn('actor_name', 'text').execute();
+      await db.schema.alterTable('bulk_jobs').addColumn('created_by_name', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('bulk_jobs').dropColumn('created_by_name').execute();
+      await db.schema.alterTable('activity').dropColumn('actor_name').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -92,4 +103,11 @@ export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Pro
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrates up or down to the named migration (tests of upgrades from an older schema). */
+export async function migrateTo(db: Kysely<unknown>, name: string, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

@@ -6,6 +6,8 @@ export interface BulkJobsTable {
   id: string;
   organization_id: string;
   created_by: string;
+  /** The creator's display name when the job was created (for the activity log). */
+  created_by_name: string | null;
   /** What is sent to Clerk as `inviter_user_id`: the creator when an admin of the org, else null. */
   inviter_user_id: string | null;
   /** JSON of `BulkJobOptions`. */
@@ -44,6 +46,8 @@ export interface ActivityTable {
   id: string;
   action: string;
   actor_id: string;
+  /** The actor's display name when the entry was recorded. */
+  actor_name: string | null;
   organization_id: string | null;
   /** JSON array of strings. */
   email_addresses: string;

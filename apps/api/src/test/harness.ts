@@ -1,8 +1,12 @@
 import { startEmulator } from '@invites/clerk-emulator';
 import { type App, createApp } from '../app.ts';
+import { createBulkUpstream } from '../bulk/clerk-bulk-upstream.ts';
+import { FAST_SETTINGS } from '../bulk/test-helpers.ts';
+import { type BulkWorker, startBulkWorker } from '../bulk/worker.ts';
 import { type AppConfig, appConfig } from '../config.ts';
 import { type AppDeps, createDeps } from '../deps.ts';
 import { createLogger } from '../log.ts';
+import { createStore, type Store } from '../store/create-store.ts';
 import { createUpstream, type UpstreamClient, type UpstreamRequest } from '../upstream/client.ts';
 
 export type Persona = 'member' | 'adminA' | 'adminB' | 'staff';
@@ -26,6 +30,12 @@ export interface Harness {
   /** Every log line the api wrote. */
   logLines: string[];
   userIds: Record<Persona, string>;
+  /** The api's store (in-memory SQLite unless one was passed). */
+  store: Store;
+  /** The bulk worker, when the harness was started with `worker: true`. */
+  worker: BulkWorker | null;
+  /** Waits until every activity entry recorded so far is written. */
+  flushActivity(): Promise<void>;
   orgA: string;
   orgB: string;
   /** A fresh session token minted by the emulator for the persona. */
@@ -45,8 +55,20 @@ function counting(inner: UpstreamClient, calls: UpstreamRequest[]): UpstreamClie
   };
 }
 
+export interface HarnessOptions {
+  /** Run a bulk worker (fast test timings) over the harness store and upstream. */
+  worker?: boolean;
+  /** Use this store instead of a fresh in-memory one (it is not closed by the harness). */
+  store?: Store;
+  /** The api's clock (caches, activity timestamps); default Date.now. */
+  now?: () => number;
+}
+
 /** Starts an in-memory demo emulator and an api (in-process) pointed at it. */
-export async function startHarness(overrides: Partial<AppConfig> = {}): Promise<Harness> {
+export async function startHarness(
+  overrides: Partial<AppConfig> = {},
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const emu = await startEmulator({ db: ':memory:', seed: 'demo', rateLimits: 'off', port: 0 });
   const config = appConfig({
     clerkApiUrl: emu.url,
@@ -70,8 +92,25 @@ export async function startHarness(overrides: Partial<AppConfig> = {}): Promise<
     }),
     calls,
   );
-  const deps = createDeps(config, { logger, upstream });
+  const store = options.store ?? (await createStore({ url: ':memory:' }));
+  let worker: BulkWorker | null = null;
+  const deps = createDeps(config, {
+    logger,
+    upstream,
+    store,
+    wakeWorker: () => worker?.wake(),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const app = createApp(config, deps);
+  if (options.worker) {
+    worker = startBulkWorker({
+      store,
+      upstream: createBulkUpstream(upstream),
+      workerId: 'harness',
+      ...FAST_SETTINGS,
+      onError: (err) => logger.error('bulk worker error', { error: err }),
+    });
+  }
 
   const emulator = (method: string, path: string, body?: unknown) =>
     fetch(`${emu.url}${path}`, {
@@ -108,6 +147,11 @@ export async function startHarness(overrides: Partial<AppConfig> = {}): Promise<
     calls,
     logLines,
     userIds,
+    store,
+    get worker() {
+      return worker;
+    },
+    flushActivity: () => deps.activity.flush(),
     orgA,
     orgB,
     emulator,
@@ -121,6 +165,9 @@ export async function startHarness(overrides: Partial<AppConfig> = {}): Promise<
       return token.jwt;
     },
     async close() {
+      await worker?.stop();
+      await deps.activity.flush();
+      if (!options.store) await store.close();
       await upstream.close();
       await emu.close();
     },

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Agent, type Dispatcher, request } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { UpstreamError } from './errors.ts';
 
 /** One call to the Clerk Backend API (or the emulator); `path` is built only from validated parts. */
@@ -16,6 +16,8 @@ export interface UpstreamResponse {
   status: number;
   header(name: string): string | undefined;
   json(): Promise<unknown>;
+  /** The body's bytes as they came, without parsing. */
+  bytes(): Promise<Uint8Array>;
   stream(): ReadableStream<Uint8Array>;
   dump(): Promise<void>;
 }
@@ -49,24 +51,94 @@ function classify(err: unknown): UpstreamError {
   });
 }
 
-function wrap(res: Dispatcher.ResponseData): UpstreamResponse {
-  return {
-    status: res.statusCode,
-    header: (name) => {
-      const value = res.headers[name.toLowerCase()];
-      return Array.isArray(value) ? value[0] : value;
-    },
-    json: () =>
-      res.body.json().catch((err: unknown) => {
+/**
+ * One request's time limit, in the shape undici accepts as `signal` (add/removeEventListener,
+ * `aborted`, `reason`). AbortSignal.timeout costs ~8 µs a call on Node 20 (a transferable signal and a
+ * FinalizationRegistry entry); this is one timer, cleared once the answer has been read.
+ */
+class Deadline {
+  aborted = false;
+  reason: unknown;
+  private listeners: (() => void)[] = [];
+  private readonly timer: ReturnType<typeof setTimeout>;
+
+  constructor(ms: number) {
+    this.timer = setTimeout(() => this.expire(), ms);
+    this.timer.unref();
+  }
+
+  addEventListener(_type: 'abort', listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    this.listeners = this.listeners.filter((l) => l !== listener);
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+  }
+
+  private expire(): void {
+    this.aborted = true;
+    this.reason = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    for (const listener of this.listeners.splice(0)) listener();
+  }
+}
+
+// A class rather than an object of closures: one allocation per upstream answer on the hot path.
+class UpstreamAnswer implements UpstreamResponse {
+  readonly status: number;
+
+  constructor(
+    private readonly res: Dispatcher.ResponseData,
+    private readonly deadline: Deadline,
+  ) {
+    this.status = res.statusCode;
+  }
+
+  header(name: string): string | undefined {
+    const value = this.res.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+  }
+
+  json(): Promise<unknown> {
+    return this.res.body
+      .json()
+      .catch((err: unknown) => {
         throw err instanceof SyntaxError ? new UpstreamError('bad_response', 'invalid JSON') : classify(err);
-      }),
-    stream: () => Readable.toWeb(res.body) as unknown as ReadableStream<Uint8Array>,
-    dump: () => res.body.dump().catch(() => {}),
-  };
+      })
+      .finally(() => this.deadline.clear());
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    try {
+      return new Uint8Array(await this.res.body.arrayBuffer());
+    } catch (err) {
+      throw classify(err);
+    } finally {
+      this.deadline.clear();
+    }
+  }
+
+  stream(): ReadableStream<Uint8Array> {
+    return Readable.toWeb(this.res.body) as unknown as ReadableStream<Uint8Array>;
+  }
+
+  dump(): Promise<void> {
+    return this.res.body
+      .dump()
+      .catch(() => {})
+      .finally(() => this.deadline.clear());
+  }
 }
 
 /** A keep-alive client for the upstream: bearer secret key, timeout, jittered retries for GETs. */
 export function createUpstream(options: UpstreamOptions): UpstreamClient {
+  const baseUrl = new URL(options.baseUrl);
+  const origin = baseUrl.origin;
+  // Keep-alive connections to the upstream, shared by every request; requests name the origin and
+  // path directly, so no URL is parsed per call.
   const dispatcher =
     options.dispatcher ??
     new Agent({
@@ -77,10 +149,11 @@ export function createUpstream(options: UpstreamOptions): UpstreamClient {
       connect: { timeout: options.timeoutMs },
     });
   const random = options.random ?? Math.random;
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = baseUrl.pathname.replace(/\/+$/, '');
 
   const once = async (req: UpstreamRequest): Promise<UpstreamResponse> => {
-    const query = req.query && [...req.query].length > 0 ? `?${req.query}` : '';
+    const search = req.query?.toString();
+    const query = search ? `?${search}` : '';
     const headers: Record<string, string> = {
       ...req.headers,
       authorization: `Bearer ${options.secretKey}`,
@@ -88,16 +161,20 @@ export function createUpstream(options: UpstreamOptions): UpstreamClient {
       'user-agent': 'invitations-console-api',
     };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
+    const deadline = new Deadline(options.timeoutMs);
     try {
-      const res = await request(`${base}${req.path}${query}`, {
+      const res = await dispatcher.request({
+        origin,
+        path: `${base}${req.path}${query}`,
         method: req.method,
         headers,
         body: req.body === undefined ? null : JSON.stringify(req.body),
-        dispatcher,
-        signal: AbortSignal.timeout(options.timeoutMs),
+        // undici takes any object with these EventTarget methods as a signal.
+        signal: deadline as unknown as AbortSignal,
       });
-      return wrap(res);
+      return new UpstreamAnswer(res, deadline);
     } catch (err) {
+      deadline.clear();
       throw classify(err);
     }
   };

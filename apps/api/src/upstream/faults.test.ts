@@ -55,19 +55,26 @@ describe('upstream faults', () => {
     expect(await remainingFaults()).toEqual([]);
   });
 
-  it("passes Clerk's 503 through once retries are exhausted", async () => {
+  it("answers Clerk's 503 as 502 once retries are exhausted", async () => {
     await fault({ method: 'GET', action: 'status', status: 503, count: 10 });
     const res = await list();
-    expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ errors: [{ code: 'service_unavailable' }] });
+    expect(res.status).toBe(502);
+    expect(await res.json()).toMatchObject({
+      errors: [
+        {
+          code: 'upstream_unavailable',
+          meta: { upstream_status: 503, upstream_code: 'service_unavailable' },
+        },
+      ],
+    });
     expect(await remainingFaults()).toMatchObject([{ remaining: 10 - (1 + h.config.upstreamRetries) }]);
   });
 
   it('does not retry a POST that got a 500', async () => {
     await fault({ method: 'POST', action: 'status', status: 500, count: 2 });
     const res = await create();
-    expect(res.status).toBe(500);
-    expect(await res.json()).toMatchObject({ errors: [{ code: 'internal_clerk_error' }] });
+    expect(res.status).toBe(502);
+    expect(await res.json()).toMatchObject({ errors: [{ code: 'upstream_unavailable' }] });
     expect(await remainingFaults()).toMatchObject([{ remaining: 1 }]);
   });
 

@@ -1,7 +1,8 @@
-import { ClerkErrorsSchema, clerkErrors, newTraceId } from '@invites/clerk-schema';
+import { type ClerkError, ClerkErrorsSchema, clerkErrors, newTraceId } from '@invites/clerk-schema';
 import { ApiError, errorResponse } from '../http/errors.ts';
 import type { UpstreamResponse } from './client.ts';
 import { UpstreamError } from './errors.ts';
+import { stripPrivateMetadataBytes } from './strip-private-metadata.ts';
 
 function isJson(res: UpstreamResponse): boolean {
   return res.header('content-type')?.split(';')[0]?.trim().toLowerCase() === 'application/json';
@@ -17,6 +18,27 @@ export function withoutPrivateMetadata(value: unknown): unknown {
   }
   return out;
 }
+
+/**
+ * Removes every `private_metadata` key, at any depth, from a value parsed just now (it must not be
+ * shared). Setting `undefined` instead of deleting keeps V8's fast object shapes; JSON.stringify
+ * leaves such keys out, so the serialized answer is the same as without the key.
+ */
+function dropPrivateMetadata(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) dropPrivateMetadata(item);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (key === 'private_metadata') record[key] = undefined;
+    else dropPrivateMetadata(record[key]);
+  }
+}
+
+/** Bodies of a declared length up to this are relayed as one buffer; longer or unknown ones stream. */
+const BUFFERED_RELAY_BYTES = 1024 * 1024;
 
 /** Reads an upstream answer as JSON, throwing Clerk's error (status, body, trace id, Retry-After) on failure. */
 export async function readUpstream(res: UpstreamResponse): Promise<unknown> {
@@ -42,6 +64,23 @@ async function assertOk(res: UpstreamResponse): Promise<void> {
     );
   }
   const retryAfter = res.header('retry-after');
+  if (res.status >= 500) {
+    // Clerk's own failure: as its gateway the api answers 502, keeping Clerk's trace id and Retry-After.
+    const failure = clerkErrors.upstreamUnavailable(
+      `Clerk answered with an error (${res.status}). Try again in a moment.`,
+    );
+    throw new ApiError(
+      {
+        ...failure,
+        errors: failure.errors.map((e) => ({
+          ...e,
+          meta: { upstream_status: res.status, upstream_code: parsed.data.errors[0]?.code ?? null },
+        })),
+        ...(retryAfter ? { headers: { 'Retry-After': retryAfter } } : {}),
+      },
+      traceId,
+    );
+  }
   throw new ApiError(
     {
       status: res.status,
@@ -52,21 +91,60 @@ async function assertOk(res: UpstreamResponse): Promise<void> {
   );
 }
 
+/** What `relay` answered, for the audit log; `body` only when it re-serialized the success body anyway. */
+export interface RelayOutcome {
+  status: number;
+  traceId: string | null;
+  error: ClerkError | null;
+  body?: unknown;
+}
+
 /**
- * Passes an upstream answer to the client: Clerk's status, body and trace id. Success bodies stream
- * through untouched unless `strip` asks for private metadata to be removed (the one re-serialization).
+ * Passes an upstream answer to the client: Clerk's status, body and trace id. Success bodies pass
+ * through as bytes, unparsed; `strip` removes private metadata (from the bytes, or by parsing and
+ * re-serializing when an observer needs the body or the bytes cannot be cut safely).
+ * `observe` hears the outcome without holding up or buffering the pass-through.
  */
-export async function relay(res: UpstreamResponse, options: { strip: boolean }): Promise<Response> {
+export async function relay(
+  res: UpstreamResponse,
+  options: { strip: boolean; observe?: (outcome: RelayOutcome) => void },
+): Promise<Response> {
   try {
     await assertOk(res);
   } catch (err) {
-    if (err instanceof ApiError) return errorResponse(err.failure, err.traceId);
-    throw err;
+    if (!(err instanceof ApiError)) throw err;
+    const error = err.failure.errors[0] ?? null;
+    options.observe?.({ status: err.failure.status, traceId: err.traceId, error });
+    return errorResponse(err.failure, err.traceId);
   }
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const traceId = res.header('x-clerk-trace-id');
   if (traceId) headers['x-clerk-trace-id'] = traceId;
-  if (!options.strip) return new Response(res.stream(), { status: res.status, headers });
-  const body = withoutPrivateMetadata(await res.json());
+  if (!options.strip) {
+    options.observe?.({ status: res.status, traceId: traceId ?? null, error: null });
+    // The bytes pass through unparsed either way. A small body of known length goes out in one write
+    // with Content-Length; bridging it through a web stream costs more CPU than the rest of the request.
+    const length = Number(res.header('content-length') ?? Number.NaN);
+    const body = length <= BUFFERED_RELAY_BYTES ? await res.bytes() : res.stream();
+    return new Response(body, { status: res.status, headers });
+  }
+  const bytes = await res.bytes();
+  // Lists and reads (no observer needs the body): cut the members out of the bytes, no parsing. Only
+  // plain bytes: a content-encoded body takes the parse path, which refuses it.
+  const encoding = res.header('content-encoding');
+  const plain = encoding === undefined || encoding === 'identity';
+  const stripped = options.observe || !plain ? null : stripPrivateMetadataBytes(bytes);
+  if (stripped) return new Response(stripped, { status: res.status, headers });
+  const body = parseJsonBytes(bytes);
+  dropPrivateMetadata(body);
+  options.observe?.({ status: res.status, traceId: traceId ?? null, error: null, body });
   return new Response(JSON.stringify(body), { status: res.status, headers });
+}
+
+function parseJsonBytes(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  } catch {
+    throw new UpstreamError('bad_response', 'invalid JSON');
+  }
 }

@@ -6,7 +6,9 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { validateActivitySearch } from '../features/activity/utils/activity-search.ts';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
+import { validateBulkJobSearch } from '../features/bulk-invite/utils/job-search.ts';
 import { isApiError } from '../lib/api-client.ts';
 import {
   validateAllInvitationsSearch,
@@ -89,6 +91,19 @@ const orgInvitationDetailRoute = createRoute({
   ),
 });
 
+const bulkInviteRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'orgs/$orgId/invitations/bulk',
+  component: lazyRouteComponent(() => import('./routes/bulk-invite-page.tsx'), 'BulkInvitePage'),
+});
+
+const bulkProgressRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'orgs/$orgId/invitations/bulk/$jobId',
+  validateSearch: validateBulkJobSearch,
+  component: lazyRouteComponent(() => import('./routes/bulk-progress-page.tsx'), 'BulkProgressPage'),
+});
+
 const allInvitationsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: 'invitations',
@@ -105,6 +120,13 @@ const allInvitationDetailRoute = createRoute({
   ),
 });
 
+const activityRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: 'activity',
+  validateSearch: validateActivitySearch,
+  component: lazyRouteComponent(() => import('./routes/activity-page.tsx'), 'ActivityPage'),
+});
+
 export const routeTree = rootRoute.addChildren([
   signInRoute,
   authedRoute.addChildren([
@@ -112,6 +134,9 @@ export const routeTree = rootRoute.addChildren([
     orgsRoute,
     orgIndexRoute,
     orgInvitationsRoute.addChildren([orgInvitationDetailRoute]),
+    bulkInviteRoute,
+    bulkProgressRoute,
+    activityRoute,
     allInvitationsRoute.addChildren([allInvitationDetailRoute]),
   ]),
 ]);

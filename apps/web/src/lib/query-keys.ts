@@ -15,4 +15,11 @@ export const queryKeys = {
   invitation: (orgId: string, invitationId: string) =>
     ['invitations', 'org', orgId, 'detail', invitationId] as const,
   allInvitations: ['invitations', 'all'] as const,
+  /** The live "already pending / already a member" check of a bulk paste. */
+  bulkCheck: (orgId: string) => ['bulk-check', orgId] as const,
+  /** Every bulk job query (an organization's list, one job). */
+  bulkJobs: ['bulk-jobs'] as const,
+  orgBulkJobs: (orgId: string) => ['bulk-jobs', 'org', orgId] as const,
+  bulkJob: (jobId: string) => ['bulk-jobs', 'job', jobId] as const,
+  activity: ['activity'] as const,
 };

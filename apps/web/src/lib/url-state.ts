@@ -24,7 +24,7 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | unde
 }
 
 /** A positive whole number from a URL value ("3" or 3), else undefined. */
-function positiveInt(value: unknown): number | undefined {
+export function positiveInt(value: unknown): number | undefined {
   const n = typeof value === 'string' && /^\d{1,7}$/.test(value) ? Number(value) : value;
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : undefined;
 }

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-/** Where Clerk's OpenAPI spec lives: `../shared/clerk/` beside the project root. */
-export const SPEC_PATH = fileURLToPath(
-  new URL('../../../../../shared/clerk/bapi-2026-05-12.yml', import.meta.url),
-);
+/** Where Clerk's OpenAPI spec lives: `../shared/clerk/` beside the project root, or `CLERK_OPENAPI_SPEC`. */
+export const SPEC_PATH =
+  process.env.CLERK_OPENAPI_SPEC ??
+  fileURLToPath(new URL('../../../../../shared/clerk/bapi-2026-05-12.yml', import.meta.url));
 
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
@@ -30,6 +30,11 @@ function normalizeNullable(node: unknown): unknown {
 
 function load(): Ajv {
   if (ajv) return ajv;
+  if (!existsSync(SPEC_PATH)) {
+    throw new Error(
+      `Clerk's OpenAPI spec was not found at ${SPEC_PATH}. It lives in ../shared/clerk/ beside the project root; set CLERK_OPENAPI_SPEC to its path.`,
+    );
+  }
   const spec = parse(readFileSync(SPEC_PATH, 'utf8')) as Record<string, unknown>;
   ajv = new Ajv({ strict: false, allErrors: true });
   addFormats.default(ajv);

@@ -37,6 +37,15 @@ export function AppLayout() {
                 All invitations
               </Link>
             ) : null}
+            {me.is_staff || me.organizations.length > 0 ? (
+              <Link
+                to="/activity"
+                activeProps={{ 'aria-current': 'page' }}
+                activeOptions={{ includeSearch: false }}
+              >
+                Activity
+              </Link>
+            ) : null}
           </nav>
           <div className="app-header-end">
             <ThemeToggle />

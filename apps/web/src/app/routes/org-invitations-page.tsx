@@ -87,6 +87,12 @@ export function OrgInvitationsPage() {
           ) : null}
         </div>
         <div className="page-actions">
+          <Link to="/activity" search={{ organization_id: orgId }} className="btn btn-ghost">
+            Activity
+          </Link>
+          <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }} className="btn">
+            Bulk invite
+          </Link>
           <InviteButton orgId={orgId} orgName={orgName ?? 'this organization'} isStaff={me.is_staff} />
         </div>
       </header>

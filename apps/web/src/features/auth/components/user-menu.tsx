@@ -36,7 +36,7 @@ export function UserMenu({ me, onSignedOut }: { me: Me; onSignedOut: () => void 
         variant="ghost"
         size="sm"
         loading={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSettled: onSignedOut })}
+        onClick={() => void signOut.signOut(onSignedOut)}
       >
         <LogOut size={14} />
         <span className="user-signout-label">Sign out</span>

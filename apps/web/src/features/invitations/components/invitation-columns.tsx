@@ -2,9 +2,9 @@ import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { fullName } from '../../../lib/format.ts';
-import { Checkbox } from '../../../ui/checkbox.tsx';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
+import { SelectAllCheckbox, SelectRowCheckbox } from '../../../ui/row-selection.tsx';
 import { StatusBadge } from '../../../ui/status-badge.tsx';
 
 export interface InvitationColumnOptions<T extends OrganizationInvitation> {
@@ -16,6 +16,11 @@ export interface InvitationColumnOptions<T extends OrganizationInvitation> {
   rowActions?: (invitation: T) => ReactNode;
   /** Adds a selection checkbox column (only pending invitations can be selected). */
   selectable?: boolean;
+}
+
+/** Only pending invitations can be selected (to revoke them). */
+export function isSelectable(invitation: OrganizationInvitation): boolean {
+  return invitation.status === 'pending';
 }
 
 /** The invitation table's columns: Email, Role, Status, Inviter, Created, Expires, actions. */
@@ -30,21 +35,17 @@ export function invitationColumns<T extends OrganizationInvitation>(
         id: 'select',
         meta: { className: 'col-select' },
         header: ({ table }) => (
-          <Checkbox
-            aria-label="Select all pending invitations on this page"
-            checked={table.getIsAllPageRowsSelected()}
-            indeterminate={table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected()}
-            disabled={!table.getRowModel().rows.some((row) => row.getCanSelect())}
-            onChange={(event) => table.toggleAllPageRowsSelected(event.target.checked)}
+          <SelectAllCheckbox
+            label="Select all pending invitations on this page"
+            ids={table
+              .getRowModel()
+              .rows.filter((row) => isSelectable(row.original))
+              .map((row) => row.id)}
           />
         ),
         cell: ({ row }) =>
-          row.getCanSelect() ? (
-            <Checkbox
-              aria-label={`Select ${row.original.email_address}`}
-              checked={row.getIsSelected()}
-              onChange={row.getToggleSelectedHandler()}
-            />
+          isSelectable(row.original) ? (
+            <SelectRowCheckbox id={row.id} label={`Select ${row.original.email_address}`} />
           ) : null,
       }) as ColumnDef<DataTableFeatures, T, unknown>,
     );

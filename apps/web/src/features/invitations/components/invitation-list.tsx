@@ -1,5 +1,5 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
-import { type ColumnDef, type RowSelectionState, useTable } from '@tanstack/react-table';
+import { type ColumnDef, useTable } from '@tanstack/react-table';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { ApiError } from '../../../lib/api-client.ts';
 import {
@@ -15,6 +15,7 @@ import { Button } from '../../../ui/button.tsx';
 import { DataTable, type DataTableFeatures, dataTableFeatures } from '../../../ui/data-table.tsx';
 import { AlertCircle, Inbox, Refresh } from '../../../ui/icons.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
+import { RowSelection, RowSelectionProvider, useSelectionVersion } from '../../../ui/row-selection.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
 import './invitation-list.css';
 
@@ -46,28 +47,45 @@ interface InvitationListProps<T extends OrganizationInvitation> {
 }
 
 const NO_ROWS: never[] = [];
+/** Pages longer than this keep only the rows in view in the DOM. */
+const WINDOW_ABOVE = 100;
+
+/** The toolbar, re-rendered on selection changes without re-rendering the table. */
+function ListToolbar<T extends OrganizationInvitation>({
+  selection,
+  rows,
+  render,
+}: {
+  selection: RowSelection;
+  rows: T[];
+  render: (selection: Selection<T>) => ReactNode;
+}) {
+  const version = useSelectionVersion(selection);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the trigger
+  const selected = useMemo(
+    // Selected rows stay selected after a refetch changed their status (a revocation in progress
+    // keeps its dialog), until the selection is cleared.
+    () => rows.filter((row) => selection.has(row.id)),
+    [rows, selection, version],
+  );
+  return render({ rows: selected, clear: () => selection.clear() });
+}
 
 /** An invitation table with its toolbar, states and pagination; the page comes from the URL state. */
 export function InvitationList<T extends OrganizationInvitation>(props: InvitationListProps<T>) {
   const { query, search, resetKey, filtered } = props;
   const { sort, page, pageSize } = resolveListSearch(search);
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [selection] = useState(() => new RowSelection());
   // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger
-  useEffect(() => setRowSelection({}), [resetKey]);
+  useEffect(() => selection.clear(), [resetKey]);
 
+  const rows = query.data?.data ?? (NO_ROWS as T[]);
   const table = useTable({
     features: dataTableFeatures,
     columns: props.columns,
-    data: query.data?.data ?? (NO_ROWS as T[]),
+    data: rows,
     getRowId: (row) => row.id,
-    enableRowSelection: (row) => row.original.status === 'pending',
-    state: { rowSelection },
-    onRowSelectionChange: setRowSelection,
   });
-  const selectedRows = useMemo(
-    () => (query.data?.data ?? []).filter((row) => rowSelection[row.id]),
-    [query.data, rowSelection],
-  );
 
   const total = query.data?.total_count;
   const state =
@@ -112,42 +130,45 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
     );
 
   return (
-    <div className="invitation-list">
-      {props.toolbar({ rows: selectedRows, clear: () => setRowSelection({}) })}
-      {query.error && query.data !== undefined && !query.isPlaceholderData ? (
-        <div className="inline-error" role="alert">
-          <AlertCircle size={16} />
-          <span>Couldn't refresh: {query.error.longMessage}</span>
-          <Button size="sm" onClick={() => query.refetch()} loading={query.isFetching}>
-            <Refresh size={14} />
-            Try again
-          </Button>
+    <RowSelectionProvider value={selection}>
+      <div className="invitation-list">
+        <ListToolbar selection={selection} rows={rows} render={props.toolbar} />
+        {query.error && query.data !== undefined && !query.isPlaceholderData ? (
+          <div className="inline-error" role="alert">
+            <AlertCircle size={16} />
+            <span>Couldn't refresh: {query.error.longMessage}</span>
+            <Button size="sm" onClick={() => query.refetch()} loading={query.isFetching}>
+              <Refresh size={14} />
+              Try again
+            </Button>
+          </div>
+        ) : null}
+        <div className="table-card">
+          <div
+            className={`busy-bar${query.isFetching && query.data !== undefined ? ' is-busy' : ''}`}
+            aria-hidden="true"
+          />
+          <DataTable
+            table={table}
+            label={props.label}
+            sort={sort}
+            onSort={(key) => props.onSort(nextSort(sort, key as SortKey))}
+            state={state}
+            skeletonRows={Math.min(pageSize, 10)}
+            fallback={fallback}
+            windowAbove={WINDOW_ABOVE}
+          />
+          <Pagination
+            page={page}
+            pageSize={pageSize}
+            pageSizes={PAGE_SIZES}
+            total={total}
+            busy={query.isFetching && query.data !== undefined}
+            onPageChange={props.onPageChange}
+            onPageSizeChange={(size) => props.onPageSizeChange(size as PageSize)}
+          />
         </div>
-      ) : null}
-      <div className="table-card">
-        <div
-          className={`busy-bar${query.isFetching && query.data !== undefined ? ' is-busy' : ''}`}
-          aria-hidden="true"
-        />
-        <DataTable
-          table={table}
-          label={props.label}
-          sort={sort}
-          onSort={(key) => props.onSort(nextSort(sort, key as SortKey))}
-          state={state}
-          skeletonRows={Math.min(pageSize, 10)}
-          fallback={fallback}
-        />
-        <Pagination
-          page={page}
-          pageSize={pageSize}
-          pageSizes={PAGE_SIZES}
-          total={total}
-          busy={query.isFetching && query.data !== undefined}
-          onPageChange={props.onPageChange}
-          onPageSizeChange={(size) => props.onPageSizeChange(size as PageSize)}
-        />
       </div>
-    </div>
+    </RowSelectionProvider>
   );
 }

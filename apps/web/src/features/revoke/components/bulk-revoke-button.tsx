@@ -1,39 +1,12 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { formatCount } from '../../../lib/format.ts';
 import { Button } from '../../../ui/button.tsx';
-import { Dialog } from '../../../ui/dialog.tsx';
-import { AlertCircle, Check, Trash } from '../../../ui/icons.tsx';
-import { useToast } from '../../../ui/toast.tsx';
-import { type RevokeOutcome, useRevokeInvitations } from '../api/revoke-invitations.ts';
-import './bulk-revoke.css';
+import { Trash } from '../../../ui/icons.tsx';
 
-function OutcomeText({ outcome }: { outcome: RevokeOutcome | undefined }) {
-  switch (outcome?.state) {
-    case 'revoking':
-      return (
-        <span className="outcome">
-          <span className="spinner" aria-hidden="true" /> Revoking…
-        </span>
-      );
-    case 'revoked':
-      return (
-        <span className="outcome outcome-ok">
-          <Check size={14} /> Revoked
-        </span>
-      );
-    case 'failed':
-      return (
-        <span className="outcome outcome-failed">
-          <AlertCircle size={14} /> Failed: {outcome.message}
-        </span>
-      );
-    case 'waiting':
-      return <span className="outcome muted">Waiting…</span>;
-    default:
-      return null;
-  }
-}
+// The dialog and its mutations load on first use, not with the invitations page.
+const loadDialog = () => import('./bulk-revoke-dialog.tsx');
+const BulkRevokeDialog = lazy(() => loadDialog().then((m) => ({ default: m.BulkRevokeDialog })));
 
 interface BulkRevokeButtonProps {
   orgId: string;
@@ -43,80 +16,30 @@ interface BulkRevokeButtonProps {
 
 /** "Revoke selected": confirms, revokes each selected invitation, and reports each row's result. */
 export function BulkRevokeButton({ orgId, selected, onDone }: BulkRevokeButtonProps) {
-  const [open, setOpen] = useState(false);
-  const [targets, setTargets] = useState<OrganizationInvitation[]>([]);
-  const bulk = useRevokeInvitations(orgId);
-  const toast = useToast();
-  const count = targets.length;
-  const plural = count === 1 ? 'invitation' : 'invitations';
-  const close = () => {
-    if (bulk.running) return;
-    setOpen(false);
-    if (bulk.started) onDone();
-  };
-  const results = Object.values(bulk.outcomes);
-  const failed = results.filter((o) => o.state === 'failed').length;
-  const finished = bulk.started && !bulk.running;
+  const [targets, setTargets] = useState<OrganizationInvitation[] | null>(null);
   return (
     <>
       <Button
         variant="danger"
         size="sm"
-        onClick={() => {
-          setTargets(selected);
-          setOpen(true);
-        }}
+        onClick={() => setTargets(selected)}
+        onPointerEnter={() => void loadDialog()}
+        onFocus={() => void loadDialog()}
       >
         <Trash size={14} />
         Revoke selected ({formatCount(selected.length)})
       </Button>
-      {open ? (
-        <Dialog
-          open
-          onRequestClose={close}
-          title={finished ? 'Revocation results' : `Revoke ${formatCount(count)} ${plural}?`}
-          description={
-            finished
-              ? `${formatCount(count - failed)} revoked, ${formatCount(failed)} failed.`
-              : "These people will no longer be able to join with their invitation. This can't be undone."
-          }
-          footer={
-            finished ? (
-              <Button variant="primary" onClick={close}>
-                Done
-              </Button>
-            ) : (
-              <>
-                <Button onClick={close} disabled={bulk.running}>
-                  Cancel
-                </Button>
-                <Button
-                  variant="danger"
-                  loading={bulk.running}
-                  onClick={async () => {
-                    await bulk.run(targets.map((t) => t.id));
-                    toast({
-                      tone: 'success',
-                      title: `Revoked selected ${plural}`,
-                      description: 'See the result for each row.',
-                    });
-                  }}
-                >
-                  Revoke {formatCount(count)} {plural}
-                </Button>
-              </>
-            )
-          }
-        >
-          <ul className="bulk-list" aria-label="Selected invitations">
-            {targets.map((t) => (
-              <li key={t.id}>
-                <span className="bulk-email">{t.email_address}</span>
-                <OutcomeText outcome={bulk.outcomes[t.id]} />
-              </li>
-            ))}
-          </ul>
-        </Dialog>
+      {targets ? (
+        <Suspense fallback={<span className="visually-hidden">Loading…</span>}>
+          <BulkRevokeDialog
+            orgId={orgId}
+            targets={targets}
+            onClose={(started) => {
+              setTargets(null);
+              if (started) onDone();
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );

@@ -1,0 +1,301 @@
+// Proxy cost: GET an organization's invitations (limit 10) straight from the emulator, through a bare
+// node:http + undici forwarder, and through the api with real session tokens (an org admin, whose
+// answers are re-serialized without private_metadata, and a staff member, whose answers pass through).
+// Emulator, forwarder and api each run in their own child process, so `process.cpuUsage()` deltas
+// (read over IPC, outside the measured window) cover one process only; the load generator is this
+// process, with an undici keep-alive pool. Targets are measured in interleaved rounds so background
+// load on the machine hits all of them alike; CPU/request and req/s are medians over rounds.
+// Run: pnpm --filter @invites/api bench:proxy   (table on stdout, JSON in <repo>/bench-results/proxy.json)
+// BENCH_PROFILE=1 also writes a V8 CPU profile of the api child to bench-results/profiles/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SECRET_KEY, DEMO_ORGANIZATIONS } from '@invites/clerk-emulator';
+import { Pool } from 'undici';
+import { type Child, cpuOf, sessionToken, start, startApi } from './proxy/processes.ts';
+
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 2000);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 7500);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CONCURRENCY = 32;
+const GOAL_ADDED_P50_MS = 1;
+const GOAL_CPU_RATIO = 1.5;
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const RESULTS = `${REPO}bench-results/proxy.json`;
+const ORG = DEMO_ORGANIZATIONS.acme.id;
+const QUERY = 'limit=10';
+
+interface Target {
+  name: string;
+  key: string;
+  origin: string;
+  /** Path prefix in front of `/v1/...` (`/api` for the forwarder and the api). */
+  prefix: string;
+  headers: Record<string, string>;
+  /** The process whose CPU counts as the proxy's (null for the emulator itself). */
+  proxy: Child | null;
+}
+
+/** One target's load generator and the samples of every round. */
+class Runner {
+  readonly pool: Pool;
+  readonly path: string;
+  readonly times: number[] = [];
+  readonly c1Cpu: { proxy: number; emulator: number }[] = [];
+  readonly c32: { rps: number; proxy: number; emulator: number; requests: number }[] = [];
+
+  constructor(
+    readonly target: Target,
+    readonly emulator: Child,
+  ) {
+    this.pool = new Pool(target.origin, { connections: CONCURRENCY, keepAliveTimeout: 60_000 });
+    this.path = `${target.prefix}/v1/organizations/${ORG}/invitations?${QUERY}`;
+  }
+
+  async once(): Promise<void> {
+    const res = await this.pool.request({ method: 'GET', path: this.path, headers: this.target.headers });
+    await res.body.arrayBuffer();
+    if (res.statusCode !== 200) throw new Error(`${this.target.name}: ${res.statusCode}`);
+  }
+
+  async cpu(): Promise<{ proxy: number; emulator: number }> {
+    const emulator = await cpuOf(this.emulator);
+    return { emulator, proxy: this.target.proxy ? await cpuOf(this.target.proxy) : 0 };
+  }
+
+  async warm(): Promise<void> {
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let i = 0; i < WARMUP / 8; i++) await this.once();
+      }),
+    );
+  }
+
+  /** Concurrency 1: latency of `n` requests one after the other. */
+  async sequential(n: number): Promise<void> {
+    const before = await this.cpu();
+    for (let i = 0; i < n; i++) {
+      const started = performance.now();
+      await this.once();
+      this.times.push(performance.now() - started);
+    }
+    const after = await this.cpu();
+    this.c1Cpu.push({
+      proxy: (after.proxy - before.proxy) / n,
+      emulator: (after.emulator - before.emulator) / n,
+    });
+  }
+
+  /** Concurrency 32, closed loop for `ms`: throughput and CPU per request. */
+  async closedLoop(ms: number): Promise<void> {
+    const before = await this.cpu();
+    const started = performance.now();
+    const deadline = started + ms;
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (performance.now() < deadline) {
+          await this.once();
+          done += 1;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const after = await this.cpu();
+    this.c32.push({
+      rps: done / seconds,
+      requests: done,
+      proxy: (after.proxy - before.proxy) / done,
+      emulator: (after.emulator - before.emulator) / done,
+    });
+  }
+
+  summary() {
+    const sorted = [...this.times].sort((a, b) => a - b);
+    const hasProxy = this.target.proxy !== null;
+    return {
+      target: this.target.name,
+      key: this.target.key,
+      c1: {
+        requests: sorted.length,
+        p50_ms: round(percentile(sorted, 0.5), 3),
+        p99_ms: round(percentile(sorted, 0.99), 3),
+        proxy_cpu_us_per_request: hasProxy ? Math.round(median(this.c1Cpu.map((r) => r.proxy))) : null,
+        emulator_cpu_us_per_request: Math.round(median(this.c1Cpu.map((r) => r.emulator))),
+      },
+      c32: {
+        requests: this.c32.reduce((n, r) => n + r.requests, 0),
+        rounds: this.c32.map((r) => ({
+          requests_per_second: Math.round(r.rps),
+          proxy_cpu_us_per_request: hasProxy ? Math.round(r.proxy) : null,
+        })),
+        requests_per_second: Math.round(median(this.c32.map((r) => r.rps))),
+        proxy_cpu_us_per_request: hasProxy ? Math.round(median(this.c32.map((r) => r.proxy))) : null,
+        emulator_cpu_us_per_request: Math.round(median(this.c32.map((r) => r.emulator))),
+      },
+    };
+  }
+}
+
+const round = (n: number, digits: number) => Number(n.toFixed(digits));
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+async function sanityCheck(targets: Target[]) {
+  const totals = new Set<number>();
+  for (const t of targets) {
+    const res = await fetch(`${t.origin}${t.prefix}/v1/organizations/${ORG}/invitations?${QUERY}`, {
+      headers: t.headers,
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`${t.name} answered ${res.status}: ${text}`);
+    const body = JSON.parse(text) as { data: unknown[]; total_count: number };
+    if (body.data.length !== 10) throw new Error(`${t.name} returned ${body.data.length} rows`);
+    if (t.key === 'api_admin' && text.includes('private_metadata')) {
+      throw new Error('the api returned private_metadata to an org admin');
+    }
+    totals.add(body.total_count);
+  }
+  if (totals.size !== 1) throw new Error(`targets disagree on total_count: ${[...totals].join(', ')}`);
+}
+
+async function main() {
+  const emulator = await start('./emulator-child.ts');
+  const forwarder = await start('./forwarder-child.ts', {
+    BENCH_UPSTREAM_URL: emulator.url,
+    BENCH_SECRET_KEY: DEFAULT_SECRET_KEY,
+  });
+  const api = await startApi(emulator.url);
+  const children = [api, forwarder, emulator];
+  try {
+    const [ada, sam] = await Promise.all([
+      sessionToken(emulator.url, 'ada@acme.example'),
+      sessionToken(emulator.url, 'sam.rivera@invites.example'),
+    ]);
+    const apiTarget = (key: string, name: string, token: string): Target => ({
+      name,
+      key,
+      origin: api.url,
+      prefix: '/api',
+      headers: { authorization: `Bearer ${token}` },
+      proxy: api,
+    });
+    const targets: Target[] = [
+      {
+        name: 'direct to the emulator',
+        key: 'direct',
+        origin: emulator.url,
+        prefix: '',
+        headers: { authorization: `Bearer ${DEFAULT_SECRET_KEY}` },
+        proxy: null,
+      },
+      {
+        name: 'bare forwarder (reference)',
+        key: 'bare',
+        origin: forwarder.url,
+        prefix: '/api',
+        headers: {},
+        proxy: forwarder,
+      },
+      apiTarget('api_admin', 'api, org admin Ada (private_metadata stripped)', ada),
+      apiTarget('api_staff', 'api, staff Sam (body passed through)', sam),
+    ];
+    await sanityCheck(targets);
+    // BENCH_ONLY=api_staff (keys, comma-separated) measures a subset, e.g. to profile one path.
+    const only = process.env.BENCH_ONLY?.split(',');
+    const runners = targets.filter((t) => !only || only.includes(t.key)).map((t) => new Runner(t, emulator));
+    for (const r of runners) await r.warm();
+    for (let i = 0; i < ROUNDS; i++)
+      for (const r of runners) await r.sequential(Math.ceil(SEQUENTIAL / ROUNDS));
+    for (let i = 0; i < ROUNDS; i++) for (const r of runners) await r.closedLoop(DURATION_MS / ROUNDS);
+    await Promise.all(runners.map((r) => r.pool.close()));
+    report(runners.map((r) => r.summary()));
+  } finally {
+    for (const child of children) child.process.disconnect();
+    await Promise.all(children.map((c) => new Promise((r) => c.process.once('exit', r))));
+  }
+}
+
+type Row = ReturnType<Runner['summary']>;
+
+function report(rows: Row[]) {
+  if (rows.length < 4) {
+    console.log(JSON.stringify(rows, null, 2));
+    return;
+  }
+  const byKey = Object.fromEntries(rows.map((r) => [r.key, r])) as Record<string, Row>;
+  const direct = byKey.direct as Row;
+  const bare = byKey.bare as Row;
+  const verdicts = (['api_admin', 'api_staff'] as const).map((key) => {
+    const r = byKey[key] as Row;
+    const added = round(r.c1.p50_ms - direct.c1.p50_ms, 3);
+    const ratio = round((r.c32.proxy_cpu_us_per_request ?? 0) / (bare.c32.proxy_cpu_us_per_request ?? 1), 2);
+    return {
+      key,
+      added_p50_ms: added,
+      added_p50_met: added <= GOAL_ADDED_P50_MS,
+      cpu_us_per_request: r.c32.proxy_cpu_us_per_request,
+      cpu_ratio_vs_bare: ratio,
+      cpu_ratio_met: ratio <= GOAL_CPU_RATIO,
+    };
+  });
+
+  console.log(
+    `\nProxy cost: GET /v1/organizations/:acme/invitations?${QUERY} on loopback, ${cpus().length} cores, Node ${process.version}`,
+  );
+  console.log(
+    `c=1: ${SEQUENTIAL} sequential requests; c=32: ${DURATION_MS / 1000} s closed loop; ${ROUNDS} interleaved rounds after ${WARMUP} warm-up requests each`,
+  );
+  console.log('CPU µs/req = user+system CPU of that one process per request at c=32 (median of rounds)\n');
+  const head = ['p50 ms', 'p99 ms', 'req/s @32', 'proxy CPU µs/req', 'emulator CPU µs/req'];
+  console.log(`${'target'.padEnd(48)}${head.map((h) => h.padStart(Math.max(h.length, 9) + 2)).join('')}`);
+  for (const r of rows) {
+    const cells = [
+      r.c1.p50_ms.toFixed(2),
+      r.c1.p99_ms.toFixed(2),
+      String(r.c32.requests_per_second),
+      r.c32.proxy_cpu_us_per_request === null ? '—' : String(r.c32.proxy_cpu_us_per_request),
+      String(r.c32.emulator_cpu_us_per_request),
+    ];
+    console.log(
+      `${r.target.padEnd(48)}${cells.map((c, i) => c.padStart(Math.max((head[i] ?? '').length, 9) + 2)).join('')}`,
+    );
+  }
+  console.log('');
+  for (const v of verdicts) {
+    console.log(
+      `${v.key}: added p50 over direct ${v.added_p50_ms.toFixed(2)} ms (goal ≤ ${GOAL_ADDED_P50_MS} ms) ${v.added_p50_met ? 'met' : 'MISSED'}; ` +
+        `CPU/request ${v.cpu_ratio_vs_bare}× the bare forwarder's (goal ≤ ${GOAL_CPU_RATIO}×) ${v.cpu_ratio_met ? 'met' : 'MISSED'}`,
+    );
+  }
+  mkdirSync(`${REPO}bench-results`, { recursive: true });
+  writeFileSync(
+    RESULTS,
+    `${JSON.stringify(
+      {
+        generated_at: new Date().toISOString(),
+        node: process.version,
+        cores: cpus().length,
+        request: `GET /v1/organizations/${ORG}/invitations?${QUERY}`,
+        sequential_requests: SEQUENTIAL,
+        concurrency: CONCURRENCY,
+        duration_seconds: DURATION_MS / 1000,
+        rounds: ROUNDS,
+        goals: { added_p50_ms: GOAL_ADDED_P50_MS, cpu_ratio_vs_bare: GOAL_CPU_RATIO },
+        results: rows,
+        verdicts,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nwrote ${RESULTS}`);
+}
+
+await main();

@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import type { UpstreamClient } from '../upstream/client.ts';
+import { UpstreamError } from '../upstream/errors.ts';
+import { readUpstream } from '../upstream/relay.ts';
+
+const PAGE = 500;
+const PARALLEL_PAGES = 4;
+
+/** Parses an upstream answer or throws a 502-mapped UpstreamError naming `what`. */
+export function parseUpstream<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UpstreamError('bad_response', `unexpected ${what} shape from upstream`);
+  return parsed.data;
+}
+
+/** Every item of a Clerk list endpoint: the first page of 500, then the rest a few pages at a time. */
+export async function listAll<T>(
+  upstream: UpstreamClient,
+  path: string,
+  filters: Record<string, string>,
+  schema: z.ZodType<{ data: T[]; total_count: number }>,
+  what: string,
+): Promise<T[]> {
+  const page = async (offset: number) => {
+    const query = new URLSearchParams({ ...filters, limit: String(PAGE), offset: String(offset) });
+    const res = await upstream.send({ method: 'GET', path, query });
+    return parseUpstream(schema, await readUpstream(res), what);
+  };
+  const first = await page(0);
+  const items = [...first.data];
+  const offsets: number[] = [];
+  for (let offset = PAGE; offset < first.total_count; offset += PAGE) offsets.push(offset);
+  for (let i = 0; i < offsets.length; i += PARALLEL_PAGES) {
+    const pages = await Promise.all(offsets.slice(i, i + PARALLEL_PAGES).map(page));
+    for (const p of pages) items.push(...p.data);
+  }
+  return items;
+}

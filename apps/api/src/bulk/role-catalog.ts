@@ -1,0 +1,36 @@
+import { clerkErrors, RoleList } from '@invites/clerk-schema';
+import { ApiError } from '../http/errors.ts';
+import { createTtlCache } from '../lib/ttl-cache.ts';
+import type { UpstreamClient } from '../upstream/client.ts';
+import { listAll } from './list-all.ts';
+
+/** The upstream's organization role keys (`org:admin`, …), reused for a while. */
+export interface RoleCatalog {
+  /** Throws Clerk's 404 `resource_not_found` (param `role`, `index` of the first row) for an unknown role. */
+  assertKnown(roles: readonly string[]): Promise<void>;
+}
+
+export function createRoleCatalog(options: {
+  upstream: UpstreamClient;
+  ttlMs: number;
+  now: () => number;
+}): RoleCatalog {
+  const cache = createTtlCache<Set<string>>({ ttlMs: options.ttlMs, now: options.now });
+  const load = async () => {
+    const roles = await listAll(options.upstream, '/v1/organization_roles', {}, RoleList, 'role list');
+    return new Set(roles.map((r) => r.key));
+  };
+  return {
+    async assertKnown(roles) {
+      const unknownIn = (known: Set<string>) => roles.findIndex((role) => !known.has(role));
+      if (unknownIn(await cache.get('roles', load)) < 0) return;
+      // The role may be newer than the cached list: look again before refusing.
+      cache.delete('roles');
+      const index = unknownIn(await cache.get('roles', load));
+      if (index < 0) return;
+      const failure = clerkErrors.roleNotFound();
+      failure.errors = failure.errors.map((e) => ({ ...e, meta: { ...e.meta, index } }));
+      throw new ApiError(failure);
+    },
+  };
+}

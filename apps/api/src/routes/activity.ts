@@ -1,0 +1,25 @@
+import { ActivityQuery, clerkErrors } from '@invites/clerk-schema';
+import { Hono } from 'hono';
+import { listActivity } from '../activity/activity-log.ts';
+import { requireConsoleUser } from '../auth/access.ts';
+import { adminOrgs, canManageOrg } from '../auth/principal.ts';
+import { ApiError } from '../http/errors.ts';
+import { parseQuery } from '../http/validate.ts';
+import type { AppEnv } from '../types.ts';
+import type { RouteDeps } from './route-deps.ts';
+
+/**
+ * `GET /activity`: staff see every entry, org admins only their organizations' (filtering by another
+ * organization is a 403, like the org-scoped invitation routes). Mounted at `/api`.
+ */
+export function activityRoutes({ store, auth }: RouteDeps) {
+  return new Hono<AppEnv>().get('/activity', auth, requireConsoleUser, async (c) => {
+    const p = c.get('principal');
+    const query = parseQuery(c, ActivityQuery);
+    if (query.organization_id !== undefined && !canManageOrg(p, query.organization_id)) {
+      throw new ApiError(clerkErrors.forbidden());
+    }
+    const scope = p.isStaff ? { all: true as const } : { organizationIds: adminOrgs(p).map((m) => m.id) };
+    return c.json(await listActivity(store, query, scope));
+  });
+}

@@ -1,0 +1,214 @@
+// Gzipped JavaScript a browser fetches before a signed-in user's first route renders, from the Vite
+// manifest of the last build: the entry chunk and its static imports, plus the route's lazy chunk(s)
+// and their static imports (shared chunks counted once). Also the gzip total of all JS.
+// Run after `vite build`:  tsx scripts/bundle-size.ts [--check]
+//   --check  exits 1 when an enforced first route is above the budget (120 KiB, 1 KiB = 1,024 bytes,
+//            gzip level 6). Enforced: /orgs, where every sign-in lands. Deep links are held to the
+//            same goal and reported, not enforced: with React DOM, TanStack Router, Query and Table
+//            they start at ~110 KiB of library code (docs/performance.md).
+// Writes <repo>/bench-results/bundle.json.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_KIB = 120;
+const KIB = 1024;
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const MANIFEST = join(DIST, '.vite/manifest.json');
+const RESULTS = fileURLToPath(new URL('../../../bench-results/bundle.json', import.meta.url));
+const ROUTES_DIR = 'src/app/routes/';
+
+/**
+ * Routes a signed-in user can open first, with the lazy route modules the router loads for them
+ * (parent before child). Any other lazy page under src/app/routes is measured as entry + that page.
+ */
+const FIRST_ROUTES: { path: string; who: string; lazy: string[]; enforced: boolean }[] = [
+  { path: '/orgs', who: 'everyone, after sign-in', lazy: ['organizations-route-page.tsx'], enforced: true },
+  {
+    path: '/orgs/:orgId/invitations',
+    who: 'org admin deep link',
+    lazy: ['org-invitations-page.tsx'],
+    enforced: false,
+  },
+  { path: '/invitations', who: 'staff deep link', lazy: ['all-invitations-page.tsx'], enforced: false },
+  {
+    path: '/orgs/:orgId/invitations/:invitationId',
+    who: 'link to one invitation',
+    lazy: ['org-invitations-page.tsx', 'invitation-detail-page.tsx'],
+    enforced: false,
+  },
+];
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+interface RouteFigure {
+  route: string;
+  who: string;
+  enforced: boolean;
+  files: string[];
+  js_raw_bytes: number;
+  js_gzip_bytes: number;
+  js_gzip_kib: number;
+  css_gzip_kib: number;
+  within_budget: boolean;
+}
+
+const gzipCache = new Map<string, { raw: number; gzip: number }>();
+function sizeOf(file: string): { raw: number; gzip: number } {
+  let size = gzipCache.get(file);
+  if (!size) {
+    const bytes = readFileSync(join(DIST, file));
+    size = { raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
+    gzipCache.set(file, size);
+  }
+  return size;
+}
+
+/** Every chunk key reachable from `keys` through static imports (what the browser must fetch). */
+function staticClosure(manifest: Manifest, keys: string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`bundle-size: ${key} is not in the Vite manifest`);
+    seen.add(key);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const key of keys) visit(key);
+  return [...seen];
+}
+
+function measure(
+  manifest: Manifest,
+  entryKey: string,
+  route: string,
+  who: string,
+  lazy: string[],
+  enforced: boolean,
+) {
+  const keys = staticClosure(manifest, [entryKey, ...lazy]);
+  const chunks = keys.map((k) => manifest[k] as ManifestChunk);
+  const js = chunks.map((c) => c.file).filter((f) => f.endsWith('.js'));
+  const css = [...new Set(chunks.flatMap((c) => c.css ?? []))];
+  const gzip = js.reduce((sum, f) => sum + sizeOf(f).gzip, 0);
+  const figure: RouteFigure = {
+    route,
+    who,
+    enforced,
+    files: js,
+    js_raw_bytes: js.reduce((sum, f) => sum + sizeOf(f).raw, 0),
+    js_gzip_bytes: gzip,
+    js_gzip_kib: round(gzip / KIB),
+    css_gzip_kib: round(css.reduce((sum, f) => sum + sizeOf(f).gzip, 0) / KIB),
+    within_budget: gzip <= BUDGET_KIB * KIB,
+  };
+  return figure;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function main() {
+  if (!existsSync(MANIFEST)) {
+    console.error(`bundle-size: ${MANIFEST} is missing; run \`pnpm --filter @invites/web build\` first.`);
+    process.exit(2);
+  }
+  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;
+  const entryKey = Object.keys(manifest).find((k) => manifest[k]?.isEntry);
+  if (!entryKey) throw new Error('bundle-size: the manifest has no entry chunk');
+
+  const lazyPages = Object.keys(manifest).filter(
+    (k) => k.startsWith(ROUTES_DIR) && manifest[k]?.isDynamicEntry,
+  );
+  const figures: RouteFigure[] = [];
+  const covered = new Set<string>();
+  for (const r of FIRST_ROUTES) {
+    const lazy = r.lazy.map((name) => `${ROUTES_DIR}${name}`);
+    const missing = lazy.filter((k) => !manifest[k]);
+    if (missing.length > 0) {
+      throw new Error(
+        `bundle-size: ${r.path} expects lazy route module(s) ${missing.join(', ')}; update FIRST_ROUTES in apps/web/scripts/bundle-size.ts`,
+      );
+    }
+    for (const k of lazy) covered.add(k);
+    figures.push(measure(manifest, entryKey, r.path, r.who, lazy, r.enforced));
+  }
+  for (const page of lazyPages.filter((k) => !covered.has(k))) {
+    const name = `(${page.slice(ROUTES_DIR.length)})`;
+    figures.push(measure(manifest, entryKey, name, 'other lazy page', [page], false));
+  }
+
+  const allJs = readdirSync(join(DIST, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => sizeOf(`assets/${f}`));
+  const all = {
+    files: allJs.length,
+    raw_bytes: allJs.reduce((s, x) => s + x.raw, 0),
+    gzip_bytes: allJs.reduce((s, x) => s + x.gzip, 0),
+  };
+  const entryOnly = staticClosure(manifest, [entryKey])
+    .map((k) => manifest[k]?.file ?? '')
+    .filter((f) => f.endsWith('.js'))
+    .reduce((s, f) => s + sizeOf(f).gzip, 0);
+
+  console.log(`\nFirst-route JavaScript (gzip level 6, 1 KiB = 1,024 bytes; budget ${BUDGET_KIB} KiB)\n`);
+  const width = Math.max(...figures.map((f) => f.route.length), 5);
+  console.log(
+    `${'route'.padEnd(width)}  ${'JS gzip'.padStart(10)}  ${'files'.padStart(5)}  ${'CSS gzip'.padStart(9)}  ≤ ${BUDGET_KIB} KiB`,
+  );
+  for (const f of figures) {
+    const verdict = f.within_budget ? 'ok' : f.enforced ? 'OVER (enforced)' : 'over (reported)';
+    console.log(
+      `${f.route.padEnd(width)}  ${`${f.js_gzip_kib.toFixed(1)} KiB`.padStart(10)}  ${String(f.files.length).padStart(5)}  ${`${f.css_gzip_kib.toFixed(1)} KiB`.padStart(9)}  ${verdict}`,
+    );
+  }
+  console.log(`${'entry alone'.padEnd(width)}  ${`${(entryOnly / KIB).toFixed(1)} KiB`.padStart(10)}`);
+  console.log(
+    `${'all JS'.padEnd(width)}  ${`${(all.gzip_bytes / KIB).toFixed(1)} KiB`.padStart(10)}  ${String(all.files).padStart(5)}  (${(all.raw_bytes / KIB).toFixed(1)} KiB raw)`,
+  );
+
+  const over = figures.filter((f) => f.enforced && !f.within_budget);
+  mkdirSync(join(RESULTS, '..'), { recursive: true });
+  writeFileSync(
+    RESULTS,
+    `${JSON.stringify(
+      {
+        generated_at: new Date().toISOString(),
+        node: process.version,
+        gzip_level: 6,
+        kib_bytes: KIB,
+        budget_kib: BUDGET_KIB,
+        entry_gzip_kib: round(entryOnly / KIB),
+        first_routes: figures,
+        max_first_route_gzip_kib: Math.max(...figures.map((f) => f.js_gzip_kib)),
+        all_js: { ...all, gzip_kib: round(all.gzip_bytes / KIB) },
+        enforced_within_budget: over.length === 0,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nwrote ${RESULTS}`);
+
+  if (process.argv.includes('--check')) {
+    if (over.length > 0) {
+      console.error(
+        `\nBundle budget exceeded: ${over.map((f) => `${f.route} ${f.js_gzip_kib.toFixed(1)} KiB`).join(', ')} > ${BUDGET_KIB} KiB gzip`,
+      );
+      process.exit(1);
+    }
+    const enforced = figures.filter((f) => f.enforced).map((f) => f.route);
+    console.log(`Bundle budget met: ${enforced.join(', ')} ≤ ${BUDGET_KIB} KiB gzip.`);
+  }
+}
+
+main();

@@ -1,0 +1,59 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useCallback, useMemo } from 'react';
+import type { ActivitySearchPatch } from '../../features/activity/components/activity-toolbar.tsx';
+import { ActivityView } from '../../features/activity/components/activity-view.tsx';
+import { validateActivitySearch } from '../../features/activity/utils/activity-search.ts';
+import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import { useOrganizations } from '../../features/organizations/api/get-organizations.ts';
+import { NotAllowedState } from '../../ui/states.tsx';
+
+const route = getRouteApi('/_authed/activity');
+
+/** `/activity`: who invited or revoked whom, when, and how it went (staff: all; admins: their orgs). */
+export function ActivityPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const orgs = useOrganizations();
+  // Staff may filter by any organization; an admin by the ones they administer.
+  const organizations = useMemo(
+    () => (me.is_staff ? (orgs.data?.data ?? []) : me.organizations).map((o) => ({ id: o.id, name: o.name })),
+    [me, orgs.data],
+  );
+  const onSearchChange = useCallback(
+    (patch: ActivitySearchPatch) =>
+      void navigate({ search: (prev) => validateActivitySearch({ ...prev, ...patch }) }),
+    [navigate],
+  );
+  const allowed = me.is_staff || me.organizations.length > 0;
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Activity</h1>
+          <p className="page-description">
+            {me.is_staff
+              ? 'Invitations sent and revoked in every organization, and by whom.'
+              : 'Invitations sent and revoked in the organizations you administer, and by whom.'}
+          </p>
+        </div>
+      </header>
+      {allowed ? (
+        <ActivityView search={search} onSearchChange={onSearchChange} organizations={organizations} />
+      ) : (
+        <div className="panel">
+          <NotAllowedState
+            title="You're not allowed to view activity"
+            description="Only org admins and support staff can see the activity log."
+            action={
+              <Link to="/orgs" className="btn">
+                Back to your organizations
+              </Link>
+            }
+          />
+        </div>
+      )}
+    </div>
+  );
+}

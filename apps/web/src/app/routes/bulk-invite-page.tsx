@@ -1,0 +1,71 @@
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { BulkInviteForm } from '../../features/bulk-invite/components/bulk-invite-form.tsx';
+import { RecentBulkJobs } from '../../features/bulk-invite/components/recent-bulk-jobs.tsx';
+import { useOrganizationRoles } from '../../features/invite/api/get-organization-roles.ts';
+import { useOrganization } from '../../features/organizations/api/get-organization.ts';
+import { NotAllowedState } from '../../ui/states.tsx';
+
+const route = getRouteApi('/_authed/orgs/$orgId/invitations/bulk');
+
+/** `/orgs/:orgId/invitations/bulk`: paste or upload addresses, preview, start a job; recent jobs. */
+export function BulkInvitePage() {
+  const { orgId } = route.useParams();
+  const navigate = useNavigate();
+  const org = useOrganization(orgId);
+  const roles = useOrganizationRoles();
+  const orgName = org.data?.name;
+  if (org.error?.status === 403 || org.error?.status === 404) {
+    return (
+      <div className="page">
+        <h1 className="visually-hidden">Bulk invite</h1>
+        <div className="panel">
+          <NotAllowedState
+            action={
+              <Link to="/orgs" className="btn">
+                Back to your organizations
+              </Link>
+            }
+          />
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <nav className="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+              <li>
+                <Link to="/orgs">Organizations</Link>
+              </li>
+              <li>
+                <Link to="/orgs/$orgId/invitations" params={{ orgId }}>
+                  {orgName ?? '…'}
+                </Link>
+              </li>
+              <li aria-current="page">Bulk invite</li>
+            </ol>
+          </nav>
+          <h1>Bulk invite</h1>
+          <p className="page-description">
+            Invite many people to {orgName ?? 'this organization'} at once: up to 20,000 addresses per job.
+          </p>
+        </div>
+      </header>
+      <BulkInviteForm
+        key={orgId}
+        orgId={orgId}
+        roles={roles.data?.data}
+        rolesError={roles.isError ? roles.error.longMessage : null}
+        onStarted={(job) =>
+          void navigate({ to: '/orgs/$orgId/invitations/bulk/$jobId', params: { orgId, jobId: job.id } })
+        }
+      />
+      <section className="recent-jobs" aria-labelledby="recent-bulk-invites">
+        <h2 id="recent-bulk-invites">Recent bulk invites</h2>
+        <RecentBulkJobs orgId={orgId} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useCallback } from 'react';
+import { BulkJobView } from '../../features/bulk-invite/components/bulk-job-view.tsx';
+import type { JobSearchPatch } from '../../features/bulk-invite/components/job-rows-table.tsx';
+import { validateBulkJobSearch } from '../../features/bulk-invite/utils/job-search.ts';
+import { useOrganizationRoles } from '../../features/invite/api/get-organization-roles.ts';
+import { useOrganization } from '../../features/organizations/api/get-organization.ts';
+import { roleLabel } from '../../lib/format.ts';
+
+const route = getRouteApi('/_authed/orgs/$orgId/invitations/bulk/$jobId');
+
+/** `/orgs/:orgId/invitations/bulk/:jobId`: a job's live progress; a reload comes back here. */
+export function BulkProgressPage() {
+  const { orgId, jobId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const org = useOrganization(orgId);
+  const roles = useOrganizationRoles();
+  const orgName = org.data?.name;
+  const roleList = roles.data?.data;
+  const roleName = useCallback(
+    (key: string) => roleList?.find((r) => r.key === key)?.name ?? roleLabel(key),
+    [roleList],
+  );
+  const onSearchChange = useCallback(
+    (patch: JobSearchPatch) =>
+      void navigate({ search: (prev) => validateBulkJobSearch({ ...prev, ...patch }), replace: true }),
+    [navigate],
+  );
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <nav className="breadcrumbs" aria-label="Breadcrumb">
+            <ol>
+              <li>
+                <Link to="/orgs">Organizations</Link>
+              </li>
+              <li>
+                <Link to="/orgs/$orgId/invitations" params={{ orgId }}>
+                  {orgName ?? '…'}
+                </Link>
+              </li>
+              <li>
+                <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }}>
+                  Bulk invite
+                </Link>
+              </li>
+              <li aria-current="page">Progress</li>
+            </ol>
+          </nav>
+          <h1>Bulk invite progress</h1>
+          <p className="page-description">
+            Rows are sent in batches of 10 at the pace Clerk allows. You can leave this page; the job keeps
+            going.
+          </p>
+        </div>
+        <div className="page-actions">
+          <Link to="/orgs/$orgId/invitations" params={{ orgId }} className="btn">
+            View invitations
+          </Link>
+          <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }} className="btn">
+            New bulk invite
+          </Link>
+        </div>
+      </header>
+      <BulkJobView jobId={jobId} search={search} onSearchChange={onSearchChange} roleName={roleName} />
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { useId } from 'react';
+import { Button } from '../../../ui/button.tsx';
+import { X } from '../../../ui/icons.tsx';
+import { SearchField } from '../../../ui/search-field.tsx';
+import { actionLabel } from '../utils/action-labels.ts';
+import { ACTION_VALUES, type ActivitySearch } from '../utils/activity-search.ts';
+
+export type ActivitySearchPatch = Partial<{ [K in keyof ActivitySearch]: ActivitySearch[K] | undefined }>;
+
+interface ActivityToolbarProps {
+  search: ActivitySearch;
+  onSearchChange: (patch: ActivitySearchPatch) => void;
+  organizations: readonly { id: string; name: string }[];
+  filtered: boolean;
+  onClearFilters: () => void;
+}
+
+/** Filters above the activity log: organization, actor, action and a date range. */
+export function ActivityToolbar({
+  search,
+  onSearchChange,
+  organizations,
+  filtered,
+  onClearFilters,
+}: ActivityToolbarProps) {
+  const id = useId();
+  const reset = { page: undefined };
+  const knownOrg = !search.organization_id || organizations.some((o) => o.id === search.organization_id);
+  return (
+    <div className="activity-toolbar">
+      <div className="activity-filter">
+        <label htmlFor={`${id}-org`}>Organization</label>
+        <select
+          id={`${id}-org`}
+          className="select"
+          value={search.organization_id ?? ''}
+          onChange={(event) => onSearchChange({ organization_id: event.target.value || undefined, ...reset })}
+        >
+          <option value="">All organizations</option>
+          {organizations.map((org) => (
+            <option key={org.id} value={org.id}>
+              {org.name}
+            </option>
+          ))}
+          {knownOrg ? null : <option value={search.organization_id}>{search.organization_id}</option>}
+        </select>
+      </div>
+      <div className="activity-filter">
+        <label htmlFor={`${id}-action`}>Action</label>
+        <select
+          id={`${id}-action`}
+          className="select"
+          value={search.action ?? ''}
+          onChange={(event) =>
+            onSearchChange({
+              action: ACTION_VALUES.find((a) => a === event.target.value),
+              ...reset,
+            })
+          }
+        >
+          <option value="">All actions</option>
+          {ACTION_VALUES.map((action) => (
+            <option key={action} value={action}>
+              {actionLabel(action)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="activity-filter activity-actor">
+        <span className="activity-filter-label" aria-hidden="true">
+          Actor
+        </span>
+        <SearchField
+          label="Actor"
+          placeholder="User ID, then Enter"
+          inputMode="text"
+          value={search.actor_id ?? ''}
+          onCommit={(actor) => onSearchChange({ actor_id: actor || undefined, ...reset })}
+        />
+      </div>
+      <fieldset className="activity-dates">
+        <legend className="activity-filter-label">Date (UTC)</legend>
+        <label className="visually-hidden" htmlFor={`${id}-from`}>
+          From
+        </label>
+        <input
+          id={`${id}-from`}
+          type="date"
+          className="input"
+          value={search.from ?? ''}
+          max={search.to}
+          onChange={(event) => onSearchChange({ from: event.target.value || undefined, ...reset })}
+        />
+        <span aria-hidden="true">–</span>
+        <label className="visually-hidden" htmlFor={`${id}-to`}>
+          To
+        </label>
+        <input
+          id={`${id}-to`}
+          type="date"
+          className="input"
+          value={search.to ?? ''}
+          min={search.from}
+          onChange={(event) => onSearchChange({ to: event.target.value || undefined, ...reset })}
+        />
+      </fieldset>
+      {filtered ? (
+        <Button variant="ghost" size="sm" onClick={onClearFilters}>
+          <X size={14} />
+          Clear filters
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clerkError, json, mockApi, renderWithProviders } from '../../../test/render.tsx';
+import type { ActivitySearch } from '../utils/activity-search.ts';
+import { ActivityView } from './activity-view.tsx';
+
+const ACME = 'org_2AcmeCorp000000000000000000';
+const ORGS = [
+  { id: ACME, name: 'Acme Corp' },
+  { id: 'org_2Globex0000000000000000000', name: 'Globex' },
+];
+const entry = (id: string, patch: Record<string, unknown> = {}) => ({
+  id,
+  action: 'invitation.create',
+  actor_id: 'user_2Ada',
+  actor_name: 'Ada Lovelace',
+  organization_id: ACME,
+  email_addresses: ['new@acme.example'],
+  outcome: 'ok',
+  clerk_trace_id: '0123456789abcdef0123456789abcdef',
+  detail: {},
+  created_at: Date.UTC(2026, 4, 12, 14, 3, 9),
+  ...patch,
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+function renderView(search: ActivitySearch, handler: Parameters<typeof mockApi>[0][string]) {
+  const api = mockApi({ 'GET /api/activity': handler });
+  const onSearchChange = vi.fn();
+  renderWithProviders(<ActivityView search={search} onSearchChange={onSearchChange} organizations={ORGS} />);
+  return { api, onSearchChange, user: userEvent.setup() };
+}
+
+describe('ActivityView', () => {
+  it('shows who did what, where, to whom and how it went', async () => {
+    renderView({}, () =>
+      json(200, {
+        data: [
+          entry('act_1'),
+          entry('act_2', {
+            action: 'invitation.bulk_create',
+            email_addresses: ['a@x.example', 'b@x.example', 'c@x.example', 'd@x.example'],
+            outcome: 'duplicate_record',
+          }),
+        ],
+        total_count: 2,
+      }),
+    );
+    await screen.findAllByRole('button', { name: 'Ada Lovelace' });
+    const table = screen.getByRole('table', { name: 'Activity' });
+    for (const name of ['When', 'Actor', 'Action', 'Organization', 'Addresses', 'Outcome', 'Trace ID'])
+      expect(within(table).getByRole('columnheader', { name })).toBeTruthy();
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]?.textContent).toContain('May 12, 2026, 14:03:09 UTC');
+    expect(rows[0]?.textContent).toContain('Invited');
+    expect(rows[0]?.textContent).toContain('Acme Corp');
+    expect(rows[1]?.textContent).toContain('a@x.example+3 more');
+    expect(rows[1]?.textContent).toContain('duplicate_record');
+    expect(screen.getByText('1–2 of 2')).toBeTruthy();
+  });
+
+  it('sends the filters as the api query, dates as whole UTC days', async () => {
+    const { api } = renderView(
+      {
+        organization_id: ACME,
+        actor_id: 'user_2Ada',
+        action: 'invitation.revoke',
+        from: '2026-05-01',
+        to: '2026-05-02',
+        page: 2,
+      },
+      () => json(200, { data: [], total_count: 0 }),
+    );
+    await screen.findByText('No activity matches these filters');
+    const url = new URL(String(vi.mocked(fetch).mock.calls[0]?.[0]), 'http://localhost');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      organization_id: ACME,
+      actor_id: 'user_2Ada',
+      action: 'invitation.revoke',
+      since: String(Date.UTC(2026, 4, 1)),
+      until: String(Date.UTC(2026, 4, 3) - 1),
+      limit: '25',
+      offset: '25',
+    });
+    expect(api.calls).toHaveLength(1);
+  });
+
+  it('changes filters through the URL state and filters by a clicked actor', async () => {
+    const { onSearchChange, user } = renderView({}, () =>
+      json(200, { data: [entry('act_1')], total_count: 1 }),
+    );
+    await user.selectOptions(screen.getByLabelText('Organization'), 'Globex');
+    expect(onSearchChange).toHaveBeenLastCalledWith({
+      organization_id: 'org_2Globex0000000000000000000',
+      page: undefined,
+    });
+    await user.selectOptions(screen.getByLabelText('Action'), 'Revoked');
+    expect(onSearchChange).toHaveBeenLastCalledWith({ action: 'invitation.revoke', page: undefined });
+    await user.click(await screen.findByRole('button', { name: 'Ada Lovelace' }));
+    expect(onSearchChange).toHaveBeenLastCalledWith({ actor_id: 'user_2Ada', page: undefined });
+    expect(screen.getByLabelText('From')).toBeTruthy();
+    expect(screen.getByLabelText('To')).toBeTruthy();
+  });
+
+  it("says so when an admin asks for another organization's activity (403)", async () => {
+    renderView({ organization_id: 'org_2Globex0000000000000000000' }, () =>
+      clerkError(403, 'authorization_invalid', 'You are not allowed to view this organization.'),
+    );
+    expect(await screen.findByText("You're not allowed to view this activity")).toBeTruthy();
+  });
+
+  it('has designed empty states', async () => {
+    renderView({ action: 'bulk_job.create' }, () => json(200, { data: [], total_count: 0 }));
+    expect(await screen.findByText('No activity matches these filters')).toBeTruthy();
+  });
+});

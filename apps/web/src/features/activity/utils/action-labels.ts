@@ -1,0 +1,15 @@
+import type { ActivityAction } from '@invites/clerk-schema';
+
+const ACTION_LABELS: Record<ActivityAction, string> = {
+  'invitation.create': 'Invited',
+  'invitation.revoke': 'Revoked',
+  'invitation.bulk_create': 'Bulk invited',
+  'bulk_job.create': 'Started a bulk invite',
+  'bulk_job.cancel': 'Cancelled a bulk invite',
+  'bulk_job.retry': 'Retried a bulk invite',
+};
+
+/** An action in words; an unknown one as recorded. */
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action as ActivityAction] ?? action;
+}

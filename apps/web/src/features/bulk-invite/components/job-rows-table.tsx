@@ -1,0 +1,102 @@
+import type { BulkJob } from '@invites/clerk-schema';
+import { useTable } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { Button } from '../../../ui/button.tsx';
+import { CheckboxGroup } from '../../../ui/checkbox-group.tsx';
+import { DataTable, dataTableFeatures } from '../../../ui/data-table.tsx';
+import { X } from '../../../ui/icons.tsx';
+import { Pagination } from '../../../ui/pagination.tsx';
+import { EmptyState } from '../../../ui/states.tsx';
+import {
+  type BulkJobSearch,
+  DEFAULT_JOB_PAGE_SIZE,
+  JOB_PAGE_SIZES,
+  type OUTCOME_VALUES,
+} from '../utils/job-search.ts';
+import { outcomeLabel } from '../utils/job-status.ts';
+import { jobRowColumns } from './job-row-columns.tsx';
+
+// As the counts read; the URL keeps the schema's order.
+const DISPLAY_ORDER = [
+  'invited',
+  'skipped',
+  'failed',
+  'pending',
+] as const satisfies readonly (typeof OUTCOME_VALUES)[number][];
+
+export type JobSearchPatch = Partial<{ [K in keyof BulkJobSearch]: BulkJobSearch[K] | undefined }>;
+
+interface JobRowsTableProps {
+  job: BulkJob;
+  search: BulkJobSearch;
+  onSearchChange: (patch: JobSearchPatch) => void;
+  roleName?: ((key: string) => string) | undefined;
+}
+
+/** The job's rows as they are sent: filter by outcome, page through; the filter and page live in the URL. */
+export function JobRowsTable({ job, search, onSearchChange, roleName }: JobRowsTableProps) {
+  const outcome = search.outcome ?? [];
+  const pageSize = search.pageSize ?? DEFAULT_JOB_PAGE_SIZE;
+  const filtered = useMemo(
+    () => (outcome.length === 0 ? job.rows : job.rows.filter((r) => outcome.includes(r.outcome))),
+    [job.rows, outcome],
+  );
+  const pages = Math.max(1, Math.ceil(filtered.length / pageSize));
+  const page = Math.min(search.page ?? 1, pages);
+  const data = useMemo(
+    () => filtered.slice((page - 1) * pageSize, page * pageSize),
+    [filtered, page, pageSize],
+  );
+  const columns = useMemo(() => jobRowColumns(roleName), [roleName]);
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId: (row, index) => `${index}:${row.email_address}`,
+  });
+  const options = DISPLAY_ORDER.map((value) => ({
+    value,
+    label: `${outcomeLabel(value)} (${job.counts[value]})`,
+  }));
+  const clear = () => onSearchChange({ outcome: undefined, page: undefined });
+  return (
+    <div className="job-rows">
+      <div className="bulk-toolbar">
+        <CheckboxGroup
+          legend="Outcome"
+          options={options}
+          value={outcome}
+          onChange={(next) => onSearchChange({ outcome: next, page: undefined })}
+        />
+        {outcome.length > 0 ? (
+          <Button variant="ghost" size="sm" onClick={clear}>
+            <X size={14} />
+            Clear filters
+          </Button>
+        ) : null}
+      </div>
+      <div className="table-card">
+        <DataTable
+          table={table}
+          label="Rows"
+          state="ready"
+          fallback={
+            <EmptyState
+              level={3}
+              title="No rows with this outcome"
+              action={<Button onClick={clear}>Show all rows</Button>}
+            />
+          }
+        />
+        <Pagination
+          page={page}
+          pageSize={pageSize}
+          pageSizes={JOB_PAGE_SIZES}
+          total={filtered.length}
+          onPageChange={(next) => onSearchChange({ page: next > 1 ? next : undefined })}
+          onPageSizeChange={(size) => onSearchChange({ pageSize: size, page: undefined })}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { BulkJobStatus, BulkRowOutcome } from '@invites/clerk-schema';
+import { jobStatusLabel, outcomeLabel } from '../utils/job-status.ts';
+import '../../../ui/status-badge.css';
+
+const OUTCOME_TONES: Record<BulkRowOutcome, string> = {
+  pending: 'neutral',
+  invited: 'accepted',
+  skipped: 'expired',
+  failed: 'revoked',
+};
+const STATUS_TONES: Record<BulkJobStatus, string> = {
+  queued: 'neutral',
+  running: 'pending',
+  waiting_rate_limit: 'pending',
+  done: 'accepted',
+  cancelled: 'expired',
+};
+
+/** A row's outcome as colour and text. */
+export function OutcomeBadge({ outcome }: { outcome: BulkRowOutcome }) {
+  return (
+    <span className={`badge badge-${OUTCOME_TONES[outcome]}`}>
+      <span className="badge-dot" aria-hidden="true" />
+      {outcomeLabel(outcome)}
+    </span>
+  );
+}
+
+/** A job's status as colour and text. */
+export function JobStatusBadge({ status }: { status: BulkJobStatus }) {
+  return (
+    <span className={`badge badge-${STATUS_TONES[status]}`}>
+      <span className="badge-dot" aria-hidden="true" />
+      {jobStatusLabel(status)}
+    </span>
+  );
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { toApiError } from '../../../lib/api-client.ts';
+import { buildJobBody, mapJobError } from './job-body.ts';
+
+const ORG = 'org_2AcmeCorp000000000000000000';
+const ROWS = [{ email_address: 'ada@acme.example', role: 'org:member' }];
+const OPTIONS = { expiresInDays: '30', redirectUrl: '', notify: true };
+
+describe('buildJobBody', () => {
+  it('builds the body the shared schema accepts, leaving out empty options', () => {
+    expect(buildJobBody(ORG, ROWS, OPTIONS)).toEqual({
+      ok: true,
+      body: { organization_id: ORG, rows: ROWS, options: { notify: true, expires_in_days: 30 } },
+    });
+    expect(
+      buildJobBody(ORG, ROWS, {
+        expiresInDays: '',
+        redirectUrl: ' https://app.example.com/w ',
+        notify: false,
+      }),
+    ).toEqual({
+      ok: true,
+      body: {
+        organization_id: ORG,
+        rows: ROWS,
+        options: { notify: false, redirect_url: 'https://app.example.com/w' },
+      },
+    });
+  });
+
+  it('puts invalid options on their fields', () => {
+    const result = buildJobBody(ORG, ROWS, { expiresInDays: '400', redirectUrl: 'not a url', notify: true });
+    expect(result).toEqual({
+      ok: false,
+      form: null,
+      fields: {
+        expires_in_days: 'Enter a whole number of days from 1 to 365.',
+        redirect_url: 'Enter a full URL, like https://app.example.com/welcome.',
+      },
+    });
+    expect(buildJobBody(ORG, ROWS, { ...OPTIONS, expiresInDays: '2.5' })).toMatchObject({
+      ok: false,
+      fields: { expires_in_days: expect.any(String) },
+    });
+  });
+
+  it('refuses an empty job and one above 20,000 rows', () => {
+    expect(buildJobBody(ORG, [], OPTIONS)).toMatchObject({ ok: false, form: 'There is nothing to send.' });
+    const many = Array.from({ length: 20_001 }, (_, i) => ({
+      email_address: `p${i}@x.example`,
+      role: 'org:member',
+    }));
+    expect(buildJobBody(ORG, many, OPTIONS)).toMatchObject({
+      ok: false,
+      form: expect.stringMatching(/at most 20,000/),
+    });
+  });
+});
+
+describe('mapJobError', () => {
+  it("puts Clerk's message on the option named by param_name and keeps the rest for the form", () => {
+    const error = toApiError(422, {
+      errors: [
+        {
+          code: 'form_param_value_invalid',
+          message: 'is invalid',
+          long_message: 'expires_in_days must be between 1 and 365.',
+          meta: { param_name: 'options.expires_in_days' },
+        },
+        { code: 'x', message: 'x', long_message: 'Something else.' },
+      ],
+    });
+    expect(mapJobError(error)).toEqual({
+      fields: { expires_in_days: 'expires_in_days must be between 1 and 365.' },
+      form: 'Something else.',
+    });
+  });
+
+  it('says when to try again after a 429', () => {
+    const error = toApiError(
+      429,
+      {
+        errors: [
+          { code: 'too_many_requests', message: 'Too many', long_message: 'Too many requests, retry later' },
+        ],
+      },
+      new Headers({ 'retry-after': '20' }),
+    );
+    expect(mapJobError(error).form).toBe('Too many requests, retry later Try again in 20 s.');
+  });
+});

@@ -1,0 +1,270 @@
+// `pnpm bench`: every benchmark of the product in sequence, each printing its own table and writing
+// JSON to <repo>/bench-results/, then one summary (cores, Node, each figure, its goal, met or missed)
+// printed and written to bench-results/summary.json. A benchmark that fails is reported as such; the
+// run exits 1 when any failed (a missed goal alone does not fail it: figures are reported, CI checks
+// only the bundle budget).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const RESULTS = `${REPO}bench-results`;
+const PREVIEW_BENCH = `${REPO}apps/web/bench/preview.ts`;
+
+interface Step {
+  name: string;
+  command: string[];
+  env?: Record<string, string>;
+  /** Why the step did not run, when it cannot. */
+  skip?: string;
+}
+
+const steps: Step[] = [
+  { name: 'proxy cost', command: ['pnpm', '--filter', '@invites/api', 'bench:proxy'] },
+  { name: 'bundle', command: ['pnpm', '--filter', '@invites/web', 'bundle:size'] },
+  {
+    name: 'table render',
+    command: ['pnpm', '--filter', '@invites/e2e', 'bench:table'],
+    env: { BENCH_SKIP_BUILD: '1' }, // the bundle step has just built the web app
+  },
+  { name: 'emulator queries', command: ['pnpm', '--filter', '@invites/clerk-emulator', 'bench'] },
+  { name: 'bulk jobs', command: ['pnpm', '--filter', '@invites/api', 'bench:bulk'] },
+  {
+    name: 'bulk preview',
+    command: ['pnpm', '--filter', '@invites/web', 'bench:preview'],
+    ...(existsSync(PREVIEW_BENCH) ? {} : { skip: 'apps/web/bench/preview.ts does not exist yet' }),
+  },
+];
+
+type Json = Record<string, unknown>;
+function read(name: string): Json | null {
+  const file = `${RESULTS}/${name}.json`;
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Json) : null;
+}
+
+interface Figure {
+  benchmark: string;
+  figure: string;
+  value: string;
+  goal: string;
+  met: boolean | null;
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const get = (value: unknown, ...path: (string | number)[]): unknown =>
+  path.reduce<unknown>((v, key) => (v === null || v === undefined ? undefined : (v as Json)[key]), value);
+const num = (value: unknown) => (typeof value === 'number' ? value : Number.NaN);
+
+function proxyFigures(r: Json): Figure[] {
+  const rows = (get(r, 'results') as Json[]) ?? [];
+  const row = (key: string) => rows.find((x) => x.key === key);
+  const verdict = (key: string) => ((get(r, 'verdicts') as Json[]) ?? []).find((v) => v.key === key);
+  const out: Figure[] = [];
+  for (const key of ['direct', 'bare', 'api_admin', 'api_staff']) {
+    const x = row(key);
+    if (!x) continue;
+    out.push({
+      benchmark: 'proxy',
+      figure: `${x.target}: p50 / p99 @1, req/s @32`,
+      value: `${ms(num(get(x, 'c1', 'p50_ms')))} / ${ms(num(get(x, 'c1', 'p99_ms')))}, ${num(get(x, 'c32', 'requests_per_second'))}/s`,
+      goal: '—',
+      met: null,
+    });
+  }
+  for (const key of ['api_admin', 'api_staff']) {
+    const v = verdict(key);
+    const x = row(key);
+    if (!v || !x) continue;
+    const who = key === 'api_admin' ? 'org admin' : 'staff';
+    out.push({
+      benchmark: 'proxy',
+      figure: `api (${who}) added p50 over direct`,
+      value: ms(num(v.added_p50_ms)),
+      goal: '≤ 1 ms',
+      met: v.added_p50_met === true,
+    });
+    out.push({
+      benchmark: 'proxy',
+      figure: `api (${who}) CPU per request vs bare forwarder`,
+      value: `${num(v.cpu_us_per_request)} µs vs ${num(get(row('bare'), 'c32', 'proxy_cpu_us_per_request'))} µs = ${num(v.cpu_ratio_vs_bare)}×`,
+      goal: '≤ 1.5×',
+      met: v.cpu_ratio_met === true,
+    });
+  }
+  return out;
+}
+
+function bundleFigures(r: Json): Figure[] {
+  const routes = (get(r, 'first_routes') as Json[]) ?? [];
+  const budget = num(r.budget_kib);
+  const out: Figure[] = routes.map((x) => ({
+    benchmark: 'bundle',
+    figure: String(x.route).startsWith('(')
+      ? `entry + lazy page ${String(x.route).slice(1, -1)} (JS gzip)`
+      : `first route ${x.route} (JS gzip)`,
+    value: `${num(x.js_gzip_kib).toFixed(1)} KiB`,
+    goal: x.enforced ? `≤ ${budget} KiB` : `≤ ${budget} KiB (not enforced)`,
+    met: num(x.js_gzip_kib) <= budget,
+  }));
+  out.push({
+    benchmark: 'bundle',
+    figure: 'all JS (gzip)',
+    value: `${num(get(r, 'all_js', 'gzip_kib')).toFixed(1)} KiB`,
+    goal: '—',
+    met: null,
+  });
+  return out;
+}
+
+function tableFigures(r: Json): Figure[] {
+  const goal = num(r.goal_ms);
+  const load = num(get(r, 'load', 'response_end_to_painted', 'median_ms'));
+  const filter = num(get(r, 'filter', 'click_to_painted', 'median_ms'));
+  return [
+    {
+      benchmark: 'table',
+      figure: `500 rows: list response → painted (median, p90 ${ms(num(get(r, 'load', 'response_end_to_painted', 'p90_ms')))})`,
+      value: ms(load),
+      goal: `≤ ${goal} ms`,
+      met: load <= goal,
+    },
+    {
+      benchmark: 'table',
+      figure: `status filter click → new rows painted, incl. api (median, p90 ${ms(num(get(r, 'filter', 'click_to_painted', 'p90_ms')))})`,
+      value: ms(filter),
+      goal: `≤ ${goal} ms`,
+      met: filter <= goal,
+    },
+  ];
+}
+
+function emulatorFigures(r: Json): Figure[] {
+  const goal = num(r.goal_p50_ms);
+  const rows = ((get(r, 'results') as Json[]) ?? []).filter((x) => x.layer === 'http');
+  return rows.flatMap((x) =>
+    (['warm', 'cold'] as const).map((mode) => {
+      const p50 = num(get(x, mode, 'p50_ms'));
+      return {
+        benchmark: 'emulator',
+        figure: `${x.scenario} (HTTP, ${mode === 'warm' ? 'count cached' : 'count cache off'}), p50 / p99`,
+        value: `${ms(p50)} / ${ms(num(get(x, mode, 'p99_ms')))}`,
+        goal: `p50 ≤ ${goal} ms`,
+        met: p50 <= goal,
+      };
+    }),
+  );
+}
+
+function bulkFigures(jobs: Json | null, preview: Json | null): Figure[] {
+  const out: Figure[] = [];
+  if (jobs) {
+    out.push({
+      benchmark: 'bulk',
+      figure: 'job of 1,000 addresses, rate limits off (median of 3)',
+      value: `${num(get(jobs, 'rate_limits_off', 'median_ms'))} ms (${num(get(jobs, 'rate_limits_off', 'invitations_per_second'))}/s)`,
+      goal: '—',
+      met: null,
+    });
+    const percent = num(get(jobs, 'clerk_limits_time_scaled', 'achieved_percent'));
+    out.push({
+      benchmark: 'bulk',
+      figure: "throughput under Clerk's limits (time scaled), % of allowed",
+      value: `${num(get(jobs, 'clerk_limits_time_scaled', 'achieved_per_hour'))}/h = ${percent} %`,
+      goal: `≥ ${num(jobs.goal_percent)} %`,
+      met: percent >= num(jobs.goal_percent),
+    });
+  }
+  if (preview) {
+    const first = ((get(preview, 'results') as Json[]) ?? []).find((x) => x.addresses === 1000);
+    const total = num(first?.total_median_ms);
+    out.push({
+      benchmark: 'bulk',
+      figure: 'preview of a 1,000-address paste (parse + validate + classify, median)',
+      value: ms(total),
+      goal: `≤ ${num(preview.goal_ms)} ms`,
+      met: total <= num(preview.goal_ms),
+    });
+  }
+  return out;
+}
+
+function main() {
+  mkdirSync(RESULTS, { recursive: true });
+  const started = Date.now();
+  const outcomes: { name: string; status: 'ok' | 'failed' | 'skipped'; seconds: number; note?: string }[] =
+    [];
+  for (const step of steps) {
+    console.log(`\n━━ ${step.name} ${'━'.repeat(Math.max(0, 70 - step.name.length))}`);
+    if (step.skip) {
+      console.log(`skipped: ${step.skip}`);
+      outcomes.push({ name: step.name, status: 'skipped', seconds: 0, note: step.skip });
+      continue;
+    }
+    const t = Date.now();
+    const [command, ...args] = step.command as [string, ...string[]];
+    const run = spawnSync(command, args, {
+      cwd: REPO,
+      stdio: 'inherit',
+      env: { ...process.env, ...step.env },
+    });
+    const seconds = Math.round((Date.now() - t) / 100) / 10;
+    outcomes.push({ name: step.name, status: run.status === 0 ? 'ok' : 'failed', seconds });
+  }
+
+  const proxy = read('proxy');
+  const bundle = read('bundle');
+  const table = read('table-render');
+  const emulator = read('emulator-queries');
+  const figures = [
+    ...(proxy ? proxyFigures(proxy) : []),
+    ...(bundle ? bundleFigures(bundle) : []),
+    ...(table ? tableFigures(table) : []),
+    ...(emulator ? emulatorFigures(emulator) : []),
+    ...bulkFigures(read('bulk-jobs'), read('preview')),
+  ];
+
+  const width = Math.max(...figures.map((f) => f.figure.length)) + 2;
+  const valueWidth = Math.max(...figures.map((f) => f.value.length)) + 2;
+  console.log(`\n━━ summary ${'━'.repeat(64)}`);
+  console.log(
+    `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, loopback\n`,
+  );
+  console.log(
+    `${'benchmark'.padEnd(10)}${'figure'.padEnd(width)}${'value'.padEnd(valueWidth)}${'goal'.padEnd(26)}result`,
+  );
+  for (const f of figures) {
+    const result = f.met === null ? '' : f.met ? 'met' : 'MISSED';
+    console.log(
+      `${f.benchmark.padEnd(10)}${f.figure.padEnd(width)}${f.value.padEnd(valueWidth)}${f.goal.padEnd(26)}${result}`,
+    );
+  }
+  console.log('');
+  for (const o of outcomes) {
+    console.log(
+      `${o.name.padEnd(18)} ${o.status}${o.seconds ? ` (${o.seconds} s)` : ''}${o.note ? `: ${o.note}` : ''}`,
+    );
+  }
+  const total = Math.round((Date.now() - started) / 1000);
+  console.log(`\ntotal ${total} s`);
+  writeFileSync(
+    `${RESULTS}/summary.json`,
+    `${JSON.stringify(
+      {
+        generated_at: new Date().toISOString(),
+        node: process.version,
+        cores: cpus().length,
+        cpu: cpus()[0]?.model ?? null,
+        total_seconds: total,
+        steps: outcomes,
+        figures,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`wrote ${RESULTS}/summary.json`);
+  if (outcomes.some((o) => o.status === 'failed')) process.exit(1);
+}
+
+main();

@@ -1,0 +1,83 @@
+import { dataRows, expect, test } from '../fixtures.ts';
+
+test.describe('activity', () => {
+  test("an org admin sees their organization's activity, filters it, and the filters live in the URL", async ({
+    page,
+    signInAs,
+    seedInvitations,
+    expectAccessible,
+  }) => {
+    await signInAs('acmeAdmin');
+    const { org, invitations } = await seedInvitations('Acme Corp', 1, 'activity');
+    const email = invitations[0]?.email_address ?? '';
+    await page.goto(`/orgs/${org.id}/invitations`);
+    await page.getByRole('main').getByRole('link', { name: 'Activity', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/activity\\?organization_id=${org.id}$`));
+    await expect(page.getByLabel('Organization')).toHaveValue(org.id);
+    const table = page.getByRole('table', { name: 'Activity' });
+    for (const name of ['When', 'Actor', 'Action', 'Organization', 'Addresses', 'Outcome', 'Trace ID'])
+      await expect(table.getByRole('columnheader', { name, exact: true })).toBeVisible();
+    const row = dataRows(table).filter({ hasText: email });
+    await expect(row).toContainText('Ada Lovelace');
+    await expect(row).toContainText('Invited');
+    await expect(row).toContainText('Acme Corp');
+    await expect(row).toContainText('OK');
+    await expectAccessible();
+
+    await page.getByLabel('Action').selectOption({ label: 'Revoked' });
+    await expect(page).toHaveURL(/action=invitation\.revoke/);
+    await expect(dataRows(table).filter({ hasText: email })).toHaveCount(0);
+    await page.getByLabel('Action').selectOption({ label: 'Invited' });
+    await expect(page).toHaveURL(/action=invitation\.create/);
+    await expect(dataRows(table).filter({ hasText: email })).toHaveCount(1);
+
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel('From', { exact: true }).fill(today);
+    await expect(page).toHaveURL(new RegExp(`from=${today}`));
+    await expect(dataRows(table).filter({ hasText: email })).toHaveCount(1);
+    await page.getByLabel('To', { exact: true }).fill('2020-01-01');
+    await expect(page.getByRole('heading', { name: 'No activity matches these filters' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('To', { exact: true })).toHaveValue('2020-01-01');
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect(page).toHaveURL(/\/activity$/);
+    await expect(dataRows(table).filter({ hasText: email })).toHaveCount(1);
+
+    await dataRows(table).filter({ hasText: email }).getByRole('button', { name: 'Ada Lovelace' }).click();
+    await expect(page).toHaveURL(/actor_id=user_/);
+    await expect(page.getByRole('searchbox', { name: 'Actor' })).toHaveValue(/^user_/);
+  });
+
+  test("an org admin can't see another organization's activity; staff see every organization", async ({
+    page,
+    signInAs,
+    orgByName,
+    seedInvitations,
+  }) => {
+    await signInAs('globexAdmin');
+    const { org: globex, invitations } = await seedInvitations('Globex', 1, 'activity-globex');
+    const globexEmail = invitations[0]?.email_address ?? '';
+
+    await signInAs('acmeAdmin');
+    await page.goto('/activity');
+    const table = page.getByRole('table', { name: 'Activity' });
+    await expect(dataRows(table).first()).toBeVisible();
+    await expect(dataRows(table).filter({ hasText: globexEmail })).toHaveCount(0);
+    await expect(page.getByLabel('Organization').getByRole('option', { name: 'Globex' })).toHaveCount(0);
+    await page.goto(`/activity?organization_id=${globex.id}`);
+    await expect(page.getByText("You're not allowed to view this activity")).toBeVisible();
+    await expect(dataRows(table).filter({ hasText: globexEmail })).toHaveCount(0);
+
+    await signInAs('staff');
+    await page.goto('/activity');
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }),
+    ).toHaveAttribute('aria-current', 'page');
+    await page.getByLabel('Organization').selectOption({ label: 'Globex' });
+    await expect(dataRows(table).filter({ hasText: globexEmail })).toContainText('Globex');
+    expect((await orgByName('Acme Corp')).id).toBeTruthy();
+
+    // Back to Globex's admin, so the seeder can revoke what it created.
+    await signInAs('globexAdmin');
+  });
+});
