@@ -1,12 +1,14 @@
 // Proxy cost: GET an organization's invitations (limit 10) straight from the emulator, through a bare
 // node:http + undici forwarder, and through the api with real session tokens (an org admin, whose
-// answers are re-serialized without private_metadata, and a staff member, whose answers pass through).
+// answers have private_metadata cut out, and a staff member, whose answers pass through). The api runs
+// as `pnpm start` would in production, its JSON access log written to a pipe this process reads.
 // Emulator, forwarder and api each run in their own child process, so `process.cpuUsage()` deltas
 // (read over IPC, outside the measured window) cover one process only; the load generator is this
 // process, with an undici keep-alive pool. Targets are measured in interleaved rounds so background
 // load on the machine hits all of them alike; CPU/request and req/s are medians over rounds.
 // Run: pnpm --filter @invites/api bench:proxy   (table on stdout, JSON in <repo>/bench-results/proxy.json)
-// BENCH_PROFILE=1 also writes a V8 CPU profile of the api child to bench-results/profiles/.
+// BENCH_PROFILE=1 also writes a V8 CPU profile of the api child to bench-results/profiles/
+// (BENCH_PROFILE_INTERVAL=100 samples every 100 µs instead of V8's 1 ms).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +44,8 @@ class Runner {
   readonly pool: Pool;
   readonly path: string;
   readonly times: number[] = [];
+  /** Requests sent (every one must leave an access-log line when the target is the api). */
+  sent = 0;
   readonly c1Cpu: { proxy: number; emulator: number }[] = [];
   readonly c32: { rps: number; proxy: number; emulator: number; requests: number }[] = [];
 
@@ -54,6 +58,7 @@ class Runner {
   }
 
   async once(): Promise<void> {
+    this.sent += 1;
     const res = await this.pool.request({ method: 'GET', path: this.path, headers: this.target.headers });
     await res.body.arrayBuffer();
     if (res.statusCode !== 200) throw new Error(`${this.target.name}: ${res.statusCode}`);
@@ -173,6 +178,7 @@ async function main() {
   });
   const api = await startApi(emulator.url);
   const children = [api, forwarder, emulator];
+  let apiRequests = 0;
   try {
     const [ada, sam] = await Promise.all([
       sessionToken(emulator.url, 'ada@acme.example'),
@@ -216,10 +222,15 @@ async function main() {
     for (let i = 0; i < ROUNDS; i++) for (const r of runners) await r.closedLoop(DURATION_MS / ROUNDS);
     await Promise.all(runners.map((r) => r.pool.close()));
     report(runners.map((r) => r.summary()));
+    apiRequests = 2 + runners.filter((r) => r.target.proxy === api).reduce((n, r) => n + r.sent, 0);
   } finally {
     for (const child of children) child.process.disconnect();
     await Promise.all(children.map((c) => new Promise((r) => c.process.once('exit', r))));
   }
+  // Buffered log writes must not lose lines, including the last ones when the process exits.
+  const lines = api.accessLines?.() ?? 0;
+  console.log(`api access log: ${lines} lines for ${apiRequests} requests (plus health checks)`);
+  if (lines < apiRequests) throw new Error('the api lost access-log lines');
 }
 
 type Row = ReturnType<Runner['summary']>;

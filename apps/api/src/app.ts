@@ -1,15 +1,14 @@
 import { clerkErrors } from '@invites/clerk-schema';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { requireAuth } from './auth/require-auth.ts';
+import { accessGuards } from './auth/access.ts';
+import { createAuthenticator } from './auth/require-auth.ts';
 import { createRecipientChecker } from './bulk/recipient-check.ts';
 import { createRoleCatalog } from './bulk/role-catalog.ts';
 import type { AppConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { errorResponse, handleError, notFoundResponse } from './http/errors.ts';
-import { pathGuard } from './http/path-guard.ts';
 import { requestContext } from './http/request-context.ts';
-import { securityHeaders } from './http/security-headers.ts';
 import { activityRoutes } from './routes/activity.ts';
 import { bulkInvitationRoutes } from './routes/bulk-invitations.ts';
 import { devAuthRoutes, signOutRoutes } from './routes/dev-auth.ts';
@@ -29,11 +28,13 @@ export function createApp(config: AppConfig, deps: AppDeps) {
     upstream: deps.upstream,
     principals: deps.principals,
     detectEmulator: deps.detectEmulator,
-    auth: requireAuth({
-      verifyToken: deps.verifyToken,
-      principals: deps.principals,
-      authorizedParties: config.authorizedParties,
-    }),
+    access: accessGuards(
+      createAuthenticator({
+        verifyToken: deps.verifyToken,
+        principals: deps.principals,
+        authorizedParties: config.authorizedParties,
+      }),
+    ),
     store: deps.store,
     activity: deps.activity,
     wakeWorker: deps.wakeWorker,
@@ -47,11 +48,8 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   };
 
   const app = new Hono<AppEnv>();
-  app.use(requestContext(deps.logger, deps.now), securityHeaders(), pathGuard());
-  app.use('/api/*', async (c, next) => {
-    await next();
-    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
-  });
+  // Request id, path guard, security headers, `cache-control` on API answers, access log: one step.
+  app.use(requestContext(deps.logger, deps.now));
   const limitBody = (maxSize: number) =>
     bodyLimit({ maxSize, onError: () => errorResponse(clerkErrors.payloadTooLarge(maxSize)) });
   const defaultLimit = limitBody(config.bodyLimitBytes);

@@ -13,6 +13,8 @@ mkdirSync(join(dist, 'assets'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
 writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
 writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
+mkdirSync(join(dist, '.vite'));
+writeFileSync(join(dist, '.vite', 'manifest.json'), '{"index.html":{}}');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 let upstreamCalls = 0;
@@ -48,6 +50,12 @@ describe('serving the SPA', () => {
     const res = await app(dist).request('/orgs/org_2abcdefghijklmnopqrstuvwxyz/invitations?status=pending');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('id="root"');
+  });
+
+  it('does not serve build metadata under dot folders such as .vite/manifest.json', async () => {
+    const res = await app(dist).request('/.vite/manifest.json');
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('index.html');
   });
 
   it('answers 404 for a missing asset instead of index.html', async () => {

@@ -32,6 +32,8 @@ const MISSING_BUILD = `<!doctype html>
 `;
 
 async function fileAt(root: string, urlPath: string): Promise<string | null> {
+  // Build metadata such as `.vite/manifest.json` is for tooling, not for browsers.
+  if (urlPath.split('/').some((segment) => segment.startsWith('.'))) return null;
   const target = resolve(root, `.${urlPath}`);
   if (target !== root && !target.startsWith(root + sep)) return null;
   const info = await stat(target).catch(() => null);

@@ -2,10 +2,10 @@
 // manifest of the last build: the entry chunk and its static imports, plus the route's lazy chunk(s)
 // and their static imports (shared chunks counted once). Also the gzip total of all JS.
 // Run after `vite build`:  tsx scripts/bundle-size.ts [--check]
-//   --check  exits 1 when an enforced first route is above the budget (120 KiB, 1 KiB = 1,024 bytes,
-//            gzip level 6). Enforced: /orgs, where every sign-in lands. Deep links are held to the
-//            same goal and reported, not enforced: with React DOM, TanStack Router, Query and Table
-//            they start at ~110 KiB of library code (docs/performance.md).
+//   --check  exits 1 when any first route is above the budget (120 KiB, 1 KiB = 1,024 bytes, gzip
+//            level 6). Every route a user can open first is enforced: support staff share deep links,
+//            so a deep link is a first route. A lazy page under src/app/routes that FIRST_ROUTES does
+//            not list is measured as entry + page and enforced too.
 // Writes <repo>/bench-results/bundle.json.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,24 +20,27 @@ const RESULTS = fileURLToPath(new URL('../../../bench-results/bundle.json', impo
 const ROUTES_DIR = 'src/app/routes/';
 
 /**
- * Routes a signed-in user can open first, with the lazy route modules the router loads for them
- * (parent before child). Any other lazy page under src/app/routes is measured as entry + that page.
+ * Routes a user can open first (a sign-in, a reload, a shared link), with the lazy route modules the
+ * router loads for them (parent before child). `/` and `/orgs/:orgId` redirect to routes listed here.
  */
-const FIRST_ROUTES: { path: string; who: string; lazy: string[]; enforced: boolean }[] = [
-  { path: '/orgs', who: 'everyone, after sign-in', lazy: ['organizations-route-page.tsx'], enforced: true },
-  {
-    path: '/orgs/:orgId/invitations',
-    who: 'org admin deep link',
-    lazy: ['org-invitations-page.tsx'],
-    enforced: false,
-  },
-  { path: '/invitations', who: 'staff deep link', lazy: ['all-invitations-page.tsx'], enforced: false },
+const FIRST_ROUTES: { path: string; who: string; lazy: string[] }[] = [
+  { path: '/orgs', who: 'everyone, after sign-in', lazy: ['organizations-route-page.tsx'] },
+  { path: '/orgs/:orgId/invitations', who: 'org admin deep link', lazy: ['org-invitations-page.tsx'] },
   {
     path: '/orgs/:orgId/invitations/:invitationId',
     who: 'link to one invitation',
     lazy: ['org-invitations-page.tsx', 'invitation-detail-page.tsx'],
-    enforced: false,
   },
+  { path: '/orgs/:orgId/invitations/bulk', who: 'bulk invite', lazy: ['bulk-invite-page.tsx'] },
+  { path: '/orgs/:orgId/invitations/bulk/:jobId', who: 'a bulk job', lazy: ['bulk-progress-page.tsx'] },
+  { path: '/invitations', who: 'staff deep link', lazy: ['all-invitations-page.tsx'] },
+  {
+    path: '/invitations/:orgId/:invitationId',
+    who: 'staff link to one invitation',
+    lazy: ['all-invitations-page.tsx', 'invitation-detail-page.tsx'],
+  },
+  { path: '/activity', who: 'activity log', lazy: ['activity-page.tsx'] },
+  { path: '/sign-in', who: 'signed out', lazy: ['sign-in-page.tsx'] },
 ];
 
 interface ManifestChunk {
@@ -54,6 +57,7 @@ type Manifest = Record<string, ManifestChunk>;
 interface RouteFigure {
   route: string;
   who: string;
+  /** Always true: every first route is held to the budget (kept for bench/run-all.ts). */
   enforced: boolean;
   files: string[];
   js_raw_bytes: number;
@@ -88,14 +92,7 @@ function staticClosure(manifest: Manifest, keys: string[]): string[] {
   return [...seen];
 }
 
-function measure(
-  manifest: Manifest,
-  entryKey: string,
-  route: string,
-  who: string,
-  lazy: string[],
-  enforced: boolean,
-) {
+function measure(manifest: Manifest, entryKey: string, route: string, who: string, lazy: string[]) {
   const keys = staticClosure(manifest, [entryKey, ...lazy]);
   const chunks = keys.map((k) => manifest[k] as ManifestChunk);
   const js = chunks.map((c) => c.file).filter((f) => f.endsWith('.js'));
@@ -104,7 +101,7 @@ function measure(
   const figure: RouteFigure = {
     route,
     who,
-    enforced,
+    enforced: true,
     files: js,
     js_raw_bytes: js.reduce((sum, f) => sum + sizeOf(f).raw, 0),
     js_gzip_bytes: gzip,
@@ -140,11 +137,11 @@ function main() {
       );
     }
     for (const k of lazy) covered.add(k);
-    figures.push(measure(manifest, entryKey, r.path, r.who, lazy, r.enforced));
+    figures.push(measure(manifest, entryKey, r.path, r.who, lazy));
   }
   for (const page of lazyPages.filter((k) => !covered.has(k))) {
     const name = `(${page.slice(ROUTES_DIR.length)})`;
-    figures.push(measure(manifest, entryKey, name, 'other lazy page', [page], false));
+    figures.push(measure(manifest, entryKey, name, 'lazy page missing from FIRST_ROUTES', [page]));
   }
 
   const allJs = readdirSync(join(DIST, 'assets'))
@@ -166,7 +163,7 @@ function main() {
     `${'route'.padEnd(width)}  ${'JS gzip'.padStart(10)}  ${'files'.padStart(5)}  ${'CSS gzip'.padStart(9)}  ≤ ${BUDGET_KIB} KiB`,
   );
   for (const f of figures) {
-    const verdict = f.within_budget ? 'ok' : f.enforced ? 'OVER (enforced)' : 'over (reported)';
+    const verdict = f.within_budget ? 'ok' : 'OVER';
     console.log(
       `${f.route.padEnd(width)}  ${`${f.js_gzip_kib.toFixed(1)} KiB`.padStart(10)}  ${String(f.files.length).padStart(5)}  ${`${f.css_gzip_kib.toFixed(1)} KiB`.padStart(9)}  ${verdict}`,
     );
@@ -176,7 +173,7 @@ function main() {
     `${'all JS'.padEnd(width)}  ${`${(all.gzip_bytes / KIB).toFixed(1)} KiB`.padStart(10)}  ${String(all.files).padStart(5)}  (${(all.raw_bytes / KIB).toFixed(1)} KiB raw)`,
   );
 
-  const over = figures.filter((f) => f.enforced && !f.within_budget);
+  const over = figures.filter((f) => !f.within_budget);
   mkdirSync(join(RESULTS, '..'), { recursive: true });
   writeFileSync(
     RESULTS,
@@ -206,8 +203,7 @@ function main() {
       );
       process.exit(1);
     }
-    const enforced = figures.filter((f) => f.enforced).map((f) => f.route);
-    console.log(`Bundle budget met: ${enforced.join(', ')} ≤ ${BUDGET_KIB} KiB gzip.`);
+    console.log(`Bundle budget met: all ${figures.length} first routes ≤ ${BUDGET_KIB} KiB gzip.`);
   }
 }
 

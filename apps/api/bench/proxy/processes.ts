@@ -2,6 +2,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SECRET_KEY, DEMO_USERS } from '@invites/clerk-emulator';
 import type { ChildMessage, CpuSample } from './child-control.ts';
@@ -12,6 +13,8 @@ const API_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export interface Child {
   process: ChildProcess;
   url: string;
+  /** The api only: access-log lines (`"msg":"request"`) read from its stdout so far. */
+  accessLines?: () => number;
 }
 
 export function start(
@@ -67,6 +70,10 @@ export async function startApi(upstreamUrl: string): Promise<Child> {
       '--import',
       'tsx',
       ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${REPO}bench-results/profiles`] : []),
+      // Sampling period in µs (V8's default is 1000); smaller shows short functions, costs more.
+      ...(profile && process.env.BENCH_PROFILE_INTERVAL
+        ? [`--cpu-prof-interval=${process.env.BENCH_PROFILE_INTERVAL}`]
+        : []),
     ],
     env: {
       ...process.env,
@@ -77,7 +84,13 @@ export async function startApi(upstreamUrl: string): Promise<Child> {
       CLERK_SECRET_KEY: DEFAULT_SECRET_KEY,
       DATABASE_URL: ':memory:',
     },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // stdout is a pipe that this process reads, as under a process manager or `pnpm start | …`:
+    // the api pays for its log writes as it would in production (not /dev/null's no-op writes).
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  let accessLines = 0;
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    if (line.includes('"msg":"request"')) accessLines += 1;
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
@@ -86,7 +99,7 @@ export async function startApi(upstreamUrl: string): Promise<Child> {
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { process: child, url };
+    if (ok) return { process: child, url, accessLines: () => accessLines };
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the api did not become healthy');

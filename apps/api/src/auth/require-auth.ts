@@ -1,8 +1,8 @@
 import { clerkErrors } from '@invites/clerk-schema';
 import type { Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../http/errors.ts';
 import type { AppEnv } from '../types.ts';
+import type { Principal } from './principal.ts';
 import type { PrincipalLoader } from './principal-cache.ts';
 import { readSessionToken } from './session-cookie.ts';
 import type { TokenVerifier } from './verify-token.ts';
@@ -16,16 +16,19 @@ export function isAllowedOrigin(c: Context, authorizedParties: readonly string[]
   return origin === new URL(c.req.url).origin || authorizedParties.includes(origin);
 }
 
+/** Authenticates a request and puts its principal on the context, or throws Clerk's 401/403. */
+export type Authenticate = (c: Context<AppEnv>) => Promise<Principal>;
+
 /**
- * Authenticates the request (Bearer header or `__session` cookie), enforces same-origin for
- * cookie-authenticated mutations and puts the principal on the context. 401/403 otherwise.
+ * Authentication from the Bearer header or the `__session` cookie, with same-origin enforced for
+ * cookie-authenticated mutations. The access guards (access.ts) run it as their first step.
  */
-export function requireAuth(deps: {
+export function createAuthenticator(deps: {
   verifyToken: TokenVerifier;
   principals: PrincipalLoader;
   authorizedParties: readonly string[];
-}) {
-  return createMiddleware<AppEnv>(async (c, next) => {
+}): Authenticate {
+  return async (c) => {
     const found = readSessionToken(c);
     if (found === null) throw new ApiError(clerkErrors.unauthenticated());
     if (found === 'malformed') {
@@ -43,6 +46,6 @@ export function requireAuth(deps: {
     c.set('principal', principal);
     c.set('authSource', found.source);
     c.set('log', c.get('log').child({ user_id: principal.userId }));
-    await next();
-  });
+    return principal;
+  };
 }

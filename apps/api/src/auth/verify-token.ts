@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { verifyToken } from '@clerk/backend';
 import { UpstreamError } from '../upstream/errors.ts';
 
@@ -52,7 +52,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   };
 
   return async (token) => {
-    const key = createHash('sha256').update(token).digest('hex');
+    // One-shot hash: no Hash object per request (the cache never holds the token itself).
+    const key = hash('sha256', token);
     const now = options.now();
     const hit = cache.get(key);
     if (hit && hit.until > now) return hit;

@@ -1,6 +1,7 @@
 import { type ClerkFailure, clerkErrors, errorBody, newTraceId } from '@invites/clerk-schema';
 import type { Context } from 'hono';
 import { UpstreamError } from '../upstream/errors.ts';
+import { respond } from './respond.ts';
 
 /** An error answered in Clerk's envelope with the failure's status. */
 export class ApiError extends Error {
@@ -15,10 +16,9 @@ export class ApiError extends Error {
 
 /** Clerk's error envelope as a Response: exact `application/json`, trace id in body and header. */
 export function errorResponse(failure: ClerkFailure, traceId: string = newTraceId()): Response {
-  return new Response(JSON.stringify(errorBody(failure.errors, traceId)), {
-    status: failure.status,
-    headers: { 'content-type': 'application/json', 'x-clerk-trace-id': traceId, ...failure.headers },
-  });
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-clerk-trace-id': traceId };
+  for (const name in failure.headers) headers[name.toLowerCase()] = failure.headers[name] as string;
+  return respond(JSON.stringify(errorBody(failure.errors, traceId)), failure.status, headers);
 }
 
 /** Throws the failure as an ApiError (for use in expressions). */

@@ -188,7 +188,8 @@ function shapeOf(schema: z.ZodType | undefined): Record<string, z.ZodType> {
 }
 
 /** The upstream query as the object `parseQuery` builds (repeated keys become arrays). */
-function asQueryObject(params: URLSearchParams | undefined): Record<string, string | string[]> {
+function asQueryObject(query: URLSearchParams | string | undefined): Record<string, string | string[]> {
+  const params = typeof query === 'string' ? new URLSearchParams(query) : query;
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params?.keys() ?? [])) {
     const values = params?.getAll(key) ?? [];

@@ -1,10 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { notFoundResponse } from './errors.ts';
 
 // Encoded slash, dot, backslash, NUL and percent; raw dot segments, empty segments, backslashes.
 const ALWAYS_BAD = /%(?:2f|2e|5c|00|25)|(?:^|\/)\.\.?(?:\/|$)|\/\/|\\/i;
+const SCHEME_AND_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
 
 function hasControlCharacter(path: string): boolean {
   for (let i = 0; i < path.length; i++) {
@@ -17,10 +16,11 @@ function hasControlCharacter(path: string): boolean {
 /** The request target as the client sent it (before URL normalisation folds `..` away). */
 export function rawPath(c: Context): string {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  const target = incoming?.url ?? new URL(c.req.url).pathname;
+  let path = incoming?.url ?? new URL(c.req.url).pathname;
   // Absolute-form targets (`GET http://host/a/../b`): drop scheme and authority without normalising.
-  const path = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
-  return path.split('?')[0] ?? '';
+  if (path.charCodeAt(0) !== 0x2f) path = path.replace(SCHEME_AND_AUTHORITY, '');
+  const query = path.indexOf('?');
+  return query === -1 ? path : path.slice(0, query);
 }
 
 /** True when a raw path is one no allow-listed route or asset can have. */
@@ -29,10 +29,3 @@ export function isSuspiciousPath(path: string): boolean {
   // API paths are plain ASCII segments: any other percent-encoding there is a trick.
   return (path === '/api' || path.startsWith('/api/')) && path.includes('%');
 }
-
-/** Rejects path tricks with a 404 before any routing, auth or upstream call. */
-export const pathGuard = () =>
-  createMiddleware(async (c, next) => {
-    if (isSuspiciousPath(rawPath(c))) return notFoundResponse();
-    await next();
-  });

@@ -1,5 +1,3 @@
-import { createMiddleware } from 'hono/factory';
-
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -25,14 +23,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 const SECURITY_HEADER_ENTRIES = Object.entries(SECURITY_HEADERS);
 
+/** SECURITY_HEADERS with lower-case names, for plain header records (see respond.ts). */
+export const SECURITY_HEADERS_LOWER: Readonly<Record<string, string>> = Object.fromEntries(
+  SECURITY_HEADER_ENTRIES.map(([name, value]) => [name.toLowerCase(), value]),
+);
+
 /** Applies SECURITY_HEADERS to a response in place and drops X-Powered-By. */
 export function applySecurityHeaders(headers: Headers): void {
   for (const [name, value] of SECURITY_HEADER_ENTRIES) headers.set(name, value);
   headers.delete('X-Powered-By');
 }
-
-export const securityHeaders = () =>
-  createMiddleware(async (c, next) => {
-    await next();
-    applySecurityHeaders(c.res.headers);
-  });

@@ -19,6 +19,49 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output
   return parseOrFail(schema, raw);
 }
 
+/** A validated query: the schema's output and the query string the upstream is sent (canonical). */
+export interface ValidatedQuery<T> {
+  readonly data: Readonly<T>;
+  readonly search: string;
+}
+
+/** Raw query strings longer than this are validated every time, never kept. */
+const MAX_CACHED_QUERY = 512;
+
+/**
+ * `parseQuery` + `toSearchParams` remembered per distinct raw query string (an LRU of `maxEntries`):
+ * a list page asks with the same few query strings over and over. zod stays the judge (it runs for
+ * every string not in the cache, and its schemas here are pure); invalid strings are never kept.
+ */
+export function queryValidator<S extends z.ZodType>(schema: S, maxEntries = 256) {
+  const cache = new Map<string, ValidatedQuery<z.output<S>>>();
+  return (c: Context): ValidatedQuery<z.output<S>> => {
+    const url = c.req.url;
+    const at = url.indexOf('?');
+    const raw = at === -1 ? '' : url.slice(at + 1);
+    let entry = cache.get(raw);
+    if (entry) {
+      cache.delete(raw); // re-inserted below as the most recently used
+    } else {
+      const data = parseQuery(c, schema);
+      entry = { data: deepFreeze(data), search: toSearchParams(data as Record<string, unknown>).toString() };
+      if (raw.length > MAX_CACHED_QUERY) return entry;
+      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(raw, entry);
+    return entry;
+  };
+}
+
+/** `value`, frozen with every object inside it (cached query data is shared by requests). */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 /** Deeper JSON than any real request needs; deeper input is refused before it is parsed or re-serialized. */
 export const MAX_JSON_DEPTH = 64;
 

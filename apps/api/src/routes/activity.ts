@@ -1,7 +1,6 @@
 import { ActivityQuery, clerkErrors } from '@invites/clerk-schema';
 import { Hono } from 'hono';
 import { listActivity } from '../activity/activity-log.ts';
-import { requireConsoleUser } from '../auth/access.ts';
 import { adminOrgs, canManageOrg } from '../auth/principal.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseQuery } from '../http/validate.ts';
@@ -12,8 +11,8 @@ import type { RouteDeps } from './route-deps.ts';
  * `GET /activity`: staff see every entry, org admins only their organizations' (filtering by another
  * organization is a 403, like the org-scoped invitation routes). Mounted at `/api`.
  */
-export function activityRoutes({ store, auth }: RouteDeps) {
-  return new Hono<AppEnv>().get('/activity', auth, requireConsoleUser, async (c) => {
+export function activityRoutes({ store, access }: RouteDeps) {
+  return new Hono<AppEnv>().get('/activity', access.consoleUser, async (c) => {
     const p = c.get('principal');
     const query = parseQuery(c, ActivityQuery);
     if (query.organization_id !== undefined && !canManageOrg(p, query.organization_id)) {

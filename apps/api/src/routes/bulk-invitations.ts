@@ -9,7 +9,7 @@ import {
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { actorName } from '../activity/audit.ts';
-import { actingUserId, checkPathIds, requireConsoleUser, requireOrgManager } from '../auth/access.ts';
+import { actingUserId } from '../auth/access.ts';
 import { canManageOrg, type Principal } from '../auth/principal.ts';
 import { cancelBulkJob, retryFailedRows } from '../bulk/job-commands.ts';
 import {
@@ -40,7 +40,7 @@ const jobNotFound = (id: string) =>
     ),
   );
 
-/** 404 for a malformed job id, before auth (like `checkPathIds`). */
+/** 404 for a malformed job id, before auth (like the ids of `access.orgManager`). */
 const checkJobId = createMiddleware<AppEnv>(async (c, next) => {
   const id = c.req.param('id') ?? '';
   if (!isBulkJobId(id)) throw jobNotFound(id);
@@ -52,7 +52,7 @@ const checkJobId = createMiddleware<AppEnv>(async (c, next) => {
  * exactly like jobs that do not exist, so job ids leak nothing. Mounted at `/api`.
  */
 export function bulkInvitationRoutes(deps: RouteDeps) {
-  const { store, auth, activity, recipients, roles, upstream, wakeWorker, now } = deps;
+  const { store, access, activity, recipients, roles, upstream, wakeWorker, now } = deps;
 
   /** Puts the job on the context, or 404 when it does not exist or belongs to another organization. */
   const loadJob = createMiddleware<JobEnv>(async (c, next) => {
@@ -62,7 +62,7 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
     c.set('job', job);
     await next();
   });
-  const jobScoped = [checkJobId, auth, requireConsoleUser, loadJob] as const;
+  const jobScoped = [checkJobId, access.consoleUser, loadJob] as const;
 
   const assertManages = (p: Principal, organizationId: string) => {
     if (!canManageOrg(p, organizationId)) throw new ApiError(clerkErrors.forbidden());
@@ -104,12 +104,12 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
   };
 
   return new Hono<JobEnv>()
-    .post('/bulk-invitations/check', auth, requireConsoleUser, async (c) => {
+    .post('/bulk-invitations/check', access.consoleUser, async (c) => {
       const body = parseOrFail(BulkCheckBody, (await readJsonBody(c)) ?? {});
       assertManages(c.get('principal'), body.organization_id);
       return c.json(await recipients.check(body.organization_id, body.email_addresses));
     })
-    .post('/bulk-invitations', auth, requireConsoleUser, async (c) => {
+    .post('/bulk-invitations', access.consoleUser, async (c) => {
       const p = c.get('principal');
       const body = parseOrFail(CreateBulkJobBody, (await readJsonBody(c)) ?? {});
       const org = body.organization_id;
@@ -173,7 +173,7 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
       }
       return c.json(job);
     })
-    .get('/organizations/:org/bulk-invitations', checkPathIds, auth, requireOrgManager, async (c) => {
+    .get('/organizations/:org/bulk-invitations', access.orgManager, async (c) => {
       const page = parseQuery(c, PaginationQuery);
       return c.json(await listBulkJobs(store, c.req.param('org'), page));
     });

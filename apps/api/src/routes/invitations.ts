@@ -8,15 +8,9 @@ import {
 } from '@invites/clerk-schema';
 import { type Context, Hono } from 'hono';
 import { auditInvitationCall, type InvitationAction } from '../activity/audit.ts';
-import {
-  actingUserId,
-  checkPathIds,
-  rejectPrivateMetadata,
-  requireOrgManager,
-  requireStaff,
-} from '../auth/access.ts';
+import { actingUserId, rejectPrivateMetadata } from '../auth/access.ts';
 import type { Principal } from '../auth/principal.ts';
-import { parseOrFail, parseQuery, readJsonBody, toSearchParams } from '../http/validate.ts';
+import { parseOrFail, queryValidator, readJsonBody } from '../http/validate.ts';
 import type { AppEnv } from '../types.ts';
 import type { UpstreamRequest } from '../upstream/client.ts';
 import { relay } from '../upstream/relay.ts';
@@ -35,8 +29,11 @@ async function readInvitationBody(c: Context<AppEnv>): Promise<unknown> {
 }
 
 /** Clerk's seven invitation operations, scoped by the access rules. Mounted at `/api/v1`. */
-export function invitationRoutes({ upstream, auth, activity, recipients }: RouteDeps) {
-  const orgScoped = [checkPathIds, auth, requireOrgManager] as const;
+export function invitationRoutes({ upstream, access, activity, recipients }: RouteDeps) {
+  const orgScoped = access.orgManager;
+  const instanceQuery = queryValidator(ListInstanceInvitationsQuery);
+  const pendingQuery = queryValidator(ListPendingInvitationsQuery);
+  const orgQuery = queryValidator(ListOrganizationInvitationsQuery);
   const strip = (p: Principal) => ({ strip: !p.isStaff });
 
   /** Sends a change to Clerk and relays the answer; the call is audited and the bulk preview refreshed. */
@@ -59,32 +56,28 @@ export function invitationRoutes({ upstream, auth, activity, recipients }: Route
   }
 
   return new Hono<AppEnv>()
-    .get('/organization_invitations', auth, requireStaff, async (c) => {
-      const query = parseQuery(c, ListInstanceInvitationsQuery);
-      const res = await upstream.send({
-        method: 'GET',
-        path: '/v1/organization_invitations',
-        query: toSearchParams(query),
-      });
+    .get('/organization_invitations', access.staff, async (c) => {
+      const { search } = instanceQuery(c);
+      const res = await upstream.send({ method: 'GET', path: '/v1/organization_invitations', query: search });
       return relay(res, { strip: false });
     })
-    .get('/organizations/:org/invitations/pending', ...orgScoped, async (c) => {
-      const query = parseQuery(c, ListPendingInvitationsQuery);
+    .get('/organizations/:org/invitations/pending', orgScoped, async (c) => {
+      const { search } = pendingQuery(c);
       const path = `/v1/organizations/${c.req.param('org')}/invitations/pending`;
-      const res = await upstream.send({ method: 'GET', path, query: toSearchParams(query) });
+      const res = await upstream.send({ method: 'GET', path, query: search });
       return relay(res, strip(c.get('principal')));
     })
-    .get('/organizations/:org/invitations/:inv', ...orgScoped, async (c) => {
+    .get('/organizations/:org/invitations/:inv', orgScoped, async (c) => {
       const path = `/v1/organizations/${c.req.param('org')}/invitations/${c.req.param('inv')}`;
       return relay(await upstream.send({ method: 'GET', path }), strip(c.get('principal')));
     })
-    .get('/organizations/:org/invitations', ...orgScoped, async (c) => {
-      const query = parseQuery(c, ListOrganizationInvitationsQuery);
+    .get('/organizations/:org/invitations', orgScoped, async (c) => {
+      const { search } = orgQuery(c);
       const path = `/v1/organizations/${c.req.param('org')}/invitations`;
-      const res = await upstream.send({ method: 'GET', path, query: toSearchParams(query) });
+      const res = await upstream.send({ method: 'GET', path, query: search });
       return relay(res, strip(c.get('principal')));
     })
-    .post('/organizations/:org/invitations/bulk', ...orgScoped, async (c) => {
+    .post('/organizations/:org/invitations/bulk', orgScoped, async (c) => {
       const p = c.get('principal');
       const org = c.req.param('org');
       const items = parseOrFail(BulkCreateInvitationsBody, await readInvitationBody(c));
@@ -98,7 +91,7 @@ export function invitationRoutes({ upstream, auth, activity, recipients }: Route
         emailAddresses: items.map((item) => item.email_address),
       });
     })
-    .post('/organizations/:org/invitations/:inv/revoke', ...orgScoped, async (c) => {
+    .post('/organizations/:org/invitations/:inv/revoke', orgScoped, async (c) => {
       const p = c.get('principal');
       const org = c.req.param('org');
       const body = parseOrFail(RevokeInvitationBody, (await readJsonBody(c)) ?? {});
@@ -115,7 +108,7 @@ export function invitationRoutes({ upstream, auth, activity, recipients }: Route
         detail: { invitation_id: inv },
       });
     })
-    .post('/organizations/:org/invitations', ...orgScoped, async (c) => {
+    .post('/organizations/:org/invitations', orgScoped, async (c) => {
       const p = c.get('principal');
       const org = c.req.param('org');
       const body = parseOrFail(CreateInvitationBody, (await readInvitationBody(c)) ?? {});

@@ -4,6 +4,6 @@ import type { AppEnv } from '../types.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 /** `GET /me`: the signed-in user, staff flag and administered organizations. Mounted at `/api`. */
-export function meRoutes({ auth }: RouteDeps) {
-  return new Hono<AppEnv>().get('/me', auth, (c) => c.json(toMe(c.get('principal'))));
+export function meRoutes({ access }: RouteDeps) {
+  return new Hono<AppEnv>().get('/me', access.signedIn, (c) => c.json(toMe(c.get('principal'))));
 }

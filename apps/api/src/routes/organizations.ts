@@ -1,6 +1,5 @@
 import { ListOrganizationsQuery, Organization } from '@invites/clerk-schema';
 import { Hono } from 'hono';
-import { checkPathIds, requireConsoleUser, requireOrgManager } from '../auth/access.ts';
 import { adminOrgs } from '../auth/principal.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseQuery, toSearchParams } from '../http/validate.ts';
@@ -47,9 +46,9 @@ function comparator(orderBy: string) {
 }
 
 /** `GET /organizations` (what the user may manage) and `GET /organizations/:org`. Mounted at `/api/v1`. */
-export function organizationRoutes({ upstream, auth }: RouteDeps) {
+export function organizationRoutes({ upstream, access }: RouteDeps) {
   return new Hono<AppEnv>()
-    .get('/organizations', auth, requireConsoleUser, async (c) => {
+    .get('/organizations', access.consoleUser, async (c) => {
       const p = c.get('principal');
       const query = parseQuery(c, ListOrganizationsQuery);
       if (p.isStaff) {
@@ -66,7 +65,7 @@ export function organizationRoutes({ upstream, auth }: RouteDeps) {
       const page = found.slice(query.offset, query.offset + query.limit);
       return c.json({ data: page.map((r) => withoutPrivateMetadata(r.raw)), total_count: found.length });
     })
-    .get('/organizations/:org', checkPathIds, auth, requireOrgManager, async (c) => {
+    .get('/organizations/:org', access.orgManager, async (c) => {
       const res = await upstream.send({
         method: 'GET',
         path: `/v1/organizations/${c.req.param('org')}`,

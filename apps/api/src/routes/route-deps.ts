@@ -1,11 +1,10 @@
-import type { MiddlewareHandler } from 'hono';
 import type { ActivityRecorder } from '../activity/activity-recorder.ts';
+import type { AccessGuards } from '../auth/access.ts';
 import type { PrincipalLoader } from '../auth/principal-cache.ts';
 import type { RecipientChecker } from '../bulk/recipient-check.ts';
 import type { RoleCatalog } from '../bulk/role-catalog.ts';
 import type { AppConfig } from '../config.ts';
 import type { Store } from '../store/create-store.ts';
-import type { AppEnv } from '../types.ts';
 import type { UpstreamClient } from '../upstream/client.ts';
 
 /** What the resource sub-apps get from createApp. */
@@ -13,7 +12,8 @@ export interface RouteDeps {
   config: AppConfig;
   upstream: UpstreamClient;
   principals: PrincipalLoader;
-  auth: MiddlewareHandler<AppEnv>;
+  /** Each route's auth + access step (one middleware). */
+  access: AccessGuards;
   detectEmulator: () => Promise<boolean>;
   store: Store;
   activity: ActivityRecorder;

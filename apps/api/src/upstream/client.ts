@@ -6,7 +6,8 @@ import { UpstreamError } from './errors.ts';
 export interface UpstreamRequest {
   method: 'GET' | 'POST';
   path: string;
-  query?: URLSearchParams;
+  /** Parameters, or a query string already serialized (without the `?`). */
+  query?: URLSearchParams | string;
   body?: unknown;
   /** Extra headers (e.g. `origin`, which the session-token endpoint turns into `azp`). */
   headers?: Record<string, string>;
@@ -86,6 +87,25 @@ class Deadline {
   }
 }
 
+/**
+ * A body's bytes as they came: a body that arrived in one chunk (most answers) is that chunk, not a
+ * copy of it (`arrayBuffer()` always copies into a fresh buffer). Clears the deadline when done.
+ */
+function readBytes(body: Readable, deadline: Deadline): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    body.on('data', (chunk: Buffer) => chunks.push(chunk));
+    body.once('end', () => {
+      deadline.clear();
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    });
+    body.once('error', (err) => {
+      deadline.clear();
+      reject(classify(err));
+    });
+  });
+}
+
 // A class rather than an object of closures: one allocation per upstream answer on the hot path.
 class UpstreamAnswer implements UpstreamResponse {
   readonly status: number;
@@ -111,14 +131,8 @@ class UpstreamAnswer implements UpstreamResponse {
       .finally(() => this.deadline.clear());
   }
 
-  async bytes(): Promise<Uint8Array> {
-    try {
-      return new Uint8Array(await this.res.body.arrayBuffer());
-    } catch (err) {
-      throw classify(err);
-    } finally {
-      this.deadline.clear();
-    }
+  bytes(): Promise<Uint8Array> {
+    return readBytes(this.res.body, this.deadline);
   }
 
   stream(): ReadableStream<Uint8Array> {
@@ -151,16 +165,24 @@ export function createUpstream(options: UpstreamOptions): UpstreamClient {
   const random = options.random ?? Math.random;
   const base = baseUrl.pathname.replace(/\/+$/, '');
 
+  // The headers of every call; a call with a body or extra headers gets its own copy.
+  const baseHeaders: Readonly<Record<string, string>> = Object.freeze({
+    authorization: `Bearer ${options.secretKey}`,
+    accept: 'application/json',
+    'user-agent': 'invitations-console-api',
+  });
+
   const once = async (req: UpstreamRequest): Promise<UpstreamResponse> => {
-    const search = req.query?.toString();
+    const search = typeof req.query === 'string' ? req.query : req.query?.toString();
     const query = search ? `?${search}` : '';
-    const headers: Record<string, string> = {
-      ...req.headers,
-      authorization: `Bearer ${options.secretKey}`,
-      accept: 'application/json',
-      'user-agent': 'invitations-console-api',
-    };
-    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    const headers =
+      req.headers === undefined && req.body === undefined
+        ? baseHeaders
+        : {
+            ...req.headers,
+            ...baseHeaders,
+            ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
+          };
     const deadline = new Deadline(options.timeoutMs);
     try {
       const res = await dispatcher.request({

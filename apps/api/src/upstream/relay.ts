@@ -1,5 +1,6 @@
 import { type ClerkError, ClerkErrorsSchema, clerkErrors, newTraceId } from '@invites/clerk-schema';
 import { ApiError, errorResponse } from '../http/errors.ts';
+import { respond } from '../http/respond.ts';
 import type { UpstreamResponse } from './client.ts';
 import { UpstreamError } from './errors.ts';
 import { stripPrivateMetadataBytes } from './strip-private-metadata.ts';
@@ -126,7 +127,7 @@ export async function relay(
     // with Content-Length; bridging it through a web stream costs more CPU than the rest of the request.
     const length = Number(res.header('content-length') ?? Number.NaN);
     const body = length <= BUFFERED_RELAY_BYTES ? await res.bytes() : res.stream();
-    return new Response(body, { status: res.status, headers });
+    return respond(body, res.status, headers);
   }
   const bytes = await res.bytes();
   // Lists and reads (no observer needs the body): cut the members out of the bytes, no parsing. Only
@@ -134,11 +135,11 @@ export async function relay(
   const encoding = res.header('content-encoding');
   const plain = encoding === undefined || encoding === 'identity';
   const stripped = options.observe || !plain ? null : stripPrivateMetadataBytes(bytes);
-  if (stripped) return new Response(stripped, { status: res.status, headers });
+  if (stripped) return respond(stripped, res.status, headers);
   const body = parseJsonBytes(bytes);
   dropPrivateMetadata(body);
   options.observe?.({ status: res.status, traceId: traceId ?? null, error: null, body });
-  return new Response(JSON.stringify(body), { status: res.status, headers });
+  return respond(JSON.stringify(body), res.status, headers);
 }
 
 function parseJsonBytes(bytes: Uint8Array): unknown {

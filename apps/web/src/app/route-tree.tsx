@@ -1,142 +1,91 @@
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  createRootRouteWithContext,
-  createRoute,
-  lazyRouteComponent,
-  Outlet,
-  redirect,
-} from '@tanstack/react-router';
-import { validateActivitySearch } from '../features/activity/utils/activity-search.ts';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
-import { validateBulkJobSearch } from '../features/bulk-invite/utils/job-search.ts';
 import { isApiError } from '../lib/api-client.ts';
-import {
-  validateAllInvitationsSearch,
-  validateOrgInvitationsSearch,
-  validateSignInSearch,
-} from '../lib/url-state.ts';
+import { lazyRoute } from '../lib/router/lazy.ts';
+import type { NavigateTarget, RouteConfig, RouterLocation } from '../lib/router/types.ts';
 import { AppLayout } from './layouts/app-layout.tsx';
-import { NotFoundPage, RouteErrorPage } from './layouts/route-states.tsx';
+import { RouteErrorPage } from './layouts/route-states.tsx';
 
-export interface RouterContext {
-  queryClient: QueryClient;
+/**
+ * Lets a signed-in visit through (synchronously when /api/me is cached); a 401 sends it to sign-in,
+ * which brings it back afterwards. Any other failure shows the route's error page.
+ */
+export function requireSignIn(queryClient: QueryClient, location: RouterLocation) {
+  const me = meQueryOptions();
+  if (queryClient.getQueryData(me.queryKey)) return undefined;
+  return queryClient.ensureQueryData(me).then(
+    () => undefined,
+    (error: unknown): NavigateTarget => {
+      if (isApiError(error, 401)) return { to: '/sign-in', search: { redirect: location.href } };
+      throw error;
+    },
+  );
 }
 
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
-  notFoundComponent: NotFoundPage,
-});
-
-const signInRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: 'sign-in',
-  validateSearch: validateSignInSearch,
-  component: lazyRouteComponent(() => import('./routes/sign-in-page.tsx'), 'SignInRoutePage'),
-});
-
-/** Every signed-in page: a 401 from /api/me sends the visit to sign-in and back afterwards. */
-const authedRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: '_authed',
-  beforeLoad: async ({ context, location }) => {
-    try {
-      await context.queryClient.ensureQueryData(meQueryOptions());
-    } catch (error) {
-      if (isApiError(error, 401)) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-      throw error;
-    }
-  },
-  component: AppLayout,
-  errorComponent: RouteErrorPage,
-});
-
-const indexRoute = createRoute({
-  getParentRoute: () => authedRoute,
-  path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/orgs' });
-  },
-});
-
-const orgsRoute = createRoute({
-  getParentRoute: () => authedRoute,
-  path: 'orgs',
-  component: lazyRouteComponent(
-    () => import('./routes/organizations-route-page.tsx'),
-    'OrganizationsRoutePage',
-  ),
-});
-
-const orgIndexRoute = createRoute({
-  getParentRoute: () => authedRoute,
-  path: 'orgs/$orgId',
-  beforeLoad: ({ params }) => {
-    throw redirect({ to: '/orgs/$orgId/invitations', params });
-  },
-});
-
-const orgInvitationsRoute = createRoute({
-  getParentRoute: () => authedRoute,
-  path: 'orgs/$orgId/invitations',
-  validateSearch: validateOrgInvitationsSearch,
-  component: lazyRouteComponent(() => import('./routes/org-invitations-page.tsx'), 'OrgInvitationsPage'),
-});
-
-const orgInvitationDetailRoute = createRoute({
-  getParentRoute: () => orgInvitationsRoute,
-  path: '$invitationId',
-  component: lazyRouteComponent(
-    () => import('./routes/invitation-detail-page.tsx'),
-    'OrgInvitationDetailPage',
-  ),
-});
-
-const bulkInviteRoute = createRoute({
-  getParentRoute: () => authedRoute,
-  path: 'orgs/$orgId/invitations/bulk',
-  component: lazyRouteComponent(() => import('./routes/bulk-invite-page.tsx'), 'BulkInvitePage'),
-});
-
-const bulkProgressRoute = createRoute({
-  getParentRoute: () => authedRoute,
-  path: 'orgs/$orgId/invitations/bulk/$jobId',
-  validateSearch: validateBulkJobSearch,
-  component: lazyRouteComponent(() => import('./routes/bulk-progress-page.tsx'), 'BulkProgressPage'),
-});
-
-const allInvitationsRoute = createRoute({
-  getParentRoute: () => authedRoute,
-  path: 'invitations',
-  validateSearch: validateAllInvitationsSearch,
-  component: lazyRouteComponent(() => import('./routes/all-invitations-page.tsx'), 'AllInvitationsPage'),
-});
-
-const allInvitationDetailRoute = createRoute({
-  getParentRoute: () => allInvitationsRoute,
-  path: '$orgId/$invitationId',
-  component: lazyRouteComponent(
-    () => import('./routes/invitation-detail-page.tsx'),
-    'AllInvitationDetailPage',
-  ),
-});
-
-const activityRoute = createRoute({
-  getParentRoute: () => authedRoute,
-  path: 'activity',
-  validateSearch: validateActivitySearch,
-  component: lazyRouteComponent(() => import('./routes/activity-page.tsx'), 'ActivityPage'),
-});
-
-export const routeTree = rootRoute.addChildren([
-  signInRoute,
-  authedRoute.addChildren([
-    indexRoute,
-    orgsRoute,
-    orgIndexRoute,
-    orgInvitationsRoute.addChildren([orgInvitationDetailRoute]),
-    bulkInviteRoute,
-    bulkProgressRoute,
-    activityRoute,
-    allInvitationsRoute.addChildren([allInvitationDetailRoute]),
-  ]),
-]);
+/** Every page of the console; each page's code is its own chunk, loaded when first visited. */
+export function createRouteTree(queryClient: QueryClient): RouteConfig[] {
+  return [
+    {
+      path: 'sign-in',
+      component: lazyRoute(() => import('./routes/sign-in-page.tsx'), 'SignInRoutePage'),
+    },
+    {
+      // Every signed-in page, in the app's frame.
+      component: AppLayout,
+      errorComponent: RouteErrorPage,
+      beforeLoad: ({ location }) => requireSignIn(queryClient, location),
+      children: [
+        { path: '/', beforeLoad: () => ({ to: '/orgs' }) },
+        {
+          path: 'orgs',
+          component: lazyRoute(
+            () => import('./routes/organizations-route-page.tsx'),
+            'OrganizationsRoutePage',
+          ),
+        },
+        {
+          path: 'orgs/$orgId',
+          beforeLoad: ({ params }) => ({ to: '/orgs/$orgId/invitations', params }),
+        },
+        {
+          path: 'orgs/$orgId/invitations',
+          component: lazyRoute(() => import('./routes/org-invitations-page.tsx'), 'OrgInvitationsPage'),
+          children: [
+            {
+              path: '$invitationId',
+              component: lazyRoute(
+                () => import('./routes/invitation-detail-page.tsx'),
+                'OrgInvitationDetailPage',
+              ),
+            },
+          ],
+        },
+        {
+          path: 'orgs/$orgId/invitations/bulk',
+          component: lazyRoute(() => import('./routes/bulk-invite-page.tsx'), 'BulkInvitePage'),
+        },
+        {
+          path: 'orgs/$orgId/invitations/bulk/$jobId',
+          component: lazyRoute(() => import('./routes/bulk-progress-page.tsx'), 'BulkProgressPage'),
+        },
+        {
+          path: 'invitations',
+          component: lazyRoute(() => import('./routes/all-invitations-page.tsx'), 'AllInvitationsPage'),
+          children: [
+            {
+              path: '$orgId/$invitationId',
+              component: lazyRoute(
+                () => import('./routes/invitation-detail-page.tsx'),
+                'AllInvitationDetailPage',
+              ),
+            },
+          ],
+        },
+        {
+          path: 'activity',
+          component: lazyRoute(() => import('./routes/activity-page.tsx'), 'ActivityPage'),
+        },
+      ],
+    },
+  ];
+}

@@ -1,27 +1,30 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRouter } from '@tanstack/react-router';
+import { isApiError } from '../lib/api-client.ts';
+import { createRouter, type Router } from '../lib/router/router.ts';
 import { parseSearch, stringifySearch } from '../lib/url-state.ts';
 import { NotFoundPage, PendingPage, RouteErrorPage } from './layouts/route-states.tsx';
-import { routeTree } from './route-tree.tsx';
+import { createRouteTree } from './route-tree.tsx';
 
-/** The app's router: code-based routes, lazy pages, URL state with repeated keys for arrays. */
-export function createAppRouter(queryClient: QueryClient) {
+/** The app's router: lazy pages, URL state with repeated keys for arrays. */
+export function createAppRouter(queryClient: QueryClient): Router {
   return createRouter({
-    routeTree,
-    context: { queryClient },
+    routes: createRouteTree(queryClient),
     parseSearch,
     stringifySearch,
-    defaultPreload: 'intent',
-    defaultPendingComponent: PendingPage,
-    defaultPendingMs: 300,
-    defaultErrorComponent: RouteErrorPage,
-    defaultNotFoundComponent: NotFoundPage,
-    scrollRestoration: true,
+    pendingComponent: PendingPage,
+    pendingMs: 300,
+    errorComponent: RouteErrorPage,
+    notFoundComponent: NotFoundPage,
   });
 }
 
-declare module '@tanstack/react-router' {
-  interface Register {
-    router: ReturnType<typeof createAppRouter>;
-  }
+/** A session that ends mid-visit (any 401) goes to sign-in, which comes back to the same view. */
+export function redirectToSignInOn401(queryClient: QueryClient, router: Router): () => void {
+  return queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'error') return;
+    if (!isApiError(event.action.error, 401)) return;
+    const location = router.latestLocation();
+    if (location.pathname === '/sign-in') return;
+    router.navigate({ to: '/sign-in', search: { redirect: location.href }, replace: true });
+  });
 }

@@ -1,9 +1,9 @@
 import type { InvitationStatus } from '@invites/clerk-schema';
 
-// The router, and so the first route's chunk, imports this module. zod (even zod/mini, ~15 KB gzip)
-// would break the 120 KB first-route budget, so URL values are checked by the small readers below;
-// url-state.test.ts checks the names against the schema package and that every URL state maps to a
-// query its zod schemas accept.
+// The router (entry chunk) and every page's first render import this module. zod (even zod/mini,
+// ~15 KB gzip) would break the 120 KB first-route budget, so URL values are checked by the small
+// readers below; url-state.test.ts checks the names against the schema package and that every URL
+// state maps to a query its zod schemas accept.
 export const STATUS_VALUES = [
   'pending',
   'accepted',

@@ -1,5 +1,6 @@
-import { type ErrorComponentProps, Link, useRouter } from '@tanstack/react-router';
 import { ApiError } from '../../lib/api-client.ts';
+import { Link } from '../../lib/router/link.tsx';
+import type { ErrorComponentProps } from '../../lib/router/types.ts';
 import { ErrorState, StateMessage } from '../../ui/states.tsx';
 
 /** Shown while a page's code or data loads for more than a moment. */
@@ -14,7 +15,6 @@ export function PendingPage() {
 
 /** A route failed to load (the api is down, a chunk failed): say why and offer to retry. */
 export function RouteErrorPage({ error, reset }: ErrorComponentProps) {
-  const router = useRouter();
   const apiError =
     error instanceof ApiError
       ? error
@@ -27,14 +27,7 @@ export function RouteErrorPage({ error, reset }: ErrorComponentProps) {
   return (
     <main className="page page-center" id="main">
       <div className="panel">
-        <ErrorState
-          error={apiError}
-          title="This page couldn't be loaded"
-          onRetry={() => {
-            reset();
-            void router.invalidate();
-          }}
-        />
+        <ErrorState error={apiError} title="This page couldn't be loaded" onRetry={reset} />
       </div>
     </main>
   );

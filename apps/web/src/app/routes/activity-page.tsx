@@ -1,19 +1,18 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
 import type { ActivitySearchPatch } from '../../features/activity/components/activity-toolbar.tsx';
 import { ActivityView } from '../../features/activity/components/activity-view.tsx';
 import { validateActivitySearch } from '../../features/activity/utils/activity-search.ts';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { useOrganizations } from '../../features/organizations/api/get-organizations.ts';
+import { useNavigate, useSearch } from '../../lib/router/hooks.ts';
+import { Link } from '../../lib/router/link.tsx';
 import { NotAllowedState } from '../../ui/states.tsx';
-
-const route = getRouteApi('/_authed/activity');
 
 /** `/activity`: who invited or revoked whom, when, and how it went (staff: all; admins: their orgs). */
 export function ActivityPage() {
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const search = useSearch(validateActivitySearch);
+  const navigate = useNavigate();
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const orgs = useOrganizations();
   // Staff may filter by any organization; an admin by the ones they administer.
@@ -23,7 +22,7 @@ export function ActivityPage() {
   );
   const onSearchChange = useCallback(
     (patch: ActivitySearchPatch) =>
-      void navigate({ search: (prev) => validateActivitySearch({ ...prev, ...patch }) }),
+      navigate({ search: (prev) => validateActivitySearch({ ...prev, ...patch }) }),
     [navigate],
   );
   const allowed = me.is_staff || me.organizations.length > 0;

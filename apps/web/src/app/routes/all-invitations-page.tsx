@@ -1,6 +1,5 @@
 import type { OrganizationInvitationWithPublicOrganizationData as Invitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import {
@@ -8,19 +7,20 @@ import {
   type AllSearchPatch,
 } from '../../features/invitations/components/all-invitations-view.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
+import { useNavigate, useSearch } from '../../lib/router/hooks.ts';
+import { Link } from '../../lib/router/link.tsx';
+import { Outlet } from '../../lib/router/router-view.tsx';
 import { validateAllInvitationsSearch } from '../../lib/url-state.ts';
 import { NotAllowedState } from '../../ui/states.tsx';
 
-const route = getRouteApi('/_authed/invitations');
-
 /** `/invitations` (staff): every organization's invitations. */
 export function AllInvitationsPage() {
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const search = useSearch(validateAllInvitationsSearch);
+  const navigate = useNavigate();
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const onSearchChange = useCallback(
     (patch: AllSearchPatch, options?: { replace?: boolean }) =>
-      void navigate({
+      navigate({
         search: (prev) => validateAllInvitationsSearch({ ...prev, ...patch }),
         replace: options?.replace ?? false,
       }),

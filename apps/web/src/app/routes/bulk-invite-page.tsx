@@ -1,15 +1,14 @@
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { BulkInviteForm } from '../../features/bulk-invite/components/bulk-invite-form.tsx';
 import { RecentBulkJobs } from '../../features/bulk-invite/components/recent-bulk-jobs.tsx';
 import { useOrganizationRoles } from '../../features/invite/api/get-organization-roles.ts';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
+import { useNavigate, useParams } from '../../lib/router/hooks.ts';
+import { Link } from '../../lib/router/link.tsx';
 import { NotAllowedState } from '../../ui/states.tsx';
-
-const route = getRouteApi('/_authed/orgs/$orgId/invitations/bulk');
 
 /** `/orgs/:orgId/invitations/bulk`: paste or upload addresses, preview, start a job; recent jobs. */
 export function BulkInvitePage() {
-  const { orgId } = route.useParams();
+  const { orgId } = useParams<'/orgs/$orgId/invitations/bulk'>();
   const navigate = useNavigate();
   const org = useOrganization(orgId);
   const roles = useOrganizationRoles();
@@ -59,7 +58,7 @@ export function BulkInvitePage() {
         roles={roles.data?.data}
         rolesError={roles.isError ? roles.error.longMessage : null}
         onStarted={(job) =>
-          void navigate({ to: '/orgs/$orgId/invitations/bulk/$jobId', params: { orgId, jobId: job.id } })
+          navigate({ to: '/orgs/$orgId/invitations/bulk/$jobId', params: { orgId, jobId: job.id } })
         }
       />
       <section className="recent-jobs" aria-labelledby="recent-bulk-invites">

@@ -1,4 +1,3 @@
-import { getRouteApi, Link } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { BulkJobView } from '../../features/bulk-invite/components/bulk-job-view.tsx';
 import type { JobSearchPatch } from '../../features/bulk-invite/components/job-rows-table.tsx';
@@ -6,14 +5,14 @@ import { validateBulkJobSearch } from '../../features/bulk-invite/utils/job-sear
 import { useOrganizationRoles } from '../../features/invite/api/get-organization-roles.ts';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
 import { roleLabel } from '../../lib/format.ts';
-
-const route = getRouteApi('/_authed/orgs/$orgId/invitations/bulk/$jobId');
+import { useNavigate, useParams, useSearch } from '../../lib/router/hooks.ts';
+import { Link } from '../../lib/router/link.tsx';
 
 /** `/orgs/:orgId/invitations/bulk/:jobId`: a job's live progress; a reload comes back here. */
 export function BulkProgressPage() {
-  const { orgId, jobId } = route.useParams();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const { orgId, jobId } = useParams<'/orgs/$orgId/invitations/bulk/$jobId'>();
+  const search = useSearch(validateBulkJobSearch);
+  const navigate = useNavigate();
   const org = useOrganization(orgId);
   const roles = useOrganizationRoles();
   const orgName = org.data?.name;
@@ -24,7 +23,7 @@ export function BulkProgressPage() {
   );
   const onSearchChange = useCallback(
     (patch: JobSearchPatch) =>
-      void navigate({ search: (prev) => validateBulkJobSearch({ ...prev, ...patch }), replace: true }),
+      navigate({ search: (prev) => validateBulkJobSearch({ ...prev, ...patch }), replace: true }),
     [navigate],
   );
   return (

@@ -1,6 +1,5 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import type { Selection } from '../../features/invitations/components/invitation-list.tsx';
@@ -13,23 +12,24 @@ import { useOrganization } from '../../features/organizations/api/get-organizati
 import { BulkRevokeButton } from '../../features/revoke/components/bulk-revoke-button.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import { formatCount } from '../../lib/format.ts';
+import { useNavigate, useParams, useSearch } from '../../lib/router/hooks.ts';
+import { Link } from '../../lib/router/link.tsx';
+import { Outlet } from '../../lib/router/router-view.tsx';
 import { validateOrgInvitationsSearch } from '../../lib/url-state.ts';
 import { ErrorState, NotAllowedState } from '../../ui/states.tsx';
 
-const route = getRouteApi('/_authed/orgs/$orgId/invitations');
-
 /** `/orgs/:orgId/invitations`: the organization's invitations, invite, revoke, and the detail outlet. */
 export function OrgInvitationsPage() {
-  const { orgId } = route.useParams();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const { orgId } = useParams<'/orgs/$orgId/invitations'>();
+  const search = useSearch(validateOrgInvitationsSearch);
+  const navigate = useNavigate();
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const org = useOrganization(orgId);
   const orgName = org.data?.name;
 
   const onSearchChange = useCallback(
     (patch: SearchPatch) =>
-      void navigate({ search: (prev) => validateOrgInvitationsSearch({ ...prev, ...patch }) }),
+      navigate({ search: (prev) => validateOrgInvitationsSearch({ ...prev, ...patch }) }),
     [navigate],
   );
   const rowActions = useCallback(

@@ -1,12 +1,11 @@
-import { getRouteApi, useRouter } from '@tanstack/react-router';
 import { SignInPage } from '../../features/auth/components/sign-in-page.tsx';
-
-const route = getRouteApi('/sign-in');
+import { useRouter, useSearch } from '../../lib/router/hooks.ts';
+import { validateSignInSearch } from '../../lib/url-state.ts';
 
 /** `/sign-in?redirect=…`: after signing in, back to where the visit started. */
 export function SignInRoutePage() {
-  const { redirect } = route.useSearch();
+  const { redirect } = useSearch(validateSignInSearch);
   const router = useRouter();
   const target = redirect ?? '/orgs';
-  return <SignInPage redirect={target} onSignedIn={() => router.history.push(target)} />;
+  return <SignInPage redirect={target} onSignedIn={() => router.visit(target)} />;
 }

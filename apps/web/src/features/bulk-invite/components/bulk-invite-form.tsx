@@ -1,4 +1,5 @@
-import { type BulkJob, normalizeEmail, type Role } from '@invites/clerk-schema';
+import type { BulkJob, Role } from '@invites/clerk-schema';
+import { normalizeEmail } from '@invites/clerk-schema/email-rules';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCount } from '../../../lib/format.ts';
@@ -15,13 +16,18 @@ import {
   loadBulkDraft,
   saveBulkDraft,
 } from '../utils/draft.ts';
-import { buildJobBody, mapJobError, type OptionErrors } from '../utils/job-body.ts';
+import type { BuiltBody, OptionErrors } from '../utils/job-body.ts';
+import { mapJobError } from '../utils/map-job-error.ts';
 import type { CsvRow } from '../utils/parse-csv.ts';
 import { AddressInput } from './address-input.tsx';
 import { PreviewSummary } from './preview-summary.tsx';
 import { PreviewTable } from './preview-table.tsx';
 import { SendOptions } from './send-options.tsx';
 import './bulk-invite.css';
+
+// The body is checked with the shared schema, and so with zod (~28 KB gzip): loaded once there is
+// something to send, not with the page.
+const loadJobBody = () => import('../utils/job-body.ts');
 
 interface BulkInviteFormProps {
   orgId: string;
@@ -91,10 +97,22 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
 
   const send = preview.counts.send;
   const checking = preview.checkState.status === 'checking' || preview.stale;
+  const canSend = send > 0;
+  useEffect(() => {
+    if (canSend) loadJobBody().catch(() => {}); // a failure shows on "Send"
+  }, [canSend]);
+
   const submit = async () => {
     setFormError(null);
     setFieldErrors({});
-    const built = buildJobBody(orgId, toJobRows(preview.rows), draft);
+    const rows = toJobRows(preview.rows);
+    let built: BuiltBody;
+    try {
+      built = (await loadJobBody()).buildJobBody(orgId, rows, draft);
+    } catch {
+      setFormError('Something unexpected went wrong. Your list is kept; try again.');
+      return;
+    }
     if (!built.ok) {
       setFieldErrors(built.fields);
       setFormError(built.form);

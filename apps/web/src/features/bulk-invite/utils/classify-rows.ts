@@ -1,4 +1,4 @@
-import { emailProblem, normalizeEmail } from '@invites/clerk-schema';
+import { emailProblem, normalizeEmail } from '@invites/clerk-schema/email-rules';
 import type { ParsedAddress } from './parse-addresses.ts';
 
 export const ROW_CLASSES = ['ready', 'invalid', 'duplicate', 'pending', 'member'] as const;

@@ -1,5 +1,4 @@
 import { CreateBulkJobBody } from '@invites/clerk-schema';
-import type { ApiError } from '../../../lib/api-client.ts';
 
 export type OptionField = 'expires_in_days' | 'redirect_url';
 export type OptionErrors = Partial<Record<OptionField, string>>;
@@ -18,6 +17,9 @@ const FIELD_MESSAGES: Record<OptionField, string> = {
 export type BuiltBody =
   | { ok: true; body: CreateBulkJobBody }
   | { ok: false; fields: OptionErrors; form: string | null };
+
+// zod comes with the shared schema: the form loads this module when there is something to send,
+// not with the page (see bulk-invite-form.tsx).
 
 /**
  * The create-job body for the rows to send and the typed options, checked with the shared
@@ -57,22 +59,4 @@ export function buildJobBody(
     else form.push(issue.message);
   }
   return { ok: false, fields, form: form.length > 0 ? [...new Set(form)].join(' ') : null };
-}
-
-/** Puts the api's errors on the option they are about (`meta.param_name`); the rest is for the form. */
-export function mapJobError(error: ApiError): { fields: OptionErrors; form: string | null } {
-  const fields: OptionErrors = {};
-  const form: string[] = [];
-  for (const e of error.errors) {
-    const param = typeof e.meta?.param_name === 'string' ? e.meta.param_name : '';
-    const field = (['expires_in_days', 'redirect_url'] as const).find(
-      (f) => param === f || param.endsWith(`.${f}`),
-    );
-    const message = e.long_message || e.message;
-    if (field) fields[field] ??= message;
-    else form.push(message);
-  }
-  let formMessage = form.length > 0 ? form.join(' ') : null;
-  if (formMessage && error.retryAfter) formMessage += ` Try again in ${error.retryAfter} s.`;
-  return { fields, form: formMessage };
 }

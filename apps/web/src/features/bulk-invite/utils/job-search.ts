@@ -1,8 +1,8 @@
 import type { BulkRowOutcome } from '@invites/clerk-schema';
 import { positiveInt } from '../../../lib/url-state.ts';
 
-// The router reads this module (first-route chunk), so it imports no values from the schema package
-// (zod would come along); job-search.test.ts checks the names against it.
+// The page reads this module on its first render (a first route's chunk), so it imports no values
+// from the schema package (zod would come along); job-search.test.ts checks the names against it.
 export const OUTCOME_VALUES = [
   'pending',
   'invited',

@@ -1,7 +1,7 @@
 import type { OrganizationInvitationWithPublicOrganizationData as Invitation } from '@invites/clerk-schema';
-import { Link } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { type ReactNode, useMemo } from 'react';
+import { Link } from '../../../lib/router/link.tsx';
 import type { AllInvitationsSearch, PageSize, SortValue } from '../../../lib/url-state.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
 import { SearchField } from '../../../ui/search-field.tsx';

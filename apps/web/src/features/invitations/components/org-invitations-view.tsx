@@ -1,6 +1,6 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
-import { Link } from '@tanstack/react-router';
 import { type ReactNode, useMemo } from 'react';
+import { Link } from '../../../lib/router/link.tsx';
 import type { OrgInvitationsSearch, PageSize, SortValue } from '../../../lib/url-state.ts';
 import { SearchField } from '../../../ui/search-field.tsx';
 import { useOrgInvitations } from '../api/get-org-invitations.ts';

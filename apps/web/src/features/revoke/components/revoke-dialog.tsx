@@ -40,22 +40,19 @@ export function RevokeDialog({ invitation, organizationName, onClose, onRevoked 
           <Button
             variant="danger"
             loading={revoke.isPending}
-            onClick={() =>
-              revoke.mutate(
-                { orgId: invitation.organization_id, invitationId: invitation.id },
-                {
-                  onSuccess: () => {
-                    onClose();
-                    toast({
-                      tone: 'success',
-                      title: 'Invitation revoked',
-                      description: invitation.email_address,
-                    });
-                    onRevoked?.();
-                  },
-                },
-              )
-            }
+            onClick={async () => {
+              // Awaited rather than `mutate(…, { onSuccess })`: the refreshed list (or detail) can show
+              // the invitation as revoked first, which unmounts this dialog with its Revoke button, and
+              // a mutate callback is dropped once its component is gone. The toast must still say so.
+              try {
+                await revoke.mutateAsync({ orgId: invitation.organization_id, invitationId: invitation.id });
+              } catch {
+                return; // the dialog shows the error
+              }
+              onClose();
+              toast({ tone: 'success', title: 'Invitation revoked', description: invitation.email_address });
+              onRevoked?.();
+            }}
           >
             Revoke invitation
           </Button>
