@@ -22,6 +22,21 @@ export interface TokenVerifierOptions {
   maxEntries?: number;
   /** The @clerk/backend verifier; replaceable only to observe caching in tests. */
   verify?: typeof verifyToken;
+  /** After a token whose key id is not in the JWKS, how long new key ids are refused unchecked. */
+  unknownKidCooldownMs?: number;
+}
+
+/** The `kid` of a JWT's header, or null when it has none or the header is not JSON. */
+export function tokenKid(token: string): string | null {
+  const dot = token.indexOf('.');
+  if (dot <= 0 || dot > 1024) return null;
+  try {
+    const header = JSON.parse(Buffer.from(token.slice(0, dot), 'base64url').toString('utf8')) as unknown;
+    const kid = (header as { kid?: unknown } | null)?.kid;
+    return typeof kid === 'string' ? kid : null;
+  } catch {
+    return null;
+  }
 }
 
 // verifyToken reasons that say "the upstream key source failed", not "this token is bad".
@@ -38,11 +53,20 @@ function isUpstreamFailure(err: unknown): boolean {
 /**
  * Verifies Clerk session tokens with @clerk/backend (PEM key when given, else the upstream's JWKS)
  * and caches good ones by SHA-256 for a short while, never past their `exp`.
+ *
+ * With JWKS, @clerk/backend fetches the key set again for every token whose `kid` it has not seen,
+ * so anyone could make each anonymous request a call to Clerk. After a token whose `kid` Clerk's key
+ * set does not hold, tokens with key ids not seen in a good token are refused without a lookup for
+ * `unknownKidCooldownMs`: at most one such lookup per period. Key ids of good tokens always verify.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const cache = new Map<string, SessionClaims & { until: number }>();
   const maxEntries = options.maxEntries ?? 10_000;
   const verify = options.verify ?? verifyToken;
+  const remoteKeys = options.jwtKey === null;
+  const cooldownMs = options.unknownKidCooldownMs ?? 5_000;
+  const knownKids = new Set<string>();
+  let unknownKidAt = Number.NEGATIVE_INFINITY;
   const keyOptions = options.jwtKey
     ? { jwtKey: options.jwtKey }
     : { secretKey: options.secretKey, apiUrl: options.apiUrl };
@@ -59,12 +83,17 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (hit && hit.until > now) return hit;
     if (hit) cache.delete(key);
 
+    const kid = remoteKeys ? tokenKid(token) : null;
+    const newKid = kid !== null && !knownKids.has(kid);
+    if (newKid && now - unknownKidAt < cooldownMs) return null;
+
     let payload: Awaited<ReturnType<typeof verifyToken>>;
     try {
       payload = await verify(token, verifyOptions);
     } catch (err) {
       if (isUpstreamFailure(err))
         throw new UpstreamError('network', 'could not load signing keys', { cause: err });
+      if (newKid && (err as { reason?: string })?.reason === 'jwk-kid-mismatch') unknownKidAt = now;
       return null;
     }
     if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') return null;
@@ -73,6 +102,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       sessionId: typeof payload.sid === 'string' ? payload.sid : null,
       expiresAt: payload.exp * 1000,
     };
+    if (kid !== null && knownKids.size < 64) knownKids.add(kid);
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
     cache.set(key, { ...claims, until: Math.min(now + options.cacheTtlMs, claims.expiresAt) });
     return claims;

@@ -97,7 +97,7 @@ describe('audit of invitation changes made through /api/v1', () => {
     });
   });
 
-  it('records a revoke with the invitation id (and the address when the answer is re-serialized anyway)', async () => {
+  it('records a revoke with the invitation id and its address', async () => {
     const address = email('revoke');
     const created = await call('adminA', 'POST', invitations(h.orgA), {
       email_address: address,
@@ -120,6 +120,24 @@ describe('audit of invitation changes made through /api/v1', () => {
       actor_id: h.userIds.staff,
       outcome: 'organization_invitation_not_pending',
       detail: { invitation_id: id, status: 404 },
+    });
+  });
+
+  it("records staff's revoke with the address too (their answer passes through unparsed)", async () => {
+    const address = email('staff-revoke');
+    const created = await call('staff', 'POST', invitations(h.orgA), {
+      email_address: address,
+      role: 'org:member',
+    });
+    const { id } = (await created.json()) as { id: string };
+    const res = await call('staff', 'POST', invitations(h.orgA, `/${id}/revoke`), {});
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { email_address: string }).email_address).toBe(address);
+    expect(await entryFor('invitation.revoke', address)).toMatchObject({
+      actor_id: h.userIds.staff,
+      outcome: 'ok',
+      email_addresses: [address],
+      detail: { invitation_id: id, status: 200 },
     });
   });
 

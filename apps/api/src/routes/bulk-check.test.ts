@@ -104,24 +104,21 @@ describe('bulk invite preview check', () => {
     expect(result.pending).toEqual([{ email_address: email, invitation_id: id }]);
   });
 
-  it('answers 1,000 addresses well within the 300 ms preview budget, cold and warm', async () => {
+  it('checks 1,000 addresses: read from Clerk once, then answered from the cache (speed: pnpm bench)', async () => {
     const pending = await somePending(200);
     const emails = [
       ...pending.map((p) => p.email),
       ...Array.from({ length: 800 }, (_, i) => `new-${i}@preview.example`),
     ];
     clock += TTL_MS + 1;
-    let started = performance.now();
+    let from = h.calls.length;
     const cold = await check('adminA', h.orgA, emails);
-    const coldMs = performance.now() - started;
     expect(((await cold.json()) as BulkCheckResult).pending).toHaveLength(200);
-    started = performance.now();
+    expect(listCalls(from).length).toBeGreaterThan(0);
+    from = h.calls.length;
     const warm = await check('adminA', h.orgA, emails);
-    const warmMs = performance.now() - started;
     expect(((await warm.json()) as BulkCheckResult).pending).toHaveLength(200);
-    // Generous bounds so a loaded CI machine does not flake; typical figures are far lower.
-    expect(coldMs).toBeLessThan(1_000);
-    expect(warmMs).toBeLessThan(300);
+    expect(listCalls(from)).toHaveLength(0);
   });
 
   it.each([

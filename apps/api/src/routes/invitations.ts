@@ -101,7 +101,7 @@ export function invitationRoutes({ upstream, access, activity, recipients }: Rou
         path: `/v1/organizations/${org}/invitations/${inv}/revoke`,
         body: { ...body, requesting_user_id: actingUserId(p, org, body.requesting_user_id) },
       };
-      // The address is known only when the answer is re-serialized anyway (non-staff); staff's streams.
+      // The address comes from Clerk's answer (the revoked invitation).
       return sendAudited(c, req, {
         action: 'invitation.revoke',
         emailAddresses: [],

@@ -92,7 +92,7 @@ async function assertOk(res: UpstreamResponse): Promise<void> {
   );
 }
 
-/** What `relay` answered, for the audit log; `body` only when it re-serialized the success body anyway. */
+/** What `relay` answered, for the audit log; `body` is the parsed success body of an observed call. */
 export interface RelayOutcome {
   status: number;
   traceId: string | null;
@@ -122,12 +122,20 @@ export async function relay(
   const traceId = res.header('x-clerk-trace-id');
   if (traceId) headers['x-clerk-trace-id'] = traceId;
   if (!options.strip) {
-    options.observe?.({ status: res.status, traceId: traceId ?? null, error: null });
-    // The bytes pass through unparsed either way. A small body of known length goes out in one write
-    // with Content-Length; bridging it through a web stream costs more CPU than the rest of the request.
+    // The bytes pass through as they came. A small body of known length goes out in one write with
+    // Content-Length; bridging it through a web stream costs more CPU than the rest of the request.
+    // An observed call (a mutation: one invitation or a bulk answer) is read whole, and parsed for the
+    // observer only, so the audit log names the invitation and its address.
     const length = Number(res.header('content-length') ?? Number.NaN);
-    const body = length <= BUFFERED_RELAY_BYTES ? await res.bytes() : res.stream();
-    return respond(body, res.status, headers);
+    if (options.observe || length <= BUFFERED_RELAY_BYTES) {
+      const bytes = await res.bytes();
+      if (options.observe) {
+        const body = parseJsonBytesOrUndefined(bytes);
+        options.observe({ status: res.status, traceId: traceId ?? null, error: null, body });
+      }
+      return respond(bytes, res.status, headers);
+    }
+    return respond(res.stream(), res.status, headers);
   }
   const bytes = await res.bytes();
   // Lists and reads (no observer needs the body): cut the members out of the bytes, no parsing. Only
@@ -140,6 +148,14 @@ export async function relay(
   dropPrivateMetadata(body);
   options.observe?.({ status: res.status, traceId: traceId ?? null, error: null, body });
   return respond(JSON.stringify(body), res.status, headers);
+}
+
+function parseJsonBytesOrUndefined(bytes: Uint8Array): unknown {
+  try {
+    return parseJsonBytes(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 function parseJsonBytes(bytes: Uint8Array): unknown {

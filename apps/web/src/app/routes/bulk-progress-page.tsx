@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
+import { useBulkJob } from '../../features/bulk-invite/api/get-bulk-job.ts';
 import { BulkJobView } from '../../features/bulk-invite/components/bulk-job-view.tsx';
 import type { JobSearchPatch } from '../../features/bulk-invite/components/job-rows-table.tsx';
 import { validateBulkJobSearch } from '../../features/bulk-invite/utils/job-search.ts';
@@ -14,6 +15,18 @@ export function BulkProgressPage() {
   const search = useSearch(validateBulkJobSearch);
   const navigate = useNavigate();
   const org = useOrganization(orgId);
+  // The api decides who may see a job; the URL's organization only frames it. A link whose
+  // organization is not the job's is corrected, so the breadcrumbs and links name the right one.
+  const jobOrgId = useBulkJob(jobId).data?.organization_id;
+  useEffect(() => {
+    if (jobOrgId && jobOrgId !== orgId)
+      navigate({
+        to: '/orgs/$orgId/invitations/bulk/$jobId',
+        params: { orgId: jobOrgId, jobId },
+        search: true,
+        replace: true,
+      });
+  }, [jobOrgId, orgId, jobId, navigate]);
   const roles = useOrganizationRoles();
   const orgName = org.data?.name;
   const roleList = roles.data?.data;

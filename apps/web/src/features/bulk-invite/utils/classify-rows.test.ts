@@ -114,12 +114,10 @@ describe('classifyRows', () => {
     expect(toJobRows(rows)).toEqual([{ email_address: 'ada@x.example', role: 'org:admin' }]);
   });
 
-  it('classifies 10,000 rows quickly', () => {
+  it('classifies 10,000 rows (speed: pnpm bench)', () => {
     const text = Array.from({ length: 10_000 }, (_, i) => `p${i % 9_000}@x.example`).join('\n');
-    const started = performance.now();
     const validated = validateRows(parseAddresses(text).rows);
     const { counts } = classifyRows(validated.rows, options({ check: done({ 'p1@x.example': 'orginv_1' }) }));
-    expect(performance.now() - started).toBeLessThan(800);
     expect(counts).toMatchObject({ total: 10_000, duplicate: 1_000, pending: 1, ready: 8_999 });
   });
 });

@@ -207,7 +207,7 @@ describe('parseAddresses: spreadsheet columns', () => {
 });
 
 describe('parseAddresses: size', () => {
-  it('parses 10,000 rows quickly and in order', () => {
+  it('parses 10,000 rows, every one in order (speed: pnpm bench)', () => {
     const lines = Array.from({ length: 10_000 }, (_, i) =>
       i % 3 === 0
         ? `Person ${i} <p${i}@x.example>`
@@ -215,12 +215,9 @@ describe('parseAddresses: size', () => {
           ? `p${i}@x.example,`
           : `"Last, F${i}"\t<p${i}@x.example>`,
     );
-    const started = performance.now();
     const { rows } = parseAddresses(lines.join('\n'));
-    const elapsed = performance.now() - started;
     expect(rows).toHaveLength(10_000);
     expect(rows[9_999]?.address).toBe('p9999@x.example');
     expect(rows.every((r, i) => r.index === i && r.line === i + 1)).toBe(true);
-    expect(elapsed).toBeLessThan(500);
   });
 });
