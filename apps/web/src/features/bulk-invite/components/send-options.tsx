@@ -1,4 +1,4 @@
-import { FormField } from '../../../ui/form-field.tsx';
+import { ExpiresInDaysField, RedirectUrlField } from '../../../ui/invitation-option-fields.tsx';
 import type { OptionErrors, OptionField } from '../utils/job-body.ts';
 
 interface SendOptionsProps {
@@ -15,42 +15,15 @@ export function SendOptions({ expiresInDays, redirectUrl, notify, errors, onChan
   return (
     <fieldset className="send-options">
       <legend className="visually-hidden">Options</legend>
-      <FormField label="Expires in (days)" error={error('expires_in_days')} hint="1 to 365 days">
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input tabular"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={365}
-            step={1}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={expiresInDays}
-            onChange={(event) => onChange({ expiresInDays: event.target.value })}
-          />
-        )}
-      </FormField>
-      <FormField
-        label="Redirect URL"
+      <ExpiresInDaysField
+        error={error('expires_in_days')}
+        input={{ value: expiresInDays, onChange: (event) => onChange({ expiresInDays: event.target.value }) }}
+      />
+      <RedirectUrlField
         error={error('redirect_url')}
         hint="Optional. Where invitees land after accepting."
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input"
-            type="url"
-            inputMode="url"
-            placeholder="https://app.example.com/welcome"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={redirectUrl}
-            onChange={(event) => onChange({ redirectUrl: event.target.value })}
-          />
-        )}
-      </FormField>
+        input={{ value: redirectUrl, onChange: (event) => onChange({ redirectUrl: event.target.value }) }}
+      />
       <label className="checkbox send-notify">
         <input
           type="checkbox"

@@ -1,6 +1,7 @@
 import type { Role } from '@invites/clerk-schema';
 import type { UseFormReturn } from 'react-hook-form';
 import { FormField } from '../../../ui/form-field.tsx';
+import { ExpiresInDaysField, RedirectUrlField } from '../../../ui/invitation-option-fields.tsx';
 import {
   type InviteField,
   type InviteFormOutput,
@@ -72,41 +73,16 @@ export function InviteFormFields({ form, roles, rolesError, showPrivate }: Field
             </select>
           )}
         </FormField>
-        <FormField label={LABELS.expires_in_days} error={error('expires_in_days')} hint="1 to 365 days">
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              className="input tabular"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={365}
-              step={1}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              {...register('expires_in_days', { valueAsNumber: true })}
-            />
-          )}
-        </FormField>
+        <ExpiresInDaysField
+          error={error('expires_in_days')}
+          input={register('expires_in_days', { valueAsNumber: true })}
+        />
       </div>
-      <FormField
-        label={LABELS.redirect_url}
+      <RedirectUrlField
         error={error('redirect_url')}
         hint="Optional. Where the invitee lands after accepting."
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input"
-            type="url"
-            inputMode="url"
-            placeholder="https://app.example.com/welcome"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            {...register('redirect_url')}
-          />
-        )}
-      </FormField>
+        input={register('redirect_url')}
+      />
       <label className="checkbox invite-notify">
         <input type="checkbox" {...register('notify')} />
         <span>{LABELS.notify}</span>
