@@ -3,8 +3,7 @@ import { RecentBulkJobs } from '../../features/bulk-invite/components/recent-bul
 import { useOrganizationRoles } from '../../features/invite/api/get-organization-roles.ts';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
 import { useNavigate, useParams } from '../../lib/router/hooks.ts';
-import { Link } from '../../lib/router/link.tsx';
-import { NotAllowedState } from '../../ui/states.tsx';
+import { OrgBreadcrumbs, OrgNotAllowedPage } from '../layouts/org-page-parts.tsx';
 
 /** `/orgs/:orgId/invitations/bulk`: paste or upload addresses, preview, start a job; recent jobs. */
 export function BulkInvitePage() {
@@ -14,38 +13,13 @@ export function BulkInvitePage() {
   const roles = useOrganizationRoles();
   const orgName = org.data?.name;
   if (org.error?.status === 403 || org.error?.status === 404) {
-    return (
-      <div className="page">
-        <h1 className="visually-hidden">Bulk invite</h1>
-        <div className="panel">
-          <NotAllowedState
-            action={
-              <Link to="/orgs" className="btn">
-                Back to your organizations
-              </Link>
-            }
-          />
-        </div>
-      </div>
-    );
+    return <OrgNotAllowedPage heading="Bulk invite" notFound={org.error.status === 404} />;
   }
   return (
     <div className="page">
       <header className="page-header">
         <div>
-          <nav className="breadcrumbs" aria-label="Breadcrumb">
-            <ol>
-              <li>
-                <Link to="/orgs">Organizations</Link>
-              </li>
-              <li>
-                <Link to="/orgs/$orgId/invitations" params={{ orgId }}>
-                  {orgName ?? '…'}
-                </Link>
-              </li>
-              <li aria-current="page">Bulk invite</li>
-            </ol>
-          </nav>
+          <OrgBreadcrumbs orgId={orgId} orgName={orgName} current="Bulk invite" />
           <h1>Bulk invite</h1>
           <p className="page-description">
             Invite many people to {orgName ?? 'this organization'} at once: up to 20,000 addresses per job.

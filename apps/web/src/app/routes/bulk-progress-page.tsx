@@ -8,6 +8,7 @@ import { useOrganization } from '../../features/organizations/api/get-organizati
 import { roleLabel } from '../../lib/format.ts';
 import { useNavigate, useParams, useSearch } from '../../lib/router/hooks.ts';
 import { Link } from '../../lib/router/link.tsx';
+import { OrgBreadcrumbs } from '../layouts/org-page-parts.tsx';
 
 /** `/orgs/:orgId/invitations/bulk/:jobId`: a job's live progress; a reload comes back here. */
 export function BulkProgressPage() {
@@ -43,24 +44,13 @@ export function BulkProgressPage() {
     <div className="page">
       <header className="page-header">
         <div>
-          <nav className="breadcrumbs" aria-label="Breadcrumb">
-            <ol>
-              <li>
-                <Link to="/orgs">Organizations</Link>
-              </li>
-              <li>
-                <Link to="/orgs/$orgId/invitations" params={{ orgId }}>
-                  {orgName ?? '…'}
-                </Link>
-              </li>
-              <li>
-                <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }}>
-                  Bulk invite
-                </Link>
-              </li>
-              <li aria-current="page">Progress</li>
-            </ol>
-          </nav>
+          <OrgBreadcrumbs orgId={orgId} orgName={orgName} current="Progress">
+            <li>
+              <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }}>
+                Bulk invite
+              </Link>
+            </li>
+          </OrgBreadcrumbs>
           <h1>Bulk invite progress</h1>
           <p className="page-description">
             Rows are sent in batches of 10 at the pace Clerk allows. You can leave this page; the job keeps

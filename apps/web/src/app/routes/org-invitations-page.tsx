@@ -16,7 +16,8 @@ import { useNavigate, useParams, useSearch } from '../../lib/router/hooks.ts';
 import { Link } from '../../lib/router/link.tsx';
 import { Outlet } from '../../lib/router/router-view.tsx';
 import { validateOrgInvitationsSearch } from '../../lib/url-state.ts';
-import { ErrorState, NotAllowedState } from '../../ui/states.tsx';
+import { ErrorState } from '../../ui/states.tsx';
+import { OrgBreadcrumbs, OrgNotAllowedPage } from '../layouts/org-page-parts.tsx';
 
 /** `/orgs/:orgId/invitations`: the organization's invitations, invite, revoke, and the detail outlet. */
 export function OrgInvitationsPage() {
@@ -46,37 +47,14 @@ export function OrgInvitationsPage() {
   );
 
   if (org.error?.status === 403 || org.error?.status === 404) {
-    return (
-      <div className="page">
-        <h1 className="visually-hidden">Organization invitations</h1>
-        <div className="panel">
-          <NotAllowedState
-            {...(org.error.status === 404
-              ? { title: "This organization doesn't exist, or you're not allowed to view it" }
-              : {})}
-            action={
-              <Link to="/orgs" className="btn">
-                Back to your organizations
-              </Link>
-            }
-          />
-        </div>
-      </div>
-    );
+    return <OrgNotAllowedPage heading="Organization invitations" notFound={org.error.status === 404} />;
   }
 
   return (
     <div className="page">
       <header className="page-header">
         <div>
-          <nav className="breadcrumbs" aria-label="Breadcrumb">
-            <ol>
-              <li>
-                <Link to="/orgs">Organizations</Link>
-              </li>
-              <li aria-current="page">{orgName ?? '…'}</li>
-            </ol>
-          </nav>
+          <OrgBreadcrumbs orgId={orgId} orgName={orgName} />
           <h1>{orgName ? `${orgName} invitations` : 'Invitations'}</h1>
           {org.data ? (
             <p className="stat-pills">

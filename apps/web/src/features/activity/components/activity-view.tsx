@@ -114,7 +114,7 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
         onClearFilters={clear}
       />
       {query.error && query.data !== undefined && !query.isPlaceholderData ? (
-        <div className="activity-alert" role="alert">
+        <div className="inline-alert" role="alert">
           <AlertCircle size={16} />
           <span>Couldn't refresh: {query.error.longMessage}</span>
           <Button size="sm" onClick={() => query.refetch()} loading={query.isFetching}>

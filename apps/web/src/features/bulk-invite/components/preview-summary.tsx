@@ -66,7 +66,7 @@ export function PreviewSummary(props: PreviewSummaryProps) {
 function CheckStatus({ checkState, checkError, checkedCount, onRetryCheck }: PreviewSummaryProps) {
   if (checkState.status === 'error') {
     return (
-      <div className="bulk-alert" role="alert">
+      <div className="inline-alert" role="alert">
         <AlertCircle size={16} />
         <span>
           Couldn't check for pending invitations and members: {checkError?.longMessage ?? 'the check failed.'}{' '}

@@ -134,7 +134,7 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
       <div className="invitation-list">
         <ListToolbar selection={selection} rows={rows} render={props.toolbar} />
         {query.error && query.data !== undefined && !query.isPlaceholderData ? (
-          <div className="inline-error" role="alert">
+          <div className="inline-alert" role="alert">
             <AlertCircle size={16} />
             <span>Couldn't refresh: {query.error.longMessage}</span>
             <Button size="sm" onClick={() => query.refetch()} loading={query.isFetching}>

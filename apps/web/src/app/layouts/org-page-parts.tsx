@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { Link } from '../../lib/router/link.tsx';
+import { NotAllowedState } from '../../ui/states.tsx';
+
+/**
+ * The trail of an organization's pages: Organizations / <org> [/ <links>] / <current>. Without
+ * `current` the organization itself is the current page.
+ */
+export function OrgBreadcrumbs({
+  orgId,
+  orgName,
+  current,
+  children,
+}: {
+  orgId: string;
+  orgName: string | undefined;
+  current?: string;
+  /** `<li>` links between the organization and the current page. */
+  children?: ReactNode;
+}) {
+  return (
+    <nav className="breadcrumbs" aria-label="Breadcrumb">
+      <ol>
+        <li>
+          <Link to="/orgs">Organizations</Link>
+        </li>
+        {current === undefined ? (
+          <li aria-current="page">{orgName ?? '…'}</li>
+        ) : (
+          <>
+            <li>
+              <Link to="/orgs/$orgId/invitations" params={{ orgId }}>
+                {orgName ?? '…'}
+              </Link>
+            </li>
+            {children}
+            <li aria-current="page">{current}</li>
+          </>
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+/** An organization page the user may not open (403) or that does not exist (404). */
+export function OrgNotAllowedPage({ heading, notFound }: { heading: string; notFound: boolean }) {
+  return (
+    <div className="page">
+      <h1 className="visually-hidden">{heading}</h1>
+      <div className="panel">
+        <NotAllowedState
+          {...(notFound
+            ? { title: "This organization doesn't exist, or you're not allowed to view it" }
+            : {})}
+          action={
+            <Link to="/orgs" className="btn">
+              Back to your organizations
+            </Link>
+          }
+        />
+      </div>
+    </div>
+  );
+}
