@@ -31,7 +31,7 @@ export interface DataColumnMeta {
 export const dataTableFeatures = tableFeatures({ columnMeta: {} as DataColumnMeta });
 export type DataTableFeatures = typeof dataTableFeatures;
 
-interface DataTableProps<TData extends RowData> {
+export interface DataTableProps<TData extends RowData> {
   // biome-ignore lint/suspicious/noExplicitAny: the selected-state type of the owner's table is irrelevant here
   table: ReactTable<DataTableFeatures, TData, any>;
   /** Accessible name of the table and its scroll region. */

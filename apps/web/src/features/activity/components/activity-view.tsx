@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { PAGE_SIZES, type PageSize } from '../../../lib/url-state.ts';
 import { Button } from '../../../ui/button.tsx';
 import { DataTable, dataTableFeatures } from '../../../ui/data-table.tsx';
-import { AlertCircle, Inbox, Refresh } from '../../../ui/icons.tsx';
+import { Inbox } from '../../../ui/icons.tsx';
+import { listTableState, RefreshFailedAlert } from '../../../ui/list-query-state.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { EmptyState, ErrorState, NotAllowedState } from '../../../ui/states.tsx';
 import { useActivity } from '../api/get-activity.ts';
@@ -55,14 +56,7 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
       page: undefined,
     });
   const total = query.data?.total_count;
-  const state =
-    query.data === undefined
-      ? query.error
-        ? 'ready'
-        : 'loading'
-      : query.isPlaceholderData
-        ? 'stale'
-        : 'ready';
+  const state = listTableState(query);
   const fallback =
     query.data === undefined && query.error ? (
       query.error.status === 403 ? (
@@ -113,16 +107,7 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
         filtered={filtered}
         onClearFilters={clear}
       />
-      {query.error && query.data !== undefined && !query.isPlaceholderData ? (
-        <div className="inline-alert" role="alert">
-          <AlertCircle size={16} />
-          <span>Couldn't refresh: {query.error.longMessage}</span>
-          <Button size="sm" onClick={() => query.refetch()} loading={query.isFetching}>
-            <Refresh size={14} />
-            Try again
-          </Button>
-        </div>
-      ) : null}
+      <RefreshFailedAlert query={query} />
       <div className="table-card">
         <DataTable
           table={table}

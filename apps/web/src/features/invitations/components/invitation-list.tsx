@@ -13,7 +13,8 @@ import {
 } from '../../../lib/url-state.ts';
 import { Button } from '../../../ui/button.tsx';
 import { DataTable, type DataTableFeatures, dataTableFeatures } from '../../../ui/data-table.tsx';
-import { AlertCircle, Inbox, Refresh } from '../../../ui/icons.tsx';
+import { Inbox } from '../../../ui/icons.tsx';
+import { listTableState, RefreshFailedAlert } from '../../../ui/list-query-state.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { RowSelection, RowSelectionProvider, useSelectionVersion } from '../../../ui/row-selection.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
@@ -88,14 +89,7 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
   });
 
   const total = query.data?.total_count;
-  const state =
-    query.data === undefined
-      ? query.error
-        ? 'ready'
-        : 'loading'
-      : query.isPlaceholderData
-        ? 'stale'
-        : 'ready';
+  const state = listTableState(query);
   const fallback =
     query.data === undefined && query.error ? (
       <ErrorState
@@ -133,16 +127,7 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
     <RowSelectionProvider value={selection}>
       <div className="invitation-list">
         <ListToolbar selection={selection} rows={rows} render={props.toolbar} />
-        {query.error && query.data !== undefined && !query.isPlaceholderData ? (
-          <div className="inline-alert" role="alert">
-            <AlertCircle size={16} />
-            <span>Couldn't refresh: {query.error.longMessage}</span>
-            <Button size="sm" onClick={() => query.refetch()} loading={query.isFetching}>
-              <Refresh size={14} />
-              Try again
-            </Button>
-          </div>
-        ) : null}
+        <RefreshFailedAlert query={query} />
         <div className="table-card">
           <div
             className={`busy-bar${query.isFetching && query.data !== undefined ? ' is-busy' : ''}`}
