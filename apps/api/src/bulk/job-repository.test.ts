@@ -18,6 +18,9 @@ describeEachStore('bulk job repository', (kind) => {
   beforeEach(async () => {
     store = await openTestStore(kind);
   });
+  /** A job of `n` member rows in ORG, created by `u` with no inviter. */
+  const newJob = (n: number) =>
+    createBulkJob(store, { organizationId: ORG, createdBy: 'u', inviterUserId: null, rows: rows(n) });
   afterEach(async () => {
     await store.close();
   });
@@ -67,12 +70,7 @@ describeEachStore('bulk job repository', (kind) => {
   });
 
   it('stores a paste of 2,000 rows in one job', async () => {
-    const job = await createBulkJob(store, {
-      organizationId: ORG,
-      createdBy: 'u',
-      inviterUserId: null,
-      rows: rows(2000),
-    });
+    const job = await newJob(2000);
     expect(job.counts.pending).toBe(2000);
     expect(job.rows[1999]?.email_address).toBe('user1999@example.com');
   });
@@ -106,24 +104,14 @@ describeEachStore('bulk job repository', (kind) => {
   });
 
   it('cancels an unfinished job but leaves a finished one alone', async () => {
-    const job = await createBulkJob(store, {
-      organizationId: ORG,
-      createdBy: 'u',
-      inviterUserId: null,
-      rows: rows(2),
-    });
+    const job = await newJob(2);
     expect((await cancelBulkJob(store, job.id))?.status).toBe('cancelled');
     await store.db.updateTable('bulk_jobs').set({ status: 'done' }).where('id', '=', job.id).execute();
     expect((await cancelBulkJob(store, job.id))?.status).toBe('done');
   });
 
   it('retrying puts failed rows back to pending and the job back in the queue', async () => {
-    const job = await createBulkJob(store, {
-      organizationId: ORG,
-      createdBy: 'u',
-      inviterUserId: null,
-      rows: rows(2),
-    });
+    const job = await newJob(2);
     await store.db
       .updateTable('bulk_job_rows')
       .set({ outcome: 'failed', code: 'upstream_unavailable', message: 'down', ambiguous_since: 77 })
@@ -145,12 +133,7 @@ describeEachStore('bulk job repository', (kind) => {
   });
 
   it('retrying failed rows of a job still waiting out a rate limit keeps it waiting', async () => {
-    const job = await createBulkJob(store, {
-      organizationId: ORG,
-      createdBy: 'u',
-      inviterUserId: null,
-      rows: rows(2),
-    });
+    const job = await newJob(2);
     await store.db
       .updateTable('bulk_job_rows')
       .set({ outcome: 'failed' })
@@ -166,12 +149,7 @@ describeEachStore('bulk job repository', (kind) => {
   });
 
   it('retrying a finished job without failed rows changes nothing', async () => {
-    const job = await createBulkJob(store, {
-      organizationId: ORG,
-      createdBy: 'u',
-      inviterUserId: null,
-      rows: rows(1),
-    });
+    const job = await newJob(1);
     await store.db.updateTable('bulk_jobs').set({ status: 'done' }).where('id', '=', job.id).execute();
     expect((await retryFailedRows(store, job.id))?.status).toBe('done');
   });

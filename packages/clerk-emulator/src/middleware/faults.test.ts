@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator } from '../emulator.ts';
 import { DEMO_ORGANIZATIONS } from '../seed/demo-data.ts';
-import { sdkError, startTestEmulator, type TestEmulator } from '../test-support/harness.ts';
+import { sdkError, type TestEmulator } from '../test-support/harness.ts';
+import { useTestEmulator } from '../test-support/use-test-emulator.ts';
 import { ConnectionDroppedError } from './faults.ts';
 
 let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: 'demo' });
-});
-afterAll(async () => {
-  expect(emu.recorder.problems).toEqual([]);
-  await emu.close();
+useTestEmulator({ seed: 'demo' }, (started) => {
+  emu = started;
 });
 beforeEach(async () => {
   await emu.api('/__emulator/faults', { method: 'DELETE' });

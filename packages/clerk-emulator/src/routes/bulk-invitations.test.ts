@@ -1,18 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTeam } from '../test-support/fixtures.ts';
-import { sdkError, startTestEmulator, type TestEmulator } from '../test-support/harness.ts';
+import { sdkError, type TestEmulator } from '../test-support/harness.ts';
+import { useTestEmulator } from '../test-support/use-test-emulator.ts';
 
 let emu: TestEmulator;
 let team: Awaited<ReturnType<typeof createTeam>>;
 
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: 'none' });
-  team = await createTeam(emu);
-});
-afterAll(async () => {
-  expect(emu.recorder.problems).toEqual([]);
-  await emu.close();
-});
+useTestEmulator(
+  { seed: 'none' },
+  (started) => {
+    emu = started;
+  },
+  async (started) => {
+    team = await createTeam(started);
+  },
+);
 
 const invitations = () => emu.clerk.organizations;
 

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZATIONS } from '../seed/demo-data.ts';
 import { createTeam } from '../test-support/fixtures.ts';
-import { startTestEmulator, type TestEmulator } from '../test-support/harness.ts';
+import type { TestEmulator } from '../test-support/harness.ts';
+import { useTestEmulator } from '../test-support/use-test-emulator.ts';
 
 let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: 'demo', timeScale: 4 });
-});
-afterAll(async () => {
-  expect(emu.recorder.problems).toEqual([]);
-  await emu.close();
+useTestEmulator({ seed: 'demo', timeScale: 4 }, (started) => {
+  emu = started;
 });
 
 interface Acceptance {

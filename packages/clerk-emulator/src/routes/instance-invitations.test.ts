@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ORGANIZATIONS, DEMO_USERS } from '../seed/demo-data.ts';
-import { startTestEmulator, type TestEmulator } from '../test-support/harness.ts';
+import type { TestEmulator } from '../test-support/harness.ts';
+import { useTestEmulator } from '../test-support/use-test-emulator.ts';
 
 interface Item {
   id: string;
@@ -16,12 +17,8 @@ interface Page {
 }
 
 let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: 'demo' });
-});
-afterAll(async () => {
-  expect(emu.recorder.problems).toEqual([]);
-  await emu.close();
+useTestEmulator({ seed: 'demo' }, (started) => {
+  emu = started;
 });
 
 const getAll = async (query: string) => (await emu.json<Page>(`/v1/organization_invitations?${query}`)).body;

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { advanceClock, createTeam, DAY_MS } from '../test-support/fixtures.ts';
-import { sdkError, startTestEmulator, type TestEmulator } from '../test-support/harness.ts';
+import { sdkError, type TestEmulator } from '../test-support/harness.ts';
+import { useTestEmulator } from '../test-support/use-test-emulator.ts';
 
 let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: 'none' });
-});
-afterAll(async () => {
-  expect(emu.recorder.problems).toEqual([]);
-  await emu.close();
+useTestEmulator({ seed: 'none' }, (started) => {
+  emu = started;
 });
 
 const orgs = () => emu.clerk.organizations;
