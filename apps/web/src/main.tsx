@@ -1,9 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createAppRouter, redirectToSignInOn401 } from './app/router.tsx';
+import { createAppRouter, focusHeadingOnNewPage, redirectToSignInOn401 } from './app/router.tsx';
 import { createQueryClient } from './lib/query-client.ts';
-import { RouterProvider } from './lib/router/router-view.tsx';
 import { ToastProvider } from './ui/toast.tsx';
 import './ui/styles/tokens.css';
 import './ui/styles/base.css';
@@ -14,6 +14,7 @@ import './ui/data-table.css';
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 redirectToSignInOn401(queryClient, router);
+focusHeadingOnNewPage(router);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

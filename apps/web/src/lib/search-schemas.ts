@@ -53,12 +53,20 @@ const id = z.catch(z.optional(z.string().check(z.trim(), z.regex(/^[A-Za-z0-9_]{
 /** A day, `YYYY-MM-DD` (a real date: `2026-02-30` is dropped). */
 const day = z.catch(z.optional(z.iso.date()), undefined);
 
-export const LIST_DEFAULTS = {
+type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+type BulkRowOutcome = (typeof BULK_ROW_OUTCOMES)[number];
+
+export const LIST_DEFAULTS: {
+  status: InvitationStatus[];
+  sort: SortValue;
+  page: number;
+  pageSize: PageSize;
+} = {
   status: [],
   sort: '-created_at',
   page: 1,
   pageSize: 25,
-} as const satisfies { status: never[]; sort: SortValue; page: number; pageSize: PageSize };
+};
 
 const listShape = {
   status: repeated(INVITATION_STATUSES),
@@ -78,7 +86,7 @@ export type AllInvitationsSearch = z.output<typeof allInvitationsSearch>;
 /** The state both invitation lists share. */
 export type ListSearch = Pick<OrgInvitationsSearch, keyof typeof LIST_DEFAULTS>;
 
-export const ACTIVITY_DEFAULTS = { page: 1, pageSize: 25 } as const;
+export const ACTIVITY_DEFAULTS: { page: number; pageSize: PageSize } = { page: 1, pageSize: 25 };
 
 /** `/activity`: organization, actor, action, a day range (UTC, both included) and the page. */
 export const activitySearch = z.object({
@@ -92,7 +100,11 @@ export const activitySearch = z.object({
 });
 export type ActivitySearch = z.output<typeof activitySearch>;
 
-export const BULK_JOB_DEFAULTS = { outcome: [], page: 1, pageSize: 100 } as const;
+export const BULK_JOB_DEFAULTS: {
+  outcome: BulkRowOutcome[];
+  page: number;
+  pageSize: (typeof JOB_PAGE_SIZES)[number];
+} = { outcome: [], page: 1, pageSize: 100 };
 
 /** `/orgs/$orgId/invitations/bulk/$jobId`: the rows' outcome filter and page. */
 export const bulkJobSearch = z.object({

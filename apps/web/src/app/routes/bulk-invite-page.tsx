@@ -1,14 +1,16 @@
+import { getRouteApi } from '@tanstack/react-router';
 import { BulkInviteForm } from '../../features/bulk-invite/components/bulk-invite-form.tsx';
 import { RecentBulkJobs } from '../../features/bulk-invite/components/recent-bulk-jobs.tsx';
 import { useOrganizationRoles } from '../../features/invite/api/get-organization-roles.ts';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
-import { useNavigate, useParams } from '../../lib/router/hooks.ts';
 import { OrgBreadcrumbs, OrgNotAllowedPage } from '../layouts/org-page-parts.tsx';
+
+const route = getRouteApi('/_app/orgs/$orgId/invitations/bulk');
 
 /** `/orgs/:orgId/invitations/bulk`: paste or upload addresses, preview, start a job; recent jobs. */
 export function BulkInvitePage() {
-  const { orgId } = useParams<'/orgs/$orgId/invitations/bulk'>();
-  const navigate = useNavigate();
+  const { orgId } = route.useParams();
+  const navigate = route.useNavigate();
   const org = useOrganization(orgId);
   const roles = useOrganizationRoles();
   const orgName = org.data?.name;
