@@ -53,7 +53,12 @@ export function OrgNotAllowedPage({ heading, notFound }: { heading: string; notF
     <div className="page">
       <h1 className="visually-hidden">{heading}</h1>
       <NotAllowedPanel
-        {...(notFound ? { title: "This organization doesn't exist, or you're not allowed to view it" } : {})}
+        title={
+          notFound
+            ? "This organization doesn't exist, or you're not allowed to view it"
+            : "You're not allowed to view this organization"
+        }
+        description="Only admins of this organization and support staff can see its invitations."
       />
     </div>
   );

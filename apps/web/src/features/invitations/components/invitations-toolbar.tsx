@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Button } from '../../../ui/button.tsx';
 import { CheckboxGroup } from '../../../ui/checkbox-group.tsx';
 import { X } from '../../../ui/icons.tsx';
-import { statusLabel } from '../../../ui/status-badge.tsx';
+import { statusLabel } from './status-badge.tsx';
 import './invitations-toolbar.css';
 
 const STATUS_OPTIONS = INVITATION_STATUSES.map((value) => ({ value, label: statusLabel(value) }));
