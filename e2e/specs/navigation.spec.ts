@@ -108,6 +108,18 @@ test.describe('navigation', () => {
     await expect(page).toHaveURL(/\/orgs$/);
   });
 
+  test('the skip link jumps to the main content and leaves the page as it is', async ({ page }) => {
+    await page.goto(`${orgPath}?status=pending`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Acme Corp invitations' })).toBeVisible();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#main')).toBeFocused();
+    await expect(page).toHaveURL(new RegExp(`${orgPath}\\?status=pending#main$`));
+    await expect(page.getByRole('checkbox', { name: 'Pending', exact: true })).toBeChecked();
+  });
+
   test("pointing at a link loads that page's code and starts its data before the click", async ({ page }) => {
     await page.goto('/orgs');
     await expect(page.getByRole('heading', { level: 1, name: 'Organizations' })).toBeVisible();

@@ -61,12 +61,12 @@ export function focusMainHeading(): void {
  * (a detail over its list) keep focus where it is; the router's scroll restoration handles scrolling.
  */
 export function focusHeadingOnNewPage(router: AppRouter): () => void {
-  let page = pageOf(router.state.matches);
+  // The first render is the page the visit starts on: focus stays where the browser puts it.
+  let page: string | undefined | null = null;
   return router.subscribe('onRendered', () => {
     const next = pageOf(router.state.matches);
-    if (next === page) return;
-    const first = page === undefined;
+    const changed = page !== null && next !== page;
     page = next;
-    if (!first) focusMainHeading();
+    if (changed) focusMainHeading();
   });
 }
