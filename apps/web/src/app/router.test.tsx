@@ -160,6 +160,22 @@ describe('the app router', () => {
     expect(document.activeElement).toBe(filter);
   });
 
+  it('shows the error page when /api/me fails for another reason, and Try again checks again', async () => {
+    let down = true;
+    mockApi({
+      ...signedIn,
+      'GET /api/me': () =>
+        down ? clerkError(503, 'service_unavailable', 'The api is down.') : json(200, ME),
+    });
+    start('/orgs', client);
+    expect(await screen.findByRole('heading', { name: "This page couldn't be loaded" })).toBeTruthy();
+    expect(screen.getByText('The api is down.')).toBeTruthy();
+    down = false;
+    await act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    expect(await screen.findByRole('heading', { level: 1, name: 'Organizations' })).toBeTruthy();
+    expect(here()).toBe('/orgs');
+  });
+
   it('goes to sign-in when any query answers 401 mid-visit, and comes back to the same view', async () => {
     mockApi({});
     start('/unknown?status=pending', client);
