@@ -32,14 +32,17 @@ export const FAPI_SPEC_PATH =
   (process.env.CLERK_OPENAPI_SPEC ? join(dirname(SPEC_PATH), FAPI_FILE) : findSharedSpec(FAPI_FILE));
 
 /**
- * OpenAPI's `nullable: true` means "or null", but ajv honours it only beside a `type`, and a
- * composite (`allOf`, `oneOf`, `$ref`) under it still rejects null: rewrite those as `anyOf: [node, null]`.
+ * OpenAPI's `nullable: true` means "or null", but ajv honours it only beside a `type`, an `enum`
+ * still rejects null, and a composite (`allOf`, `oneOf`, `$ref`) under it too: rewrite those.
  */
 function normalizeNullable(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(normalizeNullable);
   if (node === null || typeof node !== 'object') return node;
   const entries = Object.entries(node).map(([key, value]) => [key, normalizeNullable(value)] as const);
   const out = Object.fromEntries(entries) as Record<string, unknown>;
+  // A nullable enum accepts null even when its list does not name it.
+  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null))
+    out.enum = [...out.enum, null];
   const composite = ['allOf', 'oneOf', 'anyOf', '$ref'].some((key) => key in out);
   if (out.nullable === true && (out.type === undefined || composite)) {
     const { nullable: _nullable, description: _description, ...rest } = out;
