@@ -22,10 +22,16 @@ const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 redirectToSignInOn401(queryClient, router);
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders config={await loadConsoleConfig()} queryClient={queryClient} router={router}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
+loadConsoleConfig().then(
+  (config) =>
+    createRoot(root).render(
+      <StrictMode>
+        <AppProviders config={config} queryClient={queryClient} router={router}>
+          <RouterProvider router={router} />
+        </AppProviders>
+      </StrictMode>,
+    ),
+  (error: unknown) => {
+    root.textContent = `The console could not start: ${error instanceof Error ? error.message : String(error)} Reload the page to try again.`;
+  },
 );

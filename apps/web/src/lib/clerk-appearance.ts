@@ -1,27 +1,29 @@
 import type { ClerkProviderProps } from '@clerk/react';
 
 /**
- * Clerk's components in our colours: every value is one of our CSS variables, which switch between
- * the light and dark themes by themselves (`light-dark()`), so Clerk follows the theme toggle live.
+ * Clerk's components in our colours: every value is one of our tokens (under the `--clerk-ic-*` names
+ * tokens.css gives them for Clerk), which switch between the light and dark themes by themselves
+ * (`light-dark()`), so Clerk follows the theme toggle live.
  */
 export const clerkAppearance: NonNullable<ClerkProviderProps['appearance']> = {
   variables: {
-    colorPrimary: 'var(--accent)',
-    colorPrimaryForeground: 'var(--accent-contrast)',
-    colorBackground: 'var(--surface)',
-    colorForeground: 'var(--text)',
-    colorMutedForeground: 'var(--text-muted)',
-    colorMuted: 'var(--surface-2)',
-    colorNeutral: 'var(--text)',
-    colorInput: 'var(--surface)',
-    colorInputForeground: 'var(--text)',
-    colorDanger: 'var(--danger)',
-    colorRing: 'var(--focus)',
+    colorPrimary: 'var(--clerk-ic-accent)',
+    colorPrimaryForeground: 'var(--clerk-ic-accent-contrast)',
+    colorBackground: 'var(--clerk-ic-surface)',
+    colorForeground: 'var(--clerk-ic-text)',
+    colorMutedForeground: 'var(--clerk-ic-text-muted)',
+    colorMuted: 'var(--clerk-ic-surface-2)',
+    colorNeutral: 'var(--clerk-ic-text)',
+    colorInput: 'var(--clerk-ic-surface)',
+    colorInputForeground: 'var(--clerk-ic-text)',
+    colorDanger: 'var(--clerk-ic-danger)',
+    colorRing: 'var(--clerk-ic-focus)',
     borderRadius: 'var(--radius)',
     fontFamily: 'var(--font-sans)',
   },
   elements: {
-    // The card sits in our own frame, which carries the border and shadow.
-    cardBox: { boxShadow: 'none', border: '1px solid var(--border)' },
+    // Our cards' edge and shadow, so Clerk's card sits beside ours as one of them.
+    cardBox: { boxShadow: 'var(--shadow-sm)', border: '1px solid var(--clerk-ic-border)', width: '100%' },
+    rootBox: { width: '100%' },
   },
 };

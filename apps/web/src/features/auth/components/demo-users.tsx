@@ -15,12 +15,22 @@ function initials(user: DevUser): string {
   );
 }
 
-/** Staff first, then admins, then everyone else; by name within each group. */
-export function sortDevUsers(users: readonly DevUser[]): DevUser[] {
-  const rank = (u: DevUser) => (/^staff/i.test(u.description) ? 0 : /^admin/i.test(u.description) ? 1 : 2);
-  return [...users].sort(
-    (a, b) => rank(a) - rank(b) || fullName(a, a.email_address).localeCompare(fullName(b, b.email_address)),
-  );
+const GROUPS = [
+  { title: 'Support staff', note: 'Every organization, the instance-wide list' },
+  { title: 'Organization admins', note: 'Their own organizations' },
+  { title: 'Members', note: 'Manage nothing: the console tells them so' },
+] as const;
+
+const groupOf = (u: DevUser) => (/^staff/i.test(u.description) ? 0 : /^admin/i.test(u.description) ? 1 : 2);
+
+/** Demo users by what they can do (staff, admins, everyone else), by name within each group. */
+export function groupDemoUsers(users: readonly DevUser[]) {
+  const byName = (a: DevUser, b: DevUser) =>
+    fullName(a, a.email_address).localeCompare(fullName(b, b.email_address));
+  return GROUPS.map((group, i) => ({
+    ...group,
+    users: users.filter((u) => groupOf(u) === i).sort(byName),
+  })).filter((group) => group.users.length > 0);
 }
 
 /** Demo mode: every user of the emulator as a button that signs in through clerk-js with a ticket. */
@@ -48,46 +58,74 @@ export function DemoUsers() {
           {signIn.error.longMessage}
         </p>
       ) : null}
-      <ul className="sign-in-users" aria-busy={users.isPending}>
-        {users.isPending
-          ? [0, 1, 2, 3].map((i) => (
-              <li key={i} className="sign-in-user is-skeleton" aria-hidden="true">
-                <span className="skeleton" />
-              </li>
-            ))
-          : sortDevUsers(users.data?.data ?? []).map((user) => {
-              const name = fullName(user, user.email_address);
-              const descriptionId = `demo-user-${user.id}`;
-              return (
+      {users.isPending ? (
+        <ul className="sign-in-users" aria-busy="true">
+          {[0, 1, 2, 3].map((i) => (
+            <li key={i} className="sign-in-user is-skeleton" aria-hidden="true">
+              <span className="skeleton" />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        groupDemoUsers(users.data?.data ?? []).map((group) => (
+          <section key={group.title} className="sign-in-group" aria-label={group.title}>
+            <h3>
+              {group.title} <span className="muted">· {group.note}</span>
+            </h3>
+            <ul className="sign-in-users">
+              {group.users.map((user) => (
                 <li key={user.id}>
-                  <button
-                    type="button"
-                    className="sign-in-user"
-                    aria-label={`Sign in as ${name} (${user.email_address})`}
-                    aria-describedby={descriptionId}
-                    disabled={signIn.isPending}
+                  <DemoUserButton
+                    user={user}
+                    busy={signIn.isPending}
+                    signingIn={signIn.isPending && signIn.variables === user.id}
                     onClick={() => signIn.mutate(user.id)}
-                  >
-                    <span className="avatar" aria-hidden="true">
-                      {initials(user)}
-                    </span>
-                    <span className="sign-in-user-text">
-                      <span className="sign-in-user-line">
-                        <span className="sign-in-user-name">{name}</span>
-                        <span className="sign-in-user-email">{user.email_address}</span>
-                      </span>
-                      <span className="sign-in-user-description" id={descriptionId}>
-                        {user.description}
-                      </span>
-                    </span>
-                    {signIn.isPending && signIn.variables === user.id ? (
-                      <span className="spinner" aria-hidden="true" />
-                    ) : null}
-                  </button>
+                  />
                 </li>
-              );
-            })}
-      </ul>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
     </section>
+  );
+}
+
+function DemoUserButton({
+  user,
+  busy,
+  signingIn,
+  onClick,
+}: {
+  user: DevUser;
+  busy: boolean;
+  signingIn: boolean;
+  onClick: () => void;
+}) {
+  const name = fullName(user, user.email_address);
+  const descriptionId = `demo-user-${user.id}`;
+  return (
+    <button
+      type="button"
+      className="sign-in-user"
+      aria-label={`Sign in as ${name} (${user.email_address})`}
+      aria-describedby={descriptionId}
+      disabled={busy}
+      onClick={onClick}
+    >
+      <span className="avatar" aria-hidden="true">
+        {initials(user)}
+      </span>
+      <span className="sign-in-user-text">
+        <span className="sign-in-user-line">
+          <span className="sign-in-user-name">{name}</span>
+          <span className="sign-in-user-email">{user.email_address}</span>
+        </span>
+        <span className="sign-in-user-description" id={descriptionId}>
+          {user.description}
+        </span>
+      </span>
+      {signingIn ? <span className="spinner" aria-hidden="true" /> : null}
+    </button>
   );
 }
