@@ -36,7 +36,8 @@ test.describe('sign in with Clerk', () => {
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
-    await expect(page.getByText(/password is incorrect/i)).toBeVisible();
+    // Clerk shows it under the field and announces it (aria-live): the first is the visible one.
+    await expect(page.getByText(/password is incorrect/i).first()).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByText(PERSONAS.acmeAdmin.email)).toBeVisible();
   });

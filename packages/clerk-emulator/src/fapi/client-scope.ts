@@ -7,6 +7,7 @@ import { sendJson } from '../http/respond.ts';
 import { type ClientRow, clientByCookie, getClient, insertClient } from '../store/clients.ts';
 import { clearClientCookies, readClientCookie, writeClientCookies } from './cookies.ts';
 import { cookieSuffixFor, EMULATOR_PUBLISHABLE_KEY } from './publishable-key.ts';
+import { sessionTokenMinter } from './session-token.ts';
 import { clientUat, toClient } from './wire/client.ts';
 
 const COOKIE_SUFFIX = cookieSuffixFor(EMULATOR_PUBLISHABLE_KEY);
@@ -50,7 +51,8 @@ export function sendEnvelope(
   client: ClientRow | undefined,
 ): Response {
   const fresh = syncCookies(ctx, c, client);
-  return sendJson(c, { response, client: fresh ? toClient(ctx.db, fresh, ctx.clock.now()) : null });
+  const clientBody = fresh ? toClient(ctx.db, fresh, ctx.clock.now(), sessionTokenMinter(ctx, c)) : null;
+  return sendJson(c, { response, client: clientBody });
 }
 
 /** The client's own answers (`GET /v1/client`, `DELETE /v1/client/sessions`): the client as the response. */
@@ -60,5 +62,6 @@ export function sendClient(
   client: ClientRow | undefined,
 ): Response {
   const fresh = syncCookies(ctx, c, client);
-  return sendJson(c, { response: fresh ? toClient(ctx.db, fresh, ctx.clock.now()) : null, client: null });
+  const body = fresh ? toClient(ctx.db, fresh, ctx.clock.now(), sessionTokenMinter(ctx, c)) : null;
+  return sendJson(c, { response: body, client: null });
 }

@@ -2,9 +2,8 @@ import { clerkErrors, FapiSessionTokenBody, FapiTouchSessionBody } from '@invite
 import { type Context, Hono } from 'hono';
 import type { EmulatorContext } from '../../context.ts';
 import type { AppEnv } from '../../http/app-env.ts';
-import { baseUrl, parseOrRaise } from '../../http/request.ts';
+import { parseOrRaise } from '../../http/request.ts';
 import { raise, sendJson } from '../../http/respond.ts';
-import { signSessionToken } from '../../jwt/session-token.ts';
 import { type ClientRow, updateClient } from '../../store/clients.ts';
 import { getMembership } from '../../store/memberships.ts';
 import { getOrganizationByIdOrSlug } from '../../store/organizations.ts';
@@ -17,6 +16,7 @@ import {
 } from '../../store/sessions.ts';
 import { currentClient, sendClient, sendEnvelope } from '../client-scope.ts';
 import { readForm } from '../http.ts';
+import { mintSessionToken, sessionTokenMinter } from '../session-token.ts';
 import { toFapiSession } from '../wire/session.ts';
 
 function organizationNotFound(param: string) {
@@ -34,7 +34,7 @@ function memberOrganization(ctx: EmulatorContext, session: SessionRow, key: stri
 
 /** `/v1/client/sessions…`: sign-out, touch (active organization), end, remove and session tokens. */
 export function sessionRoutes(ctx: EmulatorContext) {
-  const { db, clock, keys, options } = ctx;
+  const { db, clock } = ctx;
   /** A signed-in session of the browser's client; anything else reads as signed out. */
   const signedIn = (c: Context<AppEnv>): { client: ClientRow; session: SessionRow } => {
     const id = c.req.param('sessionId');
@@ -56,7 +56,7 @@ export function sessionRoutes(ctx: EmulatorContext) {
     if (session.status === 'active') setSessionStatus(db, session.id, status, now);
     updateClient(db, client.id, {}, now);
     const after = getSession(db, session.id) ?? session;
-    return sendEnvelope(ctx, c, toFapiSession(db, after, now), client);
+    return sendEnvelope(ctx, c, toFapiSession(db, after, now, sessionTokenMinter(ctx, c)), client);
   };
 
   return new Hono<AppEnv>()
@@ -83,7 +83,7 @@ export function sessionRoutes(ctx: EmulatorContext) {
       touchSession(db, session.id, now, org === undefined ? undefined : (org?.id ?? null));
       updateClient(db, client.id, { lastActiveSessionId: session.id }, now);
       const after = getSession(db, session.id) ?? session;
-      return sendEnvelope(ctx, c, toFapiSession(db, after, now), client);
+      return sendEnvelope(ctx, c, toFapiSession(db, after, now, sessionTokenMinter(ctx, c)), client);
     })
     .post('/client/sessions/:sessionId/end', (c) => finish(c, 'ended'))
     .post('/client/sessions/:sessionId/remove', (c) => finish(c, 'removed'))
@@ -92,22 +92,10 @@ export function sessionRoutes(ctx: EmulatorContext) {
       const { session } = signedIn(c);
       const org =
         input.organization_id === undefined
-          ? session.active_org_id && getOrganizationByIdOrSlug(db, session.active_org_id, clock.now())
+          ? undefined
           : memberOrganization(ctx, session, input.organization_id, 'organization_id');
-      const membership = org ? getMembership(db, org.id, session.user_id) : undefined;
-      const azp = c.req.header('Origin');
       touchSession(db, session.id, clock.now());
-      const jwt = signSessionToken(
-        keys.get(),
-        {
-          sub: session.user_id,
-          sid: session.id,
-          iss: `${baseUrl(c, options.publicUrl)}/fapi`,
-          ...(azp ? { azp } : {}),
-          ...(org && membership ? { org: { id: org.id, slug: org.slug, role: membership.role } } : {}),
-        },
-        options.tokenTtlSeconds,
-      );
+      const jwt = mintSessionToken(ctx, c, session, org);
       return sendJson(c, { object: 'token', jwt });
     });
 }

@@ -3,11 +3,12 @@ import type { ClientRow } from '../../store/clients.ts';
 import { activeClientSessions } from '../../store/sessions.ts';
 import { getSignIn } from '../../store/sign-ins.ts';
 import { CLIENT_COOKIE_MAX_AGE_S } from '../cookies.ts';
+import type { SessionTokenMinter } from '../session-token.ts';
 import { toFapiSession } from './session.ts';
 import { toSignIn } from './sign-in.ts';
 
 /** Clerk's Client: the browser's signed-in sessions and its sign-in in progress. */
-export function toClient(db: Db, row: ClientRow, now: number) {
+export function toClient(db: Db, row: ClientRow, now: number, mint?: SessionTokenMinter) {
   const sessions = activeClientSessions(db, row.id, now);
   const signIn = row.sign_in_id ? getSignIn(db, row.sign_in_id) : undefined;
   const lastActive = sessions.some((s) => s.id === row.last_active_session_id)
@@ -16,7 +17,7 @@ export function toClient(db: Db, row: ClientRow, now: number) {
   return {
     object: 'client' as const,
     id: row.id,
-    sessions: sessions.map((session) => toFapiSession(db, session, now)),
+    sessions: sessions.map((session) => toFapiSession(db, session, now, mint)),
     sign_in: signIn && signIn.status !== 'complete' ? toSignIn(db, signIn) : null,
     sign_up: null,
     last_active_session_id: lastActive,
