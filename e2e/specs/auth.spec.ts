@@ -39,7 +39,9 @@ test.describe('sign in with Clerk', () => {
     // Clerk shows it under the field and announces it (aria-live): the first is the visible one.
     await expect(page.getByText(/password is incorrect/i).first()).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
-    await expect(page.getByRole('region', { name: 'Sign in' }).getByText(PERSONAS.acmeAdmin.email)).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Sign in' }).getByText(PERSONAS.acmeAdmin.email),
+    ).toBeVisible();
   });
 
   test('with an email code read from the emulator’s outbox', async ({ page }) => {

@@ -331,7 +331,7 @@ const contentType = fc.oneof(
 const EMPTY_BODY: Record<string, unknown> = {
   create: {},
   revoke: {},
-  'demo sign-in': {},
+  'demo sign-in token': {},
   'bulk check': {},
   'bulk job create': {},
 };
