@@ -6,7 +6,20 @@ import type { Page } from '@playwright/test';
  * has left the sign-in page; clerk-js then keeps the `__session` cookie fresh for `page.request`.
  */
 export async function signInWithDemoButton(page: Page, person: { name: string; email: string }) {
+  if (await isSignedIn(page)) {
+    // Someone else is signed in: sign out first, as a person switching accounts would.
+    await page.goto('/orgs');
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    // Clerk and the router get there without a page load: poll the address, not a navigation.
+    await page.waitForFunction(() => window.location.pathname === '/sign-in');
+  }
   await page.goto('/sign-in');
   await page.getByRole('button', { name: `Sign in as ${person.name} (${person.email})` }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
+  await page.waitForFunction(() => window.location.pathname !== '/sign-in');
+}
+
+/** True when clerk-js has marked this browser's client as signed in (`__client_uat` is set and not 0). */
+async function isSignedIn(page: Page): Promise<boolean> {
+  const cookies = await page.context().cookies();
+  return cookies.some((c) => c.name === '__client_uat' && c.value !== '0');
 }

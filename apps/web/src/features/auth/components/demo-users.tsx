@@ -77,7 +77,7 @@ export function DemoUsers() {
                 <li key={user.id}>
                   <DemoUserButton
                     user={user}
-                    busy={signIn.isPending}
+                    busy={signIn.isPending || !signIn.ready}
                     signingIn={signIn.isPending && signIn.variables === user.id}
                     onClick={() => signIn.mutate(user.id)}
                   />
