@@ -95,7 +95,7 @@ describe('session tokens', () => {
     expect(foreign.status).toBe(404);
   });
 
-  it('last tokenTtlSeconds when the emulator is configured so', async () => {
+  it('last tokenTtlSeconds when the emulator is configured so (the Backend API default too)', async () => {
     const short = await startTestEmulator({ seed: 'demo', tokenTtlSeconds: 30 });
     try {
       const browser = new FapiBrowser(short.url);
@@ -103,6 +103,9 @@ describe('session tokens', () => {
       const { body } = await browser.post(`/v1/client/sessions/${sessionId}/tokens`);
       const claims = jwtClaims(body.jwt);
       expect(claims.exp - claims.iat).toBe(30);
+      const bapiSession = await short.clerk.sessions.createSession({ userId: DEMO_USERS[1]?.id ?? '' });
+      const bapiClaims = jwtClaims((await short.clerk.sessions.getToken(bapiSession.id)).jwt);
+      expect(bapiClaims.exp - bapiClaims.iat).toBe(30);
       const info = await short.json('/__emulator/info');
       expect(info.body.token_ttl_seconds).toBe(30);
       expect(short.recorder.problems).toEqual([]);
@@ -140,6 +143,13 @@ describe('sign-out', () => {
     expect((await emu.clerk.sessions.getSession(sessionId)).status).toBe('removed');
     const client = await browser.get('/v1/client');
     expect(client.body.response.sessions).toEqual([]);
+  });
+
+  it('reaches sign-out only through _method=DELETE (a plain POST there is not a route)', async () => {
+    const { browser, token } = await signedIn(grace ?? '');
+    const plain = await browser.post('/v1/client/sessions');
+    expect(plain.status).toBe(404);
+    expect((await token()).status).toBe(200);
   });
 
   it('ends or removes one session, which then leaves the client', async () => {
