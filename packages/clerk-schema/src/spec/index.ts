@@ -93,6 +93,18 @@ export function specErrors(name: string, value: unknown): string[] {
   return check(value) ? [] : describe(check);
 }
 
+/** Validates `value` against `#/components/schemas/<name>` of Clerk's Frontend API spec. */
+export function fapiSchemaErrors(name: string, value: unknown): string[] {
+  const spec = load(FAPI_SPEC_PATH);
+  const key = `schema:${name}`;
+  let check = spec.compiled.get(key);
+  if (!check) {
+    check = spec.ajv.compile({ $ref: `clerk#/components/schemas/${name}` });
+    spec.compiled.set(key, check);
+  }
+  return check(value) ? [] : describe(check);
+}
+
 type Operations = Record<string, { responses?: Record<string, { $ref?: string; content?: unknown }> }>;
 
 /** The Frontend API path templates and their operations (method lower-cased). */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { OrganizationInvitation } from '../invitation.ts';
-import { fapiHasOperation, fapiPathTemplate, fapiResponseErrors, specErrors } from './index.ts';
+import {
+  fapiHasOperation,
+  fapiPathTemplate,
+  fapiResponseErrors,
+  fapiSchemaErrors,
+  specErrors,
+} from './index.ts';
 
 const invitation = {
   object: 'organization_invitation',
@@ -63,5 +69,10 @@ describe('the Frontend API spec', () => {
     expect(fapiResponseErrors('GET', '/v1/nowhere', 200, {}).join()).toContain(
       'not in the Frontend API spec',
     );
+  });
+
+  it('validates against a named Frontend API component', () => {
+    expect(fapiSchemaErrors('ClerkErrors', { errors: [], clerk_trace_id: 'x' })).toEqual([]);
+    expect(fapiSchemaErrors('ClerkErrors', {}).join()).toContain('errors');
   });
 });

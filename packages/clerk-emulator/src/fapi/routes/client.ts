@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { EmulatorContext } from '../../context.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { deleteClient } from '../../store/clients.ts';
@@ -8,7 +8,7 @@ import { createClient, currentClient, sendClient } from '../client-scope.ts';
 /** The browser's client: read it, start a new one, or delete it (ending its sessions). */
 export function clientRoutes(ctx: EmulatorContext) {
   const { db, clock } = ctx;
-  const fresh = (c: Parameters<typeof sendClient>[1]) => sendClient(ctx, c, createClient(ctx));
+  const fresh = (c: Context<AppEnv>) => sendClient(ctx, c, createClient(ctx));
   return new Hono<AppEnv>()
     .get('/client', (c) => sendClient(ctx, c, currentClient(ctx, c)))
     .post('/client', fresh)
