@@ -236,3 +236,20 @@ describe('the Frontend API proxy', () => {
     expect(body).not.toHaveProperty('commerce_settings');
   });
 });
+
+describe('the client after a reload', () => {
+  it('carries a fresh last_active_token per active session, whose claims clerk-js reads', async () => {
+    const { browser, sessionId } = await signedIn(grace ?? '', { origin: ORIGIN });
+    const { status, body } = await browser.get('/v1/client');
+    expect(status).toBe(200);
+    const session = (body.response.sessions as Loose[]).find((s) => s.id === sessionId);
+    expect(session?.last_active_token?.object).toBe('token');
+    const claims = jwtClaims(session?.last_active_token?.jwt);
+    expect(claims).toMatchObject({ sid: sessionId, sub: session?.user?.id, azp: ORIGIN, v: 2 });
+    const verified = await verifyToken(session?.last_active_token?.jwt, {
+      secretKey: emu.secretKey,
+      apiUrl: emu.url,
+    });
+    expect(verified.sid).toBe(sessionId);
+  });
+});
