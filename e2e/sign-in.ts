@@ -7,11 +7,11 @@ import type { Page } from '@playwright/test';
  */
 export async function signInWithDemoButton(page: Page, person: { name: string; email: string }) {
   if (await isSignedIn(page)) {
-    // Someone else is signed in: sign out first, as a person switching accounts would.
-    await page.goto('/orgs');
-    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-    // Clerk and the router get there without a page load: poll the address, not a navigation.
-    await page.waitForFunction(() => window.location.pathname === '/sign-in');
+    // Someone else is signed in on this page: end that Clerk session first (auth.spec.ts covers the
+    // header's Sign out button itself).
+    await page.evaluate(async () => {
+      await (window as { Clerk?: { signOut(): Promise<void> } }).Clerk?.signOut();
+    });
   }
   await page.goto('/sign-in');
   await page.getByRole('button', { name: `Sign in as ${person.name} (${person.email})` }).click();
