@@ -1,4 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
+import { useCallback } from 'react';
 import { SignInPage } from '../../features/auth/components/sign-in-page.tsx';
 
 const route = getRouteApi('/sign-in');
@@ -8,5 +9,6 @@ export function SignInRoutePage() {
   const { redirect } = route.useSearch();
   const navigate = route.useNavigate();
   const target = redirect ?? '/orgs';
-  return <SignInPage redirect={target} onSignedIn={() => navigate({ href: target })} />;
+  const onSignedIn = useCallback(() => navigate({ href: target, replace: true }), [navigate, target]);
+  return <SignInPage redirect={target} onSignedIn={onSignedIn} />;
 }
