@@ -10,6 +10,10 @@ import { ToastProvider } from '../ui/toast.tsx';
 import { requireSignIn } from './route-tree.tsx';
 import { type AppRouter, createAppRouter, focusHeadingOnNewPage, redirectToSignInOn401 } from './router.tsx';
 
+// The header's user menu reads Clerk's signed-in user, which needs clerk-js (ClerkProvider, covered by
+// e2e/specs/auth.spec.ts against the emulator); routing is this file's subject.
+vi.mock('../features/auth/components/user-menu.tsx', () => ({ UserMenu: () => null }));
+
 const ME: Me = {
   user: {
     id: 'user_1',

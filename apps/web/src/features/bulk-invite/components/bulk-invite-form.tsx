@@ -27,7 +27,8 @@ import './bulk-invite.css';
 // The body is checked with the shared schema, and so with zod (~28 KB gzip): loaded once there is
 // something to send, not with the page.
 const loadJobBody = () => import('../utils/job-body.ts');
-// The preview table (and the table library under it) loads with the first paste, not with the page.
+// The preview table (and the table library under it) is not in the page's first load: it is fetched
+// as the form first renders, while the person reaches for the paste.
 const PreviewTable = lazy(() => import('./preview-table.tsx').then((m) => ({ default: m.PreviewTable })));
 
 interface BulkInviteFormProps {
