@@ -112,6 +112,11 @@ async function main() {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Started by scripts/start.mjs (`pnpm start`): stop with it, even when it was killed outright.
+  if (process.channel) {
+    process.channel.unref();
+    process.once('disconnect', () => void shutdown('launcher exited'));
+  }
 }
 
 main().catch((err: unknown) => {
