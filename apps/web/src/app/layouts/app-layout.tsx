@@ -1,6 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import { NothingToManage } from '../../features/auth/components/nothing-to-manage.tsx';
 import { UserMenu } from '../../features/auth/components/user-menu.tsx';
 import { ThemeToggle } from '../../ui/theme-toggle.tsx';
 import './app-layout.css';
@@ -10,10 +11,15 @@ import './app-layout.css';
 const SECTION = { includeSearch: false } as const;
 const EXACT = { exact: true, includeSearch: false } as const;
 
-/** The signed-in frame: brand, navigation, theme, who is signed in; the page below. */
+/**
+ * The signed-in frame: brand, navigation, theme, who is signed in; the page below. Someone who manages
+ * nothing here (not staff, admin of no organization) gets one plain page instead, whatever the address.
+ */
 export function AppLayout() {
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const navigate = useNavigate();
+  const toSignIn = () => navigate({ to: '/sign-in' });
+  const managesNothing = !me.is_staff && me.organizations.length === 0;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -25,29 +31,29 @@ export function AppLayout() {
             <img src="/favicon.svg" alt="" width={24} height={24} />
             <span>Invitations</span>
           </Link>
-          <nav className="app-nav" aria-label="Main">
-            <Link to="/orgs" activeOptions={SECTION}>
-              Organizations
-            </Link>
-            {me.is_staff ? (
-              <Link to="/invitations" activeOptions={SECTION}>
-                All invitations
+          {managesNothing ? null : (
+            <nav className="app-nav" aria-label="Main">
+              <Link to="/orgs" activeOptions={SECTION}>
+                Organizations
               </Link>
-            ) : null}
-            {me.is_staff || me.organizations.length > 0 ? (
+              {me.is_staff ? (
+                <Link to="/invitations" activeOptions={SECTION}>
+                  All invitations
+                </Link>
+              ) : null}
               <Link to="/activity" activeOptions={SECTION}>
                 Activity
               </Link>
-            ) : null}
-          </nav>
+            </nav>
+          )}
           <div className="app-header-end">
             <ThemeToggle />
-            <UserMenu me={me} onSignedOut={() => navigate({ to: '/sign-in' })} />
+            {managesNothing ? null : <UserMenu me={me} onSignedOut={toSignIn} />}
           </div>
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        {managesNothing ? <NothingToManage me={me} onSignedOut={toSignIn} /> : <Outlet />}
       </main>
     </>
   );

@@ -1,10 +1,9 @@
-import { useClerk, useUser } from '@clerk/react';
+import { useUser } from '@clerk/react';
 import type { Me } from '@invites/clerk-schema';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { fullName, roleLabel } from '../../../lib/format.ts';
 import { Button } from '../../../ui/button.tsx';
 import { LogOut } from '../../../ui/icons.tsx';
+import { useSignOut } from '../api/sign-out.ts';
 import './user-menu.css';
 
 /** "Staff", "Admin · Acme Corp" or "Admin · 2 organizations". */
@@ -18,10 +17,8 @@ export function describeRole(me: Me): string {
 
 /** Who is signed in (Clerk's user), their role here, and "Sign out" through Clerk. */
 export function UserMenu({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
-  const clerk = useClerk();
   const { user } = useUser();
-  const queryClient = useQueryClient();
-  const [signingOut, setSigningOut] = useState(false);
+  const { signOut, signingOut } = useSignOut(onSignedOut);
   const email = user?.primaryEmailAddress?.emailAddress ?? me.user.email_address;
   const names = user ? { first_name: user.firstName, last_name: user.lastName } : me.user;
   const name = fullName(names, email ?? 'Signed in');
@@ -30,18 +27,6 @@ export function UserMenu({ me, onSignedOut }: { me: Me; onSignedOut: () => void 
       .map((p) => p?.[0] ?? '')
       .join('')
       .toUpperCase() || '?';
-
-  const signOut = async () => {
-    setSigningOut(true);
-    try {
-      // Ends the session at Clerk (and clears clerk-js's cookies); the api then answers 401.
-      await clerk.signOut();
-    } finally {
-      queryClient.clear();
-      setSigningOut(false);
-      onSignedOut();
-    }
-  };
 
   return (
     <div className="user-menu">
