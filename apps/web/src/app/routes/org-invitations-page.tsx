@@ -1,16 +1,22 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import type { Selection } from '../../features/invitations/components/invitation-list.tsx';
 import { OrgInvitationsView } from '../../features/invitations/components/org-invitations-view.tsx';
-import { InviteButton } from '../../features/invite/components/invite-button.tsx';
+import {
+  InviteButton,
+  LazyInviteDialog,
+  preloadInviteDialog,
+} from '../../features/invite/components/invite-button.tsx';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
 import { BulkRevokeButton } from '../../features/revoke/components/bulk-revoke-button.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import { formatCount } from '../../lib/format.ts';
 import type { OrgInvitationsSearch, SearchPatch } from '../../lib/search-schemas.ts';
+import { Button } from '../../ui/button.tsx';
+import { Plus } from '../../ui/icons.tsx';
 import { ErrorState } from '../../ui/states.tsx';
 import { OrgBreadcrumbs, OrgNotAllowedPage } from '../layouts/org-page-parts.tsx';
 
@@ -35,6 +41,23 @@ export function OrgInvitationsPage() {
       <RevokeButton invitation={invitation} {...(orgName ? { organizationName: orgName } : {})} />
     ),
     [orgName],
+  );
+  // "Invite <address>" from a search that found nothing: the form lives here, not in the empty state,
+  // which goes away as soon as the new invitation is listed.
+  const [inviteEmail, setInviteEmail] = useState<string | null>(null);
+  const inviteAction = useCallback(
+    (email: string) => (
+      <Button
+        variant="primary"
+        onClick={() => setInviteEmail(email)}
+        onPointerEnter={preloadInviteDialog}
+        onFocus={preloadInviteDialog}
+      >
+        <Plus size={15} />
+        Invite {email}
+      </Button>
+    ),
+    [],
   );
   const selectionActions = useCallback(
     (selection: Selection<OrganizationInvitation>) => (
@@ -82,8 +105,18 @@ export function OrgInvitationsPage() {
           onSearchChange={onSearchChange}
           rowActions={rowActions}
           selectionActions={selectionActions}
+          inviteAction={inviteAction}
         />
       )}
+      {inviteEmail ? (
+        <LazyInviteDialog
+          orgId={orgId}
+          orgName={orgName ?? 'this organization'}
+          isStaff={me.is_staff}
+          initialEmail={inviteEmail}
+          onClose={() => setInviteEmail(null)}
+        />
+      ) : null}
       <Outlet />
     </div>
   );

@@ -42,6 +42,8 @@ interface InvitationListProps<T extends OrganizationInvitation> {
   resetKey: string;
   filtered: boolean;
   onClearFilters: () => void;
+  /** What to say when the filters match nothing (a generic "Clear filters" state by default). */
+  filteredEmpty?: ReactNode;
   emptyAction?: ReactNode;
   toolbar: (selection: Selection<T>) => ReactNode;
 }
@@ -105,6 +107,8 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
         description="There are fewer invitations than this page number."
         action={<Button onClick={() => props.onPageChange(1)}>Go to first page</Button>}
       />
+    ) : filtered && props.filteredEmpty ? (
+      props.filteredEmpty
     ) : filtered ? (
       <EmptyState
         level={3}

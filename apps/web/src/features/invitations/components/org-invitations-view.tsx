@@ -4,6 +4,7 @@ import { type ReactNode, useMemo } from 'react';
 import type { OrgInvitationsSearch, PageSize, SearchPatch, SortValue } from '../../../lib/search-schemas.ts';
 import { SearchField } from '../../../ui/search-field.tsx';
 import { useOrgInvitations } from '../api/get-org-invitations.ts';
+import { EmailFilterEmpty } from './email-filter-empty.tsx';
 import { invitationColumns } from './invitation-columns.tsx';
 import { InvitationList, type Selection } from './invitation-list.tsx';
 import { InvitationsToolbar } from './invitations-toolbar.tsx';
@@ -17,6 +18,8 @@ interface OrgInvitationsViewProps {
   /** Actions for the selected rows, e.g. "Revoke selected". */
   selectionActions?: (selection: Selection<OrganizationInvitation>) => ReactNode;
   emptyAction?: ReactNode;
+  /** "Invite <address>" for an email filter that found no invitation. */
+  inviteAction?: (email: string) => ReactNode;
 }
 
 /** An organization's invitations: exact email filter, status filter, sort, pagination, selection. */
@@ -27,6 +30,7 @@ export function OrgInvitationsView({
   rowActions,
   selectionActions,
   emptyAction,
+  inviteAction,
 }: OrgInvitationsViewProps) {
   const query = useOrgInvitations(orgId, search);
   const columns = useMemo(
@@ -58,6 +62,17 @@ export function OrgInvitationsView({
       resetKey={JSON.stringify([orgId, search])}
       filtered={filtered}
       onClearFilters={clearFilters}
+      filteredEmpty={
+        search.email ? (
+          <EmailFilterEmpty
+            email={search.email}
+            status={search.status}
+            inviteAction={inviteAction}
+            onClearStatus={() => onSearchChange({ status: undefined, page: undefined })}
+            onClearFilters={clearFilters}
+          />
+        ) : undefined
+      }
       emptyAction={emptyAction}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
       onPageChange={(page) => onSearchChange({ page })}

@@ -28,6 +28,8 @@ interface InviteDialogProps {
   orgId: string;
   orgName: string;
   isStaff: boolean;
+  /** An address to invite (from a search that found nothing): it replaces a draft's address. */
+  initialEmail?: string | undefined;
   onClose: () => void;
 }
 
@@ -37,11 +39,14 @@ const resolver = zodResolver(InviteFormSchema, {
 }) as unknown as Resolver<InviteFormValues, unknown, InviteFormOutput>;
 
 /** "Invite member": the form, validated with the shared schema, that never loses what was typed. */
-export function InviteDialog({ orgId, orgName, isStaff, onClose }: InviteDialogProps) {
+export function InviteDialog({ orgId, orgName, isStaff, initialEmail, onClose }: InviteDialogProps) {
   const [restored] = useState(() => loadDraft(orgId));
   const form = useForm<InviteFormValues, unknown, InviteFormOutput>({
     resolver,
-    defaultValues: restored ?? BLANK_INVITE,
+    defaultValues: {
+      ...(restored ?? BLANK_INVITE),
+      ...(initialEmail ? { email_address: initialEmail } : {}),
+    },
     mode: 'onTouched',
   });
   const roles = useOrganizationRoles();
