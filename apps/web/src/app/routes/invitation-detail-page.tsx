@@ -1,8 +1,9 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useMatch, useNavigate, useParams } from '@tanstack/react-router';
+import { Link, useMatch, useNavigate, useParams } from '@tanstack/react-router';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { InvitationDetail } from '../../features/invitations/components/invitation-detail.tsx';
+import { useOrganization } from '../../features/organizations/api/get-organization.ts';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 
 const footerActions = (invitation: OrganizationInvitation) => (
@@ -18,6 +19,17 @@ export function InvitationDetailPage() {
   const overOrgList = useMatch({ from: '/_app/orgs/$orgId/invitations/$invitationId', shouldThrow: false });
   const navigate = useNavigate();
   const { data: me } = useSuspenseQuery(meQueryOptions());
+  const orgName = useOrganization(orgId).data?.name;
+  // Over its own organization's list the name is enough; over the instance-wide list it leads to the
+  // organization, filtered to this invitation's address.
+  const organization = (invitation: OrganizationInvitation) =>
+    overOrgList ? (
+      orgName
+    ) : (
+      <Link to="/orgs/$orgId/invitations" params={{ orgId }} search={{ email: invitation.email_address }}>
+        {orgName ?? 'Open the organization'}
+      </Link>
+    );
   const close = () =>
     overOrgList
       ? navigate({ to: '/orgs/$orgId/invitations', params: { orgId }, search: true, resetScroll: false })
@@ -28,6 +40,7 @@ export function InvitationDetailPage() {
       invitationId={invitationId}
       showPrivateMetadata={me.is_staff}
       actions={footerActions}
+      organization={organization}
       onClose={close}
     />
   );

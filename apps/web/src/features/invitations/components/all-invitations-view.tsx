@@ -11,18 +11,29 @@ import { InvitationList } from './invitation-list.tsx';
 import { InvitationsToolbar } from './invitations-toolbar.tsx';
 
 const helper = createColumnHelper<DataTableFeatures, Invitation>();
-const organizationColumn = helper.display({
-  id: 'organization',
-  header: 'Organization',
-  cell: ({ row }) => {
-    const org = row.original.public_organization_data;
-    return (
-      <Link to="/orgs/$orgId/invitations" params={{ orgId: org.id }}>
-        {org.name}
-      </Link>
-    );
-  },
-});
+
+/**
+ * The Organization column: its name, linking to its invitations. From a search result the link keeps
+ * the search, as the org list's exact email filter on the result's address.
+ */
+function organizationColumn(fromSearch: boolean) {
+  return helper.display({
+    id: 'organization',
+    header: 'Organization',
+    cell: ({ row }) => {
+      const org = row.original.public_organization_data;
+      return (
+        <Link
+          to="/orgs/$orgId/invitations"
+          params={{ orgId: org.id }}
+          search={fromSearch ? { email: row.original.email_address } : {}}
+        >
+          {org.name}
+        </Link>
+      );
+    },
+  });
+}
 
 interface AllInvitationsViewProps {
   search: AllInvitationsSearch;
@@ -33,11 +44,12 @@ interface AllInvitationsViewProps {
 /** Every organization's invitations (staff): debounced email search, status filter, sort, pagination. */
 export function AllInvitationsView({ search, onSearchChange, rowActions }: AllInvitationsViewProps) {
   const query = useAllInvitations(search);
+  const fromSearch = Boolean(search.q);
   const columns = useMemo(
     () =>
       invitationColumns<Invitation>({
         ...(rowActions ? { rowActions } : {}),
-        extraColumns: [organizationColumn],
+        extraColumns: [organizationColumn(fromSearch)],
         emailCell: (invitation) => (
           <Link
             to="/invitations/$orgId/$invitationId"
@@ -49,7 +61,7 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
           </Link>
         ),
       }),
-    [rowActions],
+    [rowActions, fromSearch],
   );
   const filtered = Boolean(search.status.length || search.q);
   const clearFilters = () => onSearchChange({ status: undefined, q: undefined, page: undefined });

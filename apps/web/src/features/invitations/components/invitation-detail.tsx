@@ -16,6 +16,8 @@ interface InvitationDetailProps {
   showPrivateMetadata: boolean;
   /** Extra actions for the invitation (e.g. revoke), shown in the footer. */
   actions?: (invitation: OrganizationInvitation) => ReactNode;
+  /** The organization's name (or a link to it), shown beside its id. */
+  organization?: (invitation: OrganizationInvitation) => ReactNode;
 }
 
 function When({ ms }: { ms: number | null }) {
@@ -40,7 +42,15 @@ function Json({ value, label }: { value: Record<string, unknown> | undefined; la
   );
 }
 
-function Fields({ invitation, showPrivate }: { invitation: OrganizationInvitation; showPrivate: boolean }) {
+function Fields({
+  invitation,
+  showPrivate,
+  organization,
+}: {
+  invitation: OrganizationInvitation;
+  showPrivate: boolean;
+  organization: ReactNode;
+}) {
   const inviter = invitation.public_inviter_data;
   return (
     <dl className="detail-list">
@@ -79,9 +89,10 @@ function Fields({ invitation, showPrivate }: { invitation: OrganizationInvitatio
       <dd>
         <code>{invitation.id}</code>
       </dd>
-      <dt>Organization ID</dt>
-      <dd>
-        <code>{invitation.organization_id}</code>
+      <dt>Organization</dt>
+      <dd className="detail-organization">
+        {organization}
+        <code className={organization ? 'muted' : undefined}>{invitation.organization_id}</code>
       </dd>
       <dt>URL</dt>
       <dd className="detail-url">
@@ -117,6 +128,7 @@ export function InvitationDetail({
   onClose,
   showPrivateMetadata,
   actions,
+  organization,
 }: InvitationDetailProps) {
   const query = useInvitation(orgId, invitationId);
   const invitation = query.data;
@@ -130,7 +142,11 @@ export function InvitationDetail({
       footer={invitation && actions ? actions(invitation) : undefined}
     >
       {invitation ? (
-        <Fields invitation={invitation} showPrivate={showPrivateMetadata} />
+        <Fields
+          invitation={invitation}
+          showPrivate={showPrivateMetadata}
+          organization={organization?.(invitation)}
+        />
       ) : query.isError ? (
         <ErrorState
           error={query.error}
