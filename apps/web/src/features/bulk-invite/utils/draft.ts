@@ -1,10 +1,13 @@
+import type { ColumnChoice } from './table-columns.ts';
+
 /** Everything typed or chosen on the bulk invite page, kept until a job starts. */
 export interface BulkDraft {
   text: string;
   /** The default role's key; empty until the roles load. */
   role: string;
-  includePending: boolean;
   includeMembers: boolean;
+  /** The email (and role) column the admin picked per table of the paste, by the table's header. */
+  columns: Record<string, ColumnChoice>;
   /** Per-address role and include choices, keyed by the lower-cased address. */
   rowRoles: Record<string, string>;
   rowIncludes: Record<string, boolean>;
@@ -17,8 +20,8 @@ export interface BulkDraft {
 export const BLANK_BULK_DRAFT: BulkDraft = {
   text: '',
   role: '',
-  includePending: false,
   includeMembers: false,
+  columns: {},
   rowRoles: {},
   rowIncludes: {},
   expiresInDays: '30',
@@ -34,6 +37,11 @@ function record<T>(value: unknown, isValue: (v: unknown) => v is T): Record<stri
 }
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isColumn = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isChoice = (v: unknown): v is ColumnChoice => {
+  const c = v as Partial<ColumnChoice> | null;
+  return typeof c === 'object' && c !== null && isColumn(c.email) && (c.role === null || isColumn(c.role));
+};
 
 /** The draft kept for this organization in this tab; a value of the wrong type falls back to blank. */
 export function loadBulkDraft(orgId: string): BulkDraft | null {
@@ -51,8 +59,8 @@ export function loadBulkDraft(orgId: string): BulkDraft | null {
   return {
     text: pick('text', isString),
     role: pick('role', isString),
-    includePending: pick('includePending', isBoolean),
     includeMembers: pick('includeMembers', isBoolean),
+    columns: record(raw.columns, isChoice),
     rowRoles: record(raw.rowRoles, isString),
     rowIncludes: record(raw.rowIncludes, isBoolean),
     expiresInDays: pick('expiresInDays', isString),
@@ -65,7 +73,6 @@ export function loadBulkDraft(orgId: string): BulkDraft | null {
 export function isBlankBulkDraft(draft: BulkDraft): boolean {
   return (
     draft.text.trim() === '' &&
-    !draft.includePending &&
     !draft.includeMembers &&
     Object.keys(draft.rowRoles).length === 0 &&
     Object.keys(draft.rowIncludes).length === 0 &&
