@@ -169,6 +169,7 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
           onRoleChange={onRoleChange}
           onIncludeChange={onIncludeChange}
           stale={preview.stale}
+          waitingLine={unread?.headerLine}
         />
       </section>
       <section className="panel bulk-section" aria-labelledby="bulk-options">

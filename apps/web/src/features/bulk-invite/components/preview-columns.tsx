@@ -62,8 +62,9 @@ export function previewColumns({ roles, onRoleChange, onIncludeChange }: Preview
       header: 'Role',
       cell: ({ row }) => {
         const r = row.original;
-        // A row whose only problem is its role gets the select, to choose one.
-        if (r.invalid || r.status === 'duplicate') return <span className="muted">—</span>;
+        // Rows that can be sent get the select; so does a row whose only problem is its role.
+        if (r.invalid || r.status === 'duplicate' || r.status === 'pending')
+          return <span className="muted">—</span>;
         return (
           <select
             className="select select-sm"

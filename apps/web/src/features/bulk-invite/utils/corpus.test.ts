@@ -22,7 +22,7 @@ const ROLES = [
   { key: 'org:member', name: 'Member' },
   { key: 'org:billing', name: 'Billing manager' },
 ];
-const inputs = readdirSync(DIR).filter((f) => !/\.(json|md)$/.test(f));
+const inputs = readdirSync(DIR).filter((f) => !f.startsWith('.') && !/\.(json|md)$/.test(f));
 const expectedOf = (file: string): Expected =>
   JSON.parse(readFileSync(join(DIR, file.replace(/\.\w+$/, '.expected.json')), 'utf8')) as Expected;
 const isRole = (cell: string) => resolveRole(cell, ROLES) !== null;

@@ -135,8 +135,8 @@ export function readTable(
   while (k < lines.length) {
     const line = lines[k] as string;
     if (line.trim() === '' || !line.includes(delimiter)) break;
-    const { text, last } = readRecord(lines, k, delimiter);
-    records.push({ line: k + 1, cells: splitRecord(text, delimiter) });
+    const { cells, last } = readRecord(lines, k, delimiter);
+    records.push({ line: k + 1, cells });
     k = last + 1;
   }
   const detected = detectColumns(columns, (i) => holdsAddresses(records, i));

@@ -170,7 +170,12 @@ export function detectColumns(headers: readonly string[], holdsAddresses: (colum
     first: first('first'),
     last: first('last'),
     problem: pick.length === 1 ? null : pick.length > 1 ? 'ambiguous' : 'missing',
-    candidates: pick.length > 1 ? pick : headers.flatMap((_, i) => (holdsAddresses(i) ? [i] : [])),
+    candidates:
+      pick.length > 1
+        ? pick
+        : pick.length === 0
+          ? headers.flatMap((_, i) => (holdsAddresses(i) ? [i] : []))
+          : [],
   };
   return detected;
 }

@@ -38,11 +38,14 @@ describe('readRecord', () => {
   it('joins the lines of a quoted cell with line breaks', () => {
     const lines = ['Ada,"first line', 'second line",a@x.example', 'next,row'];
     expect(endsInsideQuotes(lines[0] as string, ',')).toBe(true);
-    expect(readRecord(lines, 0, ',')).toEqual({ text: 'Ada,"first line\nsecond line",a@x.example', last: 1 });
+    const record = readRecord(lines, 0, ',');
+    expect(record.last).toBe(1);
+    expect(record.cells.map((c) => c.text)).toEqual(['Ada', 'first line\nsecond line', 'a@x.example']);
   });
 
   it('keeps a quote that never closes to its own line', () => {
-    const lines = ['Ada,"never closed,a@x.example', 'b,c'];
-    expect(readRecord(lines, 0, ',')).toEqual({ text: lines[0], last: 0 });
+    const record = readRecord(['Ada,"never closed,a@x.example', 'b,c'], 0, ',');
+    expect(record.last).toBe(0);
+    expect(record.cells.map((c) => c.text)).toEqual(['Ada', 'never closed,a@x.example']);
   });
 });

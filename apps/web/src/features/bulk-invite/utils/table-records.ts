@@ -88,21 +88,22 @@ export function headerDelimiter(line: string): string | null {
 const MAX_RECORD_LINES = 50;
 
 /**
- * The record starting at `lines[index]`, joined with the next lines while a quoted cell is open.
- * Returns its text and the index of its last line.
+ * The cells of the record starting at `lines[index]`, joined with the next lines while a quoted cell
+ * is open, and the index of its last line. One scan per line: a 1,000-row export is read per keystroke.
  */
 export function readRecord(
   lines: readonly string[],
   index: number,
   delimiter: string,
-): { text: string; last: number } {
+): { cells: Cell[]; last: number } {
+  const first = scan(lines[index] ?? '', delimiter);
+  if (!first.open) return { cells: first.cells, last: index };
   let text = lines[index] ?? '';
-  let last = index;
-  while (endsInsideQuotes(text, delimiter) && last + 1 < lines.length && last - index < MAX_RECORD_LINES) {
-    last += 1;
+  for (let last = index + 1; last < lines.length && last - index <= MAX_RECORD_LINES; last += 1) {
     text += `\n${lines[last]}`;
+    const joined = scan(text, delimiter);
+    if (!joined.open) return { cells: joined.cells, last };
   }
   // Never closed: the record is its first line alone.
-  if (endsInsideQuotes(text, delimiter)) return { text: lines[index] ?? '', last: index };
-  return { text, last };
+  return { cells: first.cells, last: index };
 }
