@@ -87,10 +87,15 @@ test.describe('bulk invite reads the corpus as the unit tests do', () => {
     });
   }
 
-  test('the admin’s column choice is kept in the draft through a reload', async ({ page }) => {
+  test('the admin’s column choice is kept in the draft through a reload', async ({
+    page,
+    expectAccessible,
+  }) => {
     const text = readFileSync(`${CORPUS}ambiguous-table.tsv`, 'utf8');
     await page.goto(`/orgs/${orgId}/invitations/bulk`);
     await page.getByLabel('Email addresses').fill(text);
+    await expect(page.getByText('Choose the email column', { exact: true })).toBeVisible();
+    await expectAccessible();
     await pickColumn(
       page.getByRole('group', { name: /^Table on line/ }).getByLabel('Email column'),
       'Work email',
