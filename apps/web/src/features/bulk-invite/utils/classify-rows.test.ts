@@ -156,7 +156,7 @@ describe('classifyRows', () => {
       },
       {
         email_address: 'r@x.example',
-        role: 'org:member',
+        role: 'boss',
         line: 6,
         left_out: { reason: 'unknown_role', message: 'Unknown role "boss": choose this row\'s role.' },
       },

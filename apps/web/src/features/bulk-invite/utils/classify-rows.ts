@@ -86,6 +86,8 @@ export interface PreviewRow extends ValidatedRow {
   role: string;
   /** The row's role cell names no known role: an error on this row until one is chosen. */
   roleProblem: boolean;
+  /** The role cell as written, when the row came with one. */
+  roleCell: string | null;
 }
 
 export type PreviewCounts = Record<RowClass, number> & { total: number; send: number };
@@ -175,6 +177,7 @@ export function classifyRows(
       ...row,
       role,
       roleProblem: problem,
+      roleCell: row.role,
       status,
       reason,
       matchId,
@@ -206,7 +209,8 @@ export function toJobRows(rows: readonly PreviewRow[], defaultRole: string): Bul
     if (r.include) return { email_address: r.email, role: r.role, line: r.line };
     return {
       email_address: cut(r.invalid ? r.address || r.text : r.email, MAX_TEXT),
-      role: r.role || defaultRole,
+      // A row left out for its role keeps the role it was pasted with, so the results show it.
+      role: r.role || (r.roleProblem && r.roleCell ? cut(r.roleCell, 64) : defaultRole),
       line: r.line,
       left_out: { reason: leftOutReason(r), message: cut(r.reason ?? 'Not sent.', MAX_MESSAGE) },
     };

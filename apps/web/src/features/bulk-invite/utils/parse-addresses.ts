@@ -23,6 +23,8 @@ export interface ParseOptions {
 }
 
 const LINE_BREAK = /\r\n?|[\n\u0085\u2028\u2029\f\v]/;
+// Excel's delimiter hint, the first line of some exports: `sep=;`.
+const SEPARATOR_HINT = /^\s*sep=[,;\t|]\s*$/i;
 // A Microsoft 365 guest's user principal name: an account name, not the guest's own address.
 const GUEST_UPN = /#EXT#@/i;
 
@@ -57,6 +59,11 @@ export function parseAddresses(input: string, options: ParseOptions = {}): Parse
     const line = lines[n] as string;
     if (line.trim() === '') {
       blockStart = true;
+      n += 1;
+      continue;
+    }
+    if (SEPARATOR_HINT.test(line)) {
+      headerLines.push(n + 1);
       n += 1;
       continue;
     }

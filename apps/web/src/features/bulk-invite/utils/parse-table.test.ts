@@ -98,4 +98,10 @@ describe('parseAddresses: tables anywhere in the box', () => {
       ),
     ).toEqual([null, null, null]);
   });
+
+  it('skips Excel’s `sep=;` hint line before a table', () => {
+    const { rows, headerLines } = parseAddresses('sep=;\nName;E-Mail-Adresse\nAda;a@x.example');
+    expect(headerLines).toEqual([1, 2]);
+    expect(rows.map((r) => [r.line, r.address])).toEqual([[3, 'a@x.example']]);
+  });
 });
