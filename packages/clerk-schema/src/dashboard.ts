@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailProblem } from './email-rules.ts';
+import { BULK_ROW_OUTCOMES } from './enums.ts';
 import { OrganizationId } from './ids.ts';
 import { intParam } from './query.ts';
 
@@ -66,7 +67,6 @@ export type DemoSignInTicket = z.infer<typeof DemoSignInTicket>;
 
 export const BULK_JOB_STATUSES = ['queued', 'running', 'waiting_rate_limit', 'done', 'cancelled'] as const;
 export const BulkJobStatus = z.enum(BULK_JOB_STATUSES);
-export const BULK_ROW_OUTCOMES = ['pending', 'invited', 'skipped', 'failed'] as const;
 export const BulkRowOutcome = z.enum(BULK_ROW_OUTCOMES);
 export type BulkJobStatus = z.infer<typeof BulkJobStatus>;
 export type BulkRowOutcome = z.infer<typeof BulkRowOutcome>;
@@ -162,15 +162,6 @@ export type BulkJobSummary = z.infer<typeof BulkJobSummary>;
 export const BulkJobList = z.object({ data: z.array(BulkJobSummary), total_count: z.number().int() });
 export type BulkJobList = z.infer<typeof BulkJobList>;
 
-export const ACTIVITY_ACTIONS = [
-  'invitation.create',
-  'invitation.revoke',
-  'invitation.bulk_create',
-  'bulk_job.create',
-  'bulk_job.cancel',
-  'bulk_job.retry',
-] as const;
-export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 export const ActivityEntry = z.object({
   id: z.string(),
   action: z.string(),

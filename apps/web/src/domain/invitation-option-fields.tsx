@@ -1,5 +1,5 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react';
-import { FormField } from './form-field.tsx';
+import { FormField } from '../ui/form-field.tsx';
 
 /** What the caller controls on the input: value and handlers, or react-hook-form's `register(…)`. */
 type InputProps = Omit<ComponentPropsWithRef<'input'>, 'id' | 'type' | 'className' | 'aria-describedby'>;

@@ -1,5 +1,5 @@
 import type { InvitationStatus } from '@invites/clerk-schema';
-import './status-badge.css';
+import '../../../ui/badge.css';
 
 const LABELS: Record<InvitationStatus, string> = {
   pending: 'Pending',
