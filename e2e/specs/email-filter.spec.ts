@@ -22,7 +22,9 @@ test.describe('the email filter explains itself', () => {
     const filter = page.getByRole('searchbox', { name: 'Email', exact: true });
     await filter.fill(part);
     await filter.press('Enter');
-    await expect(page.getByRole('heading', { name: `No invitation has the address “${part}”` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: `No invitation has the address “${part}”` }),
+    ).toBeVisible();
     await expect(page.getByText(/needs the full address/)).toBeVisible();
     await expect(page.getByRole('button', { name: /^Invite .*@/ })).toHaveCount(0);
     await expectAccessible();

@@ -133,7 +133,9 @@ test.describe('organization invitations', () => {
 
   test('shows a designed empty state that clears the filters', async ({ page }) => {
     await page.goto(`${orgPath}?email=nobody-here%40e2e-tests.example`);
-    await expect(page.getByRole('heading', { name: 'No invitation for nobody-here@e2e-tests.example' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'No invitation for nobody-here@e2e-tests.example' }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Clear filters' }).last().click();
     await expect(page).toHaveURL(new RegExp(`${orgPath}$`));
     await expect(dataRows(page.getByRole('table', { name: 'Invitations' }))).toHaveCount(25);

@@ -22,7 +22,9 @@ test.describe('staff detail and the way to the organization', () => {
     await expectAccessible();
 
     await organization.getByRole('link', { name: 'Globex' }).click();
-    await expect(page).toHaveURL(new RegExp(`/orgs/${org.id}/invitations\\?email=${encodeURIComponent(email)}$`));
+    await expect(page).toHaveURL(
+      new RegExp(`/orgs/${org.id}/invitations\\?email=${encodeURIComponent(email)}$`),
+    );
     await expect(page.getByRole('heading', { level: 1, name: 'Globex invitations' })).toBeVisible();
     await expect(page.getByRole('searchbox', { name: 'Email', exact: true })).toHaveValue(email);
     const orgTable = page.getByRole('table', { name: 'Invitations' });
@@ -45,7 +47,9 @@ test.describe('staff detail and the way to the organization', () => {
     const table = page.getByRole('table', { name: 'All invitations' });
     await expect(dataRows(table)).toHaveCount(2);
     await dataRows(table).filter({ hasText: email }).getByRole('link', { name: 'Initech' }).click();
-    await expect(page).toHaveURL(new RegExp(`/orgs/${org.id}/invitations\\?email=${encodeURIComponent(email)}$`));
+    await expect(page).toHaveURL(
+      new RegExp(`/orgs/${org.id}/invitations\\?email=${encodeURIComponent(email)}$`),
+    );
     await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('rowheader')).toHaveText(email);
   });
 

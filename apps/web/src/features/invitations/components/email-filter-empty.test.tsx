@@ -44,7 +44,9 @@ describe('EmailFilterEmpty', () => {
   it('names the statuses filtered on and offers every status before clearing the address', async () => {
     const { onClearStatus, onClearFilters } = setup('ada@acme.example', ['accepted', 'revoked', 'expired']);
     expect(
-      screen.getByRole('heading', { name: 'No accepted, revoked or expired invitation for ada@acme.example' }),
+      screen.getByRole('heading', {
+        name: 'No accepted, revoked or expired invitation for ada@acme.example',
+      }),
     ).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Show every status' }));
     expect(onClearStatus).toHaveBeenCalledOnce();
