@@ -16,6 +16,7 @@ import { CLERK_PROXY_PATH, clerkFrontendRoutes } from './routes/clerk-frontend.t
 import { configRoutes, consoleConfig, headTags } from './routes/config.ts';
 import { demoSignInRoutes } from './routes/demo-sign-in.ts';
 import { healthRoutes } from './routes/health.ts';
+import { invitationExportRoutes } from './routes/invitation-exports.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { meRoutes } from './routes/me.ts';
 import { organizationRoutes } from './routes/organizations.ts';
@@ -77,6 +78,7 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.route('/api/v1', roleRoutes(routeDeps));
   app.route('/api', bulkInvitationRoutes(routeDeps));
   app.route('/api', activityRoutes(routeDeps));
+  app.route('/api', invitationExportRoutes(routeDeps));
   app.all('/api', () => notFoundResponse());
   app.all('/api/*', () => notFoundResponse());
   app.route(CLERK_PROXY_PATH, clerkFrontendRoutes(config, deps.clerkScripts));

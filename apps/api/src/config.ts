@@ -29,6 +29,10 @@ export interface AppConfig {
   /** How long the upstream's organization roles are reused to validate bulk jobs. */
   roleCatalogTtlMs: number;
   tokenCacheTtlMs: number;
+  /** Least time between two page requests of a CSV export (keeps an export within Clerk's limits). */
+  exportPageIntervalMs: number;
+  /** Longest wait for one Retry-After of a rate-limited export page. */
+  exportMaxWaitMs: number;
 }
 
 /** A well-formed key for configs built by hand (tests): `pk_live_` + base64 of `clerk.console.test$`. */
@@ -61,6 +65,9 @@ export function appConfig(
     recipientCheckTtlMs: 5_000,
     roleCatalogTtlMs: 60_000,
     tokenCacheTtlMs: 60_000,
+    // At most 50 export pages per 10 s: half of a development instance's limit, a twentieth of production's.
+    exportPageIntervalMs: 200,
+    exportMaxWaitMs: 30_000,
     ...base,
     clerkApiUrl: base.clerkApiUrl.replace(/\/+$/, ''),
   };

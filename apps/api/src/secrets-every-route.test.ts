@@ -30,7 +30,12 @@ afterAll(async () => {
 
 async function record(res: Response): Promise<Response> {
   const headers = [...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
-  responses.push(`${res.status}\n${headers}\n\n${await res.clone().text()}`);
+  // A streamed answer (a CSV export) that broke midway is recorded with its error, which is checked too.
+  const body = await res
+    .clone()
+    .text()
+    .catch((err: unknown) => `[body broke: ${String(err)}]`);
+  responses.push(`${res.status}\n${headers}\n\n${body}`);
   return res;
 }
 

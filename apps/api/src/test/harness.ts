@@ -77,6 +77,8 @@ export async function startHarness(
     clerkFapiUrl: emu.frontendApiUrl,
     nodeEnv: 'test',
     upstreamRetryBaseMs: 5,
+    // Exports read every page back to back here (the emulator has no rate limits in tests).
+    exportPageIntervalMs: 0,
     webDist: '/nonexistent-web-dist',
     ...overrides,
   });

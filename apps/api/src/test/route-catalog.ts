@@ -5,6 +5,8 @@ import {
   CreateBulkJobBody,
   CreateInvitationBody,
   DemoSignInBody,
+  ExportInstanceInvitationsQuery,
+  ExportOrganizationInvitationsQuery,
   ListInstanceInvitationsQuery,
   ListOrganizationInvitationsQuery,
   ListOrganizationsQuery,
@@ -203,6 +205,20 @@ export const ROUTES: RouteSpec[] = [
     pattern: '/api/activity',
     access: 'console_user',
     query: ActivityQuery,
+  },
+  {
+    name: 'export an organization’s invitations',
+    method: 'GET',
+    pattern: '/api/organizations/:org/invitations/export.csv',
+    access: 'org_manager',
+    query: ExportOrganizationInvitationsQuery,
+  },
+  {
+    name: 'export every invitation',
+    method: 'GET',
+    pattern: '/api/organization_invitations/export.csv',
+    access: 'staff',
+    query: ExportInstanceInvitationsQuery,
   },
 ];
 
