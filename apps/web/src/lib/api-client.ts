@@ -129,14 +129,20 @@ async function authorization(): Promise<Record<string, string>> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
-/** Same-origin JSON request to the dashboard api; throws ApiError on any failure. */
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', query, body, signal, anonymous = false } = options;
-  const accept = { accept: 'application/json', ...(anonymous ? {} : await authorization()) };
+/**
+ * Same-origin request to the dashboard api, answered with the raw Response once it succeeded (a
+ * download reads its body as a stream); throws ApiError on any failure.
+ */
+export async function apiResponse(
+  path: string,
+  options: RequestOptions & { accept?: string } = {},
+): Promise<Response> {
+  const { method = 'GET', query, body, signal, anonymous = false, accept = 'application/json' } = options;
+  const headers = { accept, ...(anonymous ? {} : await authorization()) };
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? accept : { 'content-type': 'application/json', ...accept },
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
   };
   if (body !== undefined) init.body = JSON.stringify(body);
   if (signal) init.signal = signal;
@@ -147,17 +153,23 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw toApiError(0, null);
   }
-  const text = await response.text();
-  let parsed: unknown = null;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = null;
-    }
+  if (!response.ok) throw toApiError(response.status, parseJson(await response.text()), response.headers);
+  return response;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
-  if (!response.ok) throw toApiError(response.status, parsed, response.headers);
-  return parsed as T;
+}
+
+/** Same-origin JSON request to the dashboard api; throws ApiError on any failure. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await apiResponse(path, options);
+  return parseJson(await response.text()) as T;
 }
 
 /** True for an ApiError with the given status. */

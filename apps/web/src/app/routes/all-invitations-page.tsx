@@ -3,6 +3,8 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Outlet } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import { instanceExportPath } from '../../features/export/api/export-invitations.ts';
+import { ExportButton } from '../../features/export/components/export-button.tsx';
 import { AllInvitationsView } from '../../features/invitations/components/all-invitations-view.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import type { AllInvitationsSearch, SearchPatch } from '../../lib/search-schemas.ts';
@@ -40,7 +42,20 @@ export function AllInvitationsPage() {
         </div>
       </header>
       {me.is_staff ? (
-        <AllInvitationsView search={search} onSearchChange={onSearchChange} rowActions={rowActions} />
+        <AllInvitationsView
+          search={search}
+          onSearchChange={onSearchChange}
+          rowActions={rowActions}
+          exportAction={
+            <ExportButton
+              request={{
+                path: instanceExportPath,
+                query: { status: search.status, query: search.q, order_by: search.sort },
+              }}
+              fileName={`all-invitations-${new Date().toISOString().slice(0, 10)}.csv`}
+            />
+          }
+        />
       ) : (
         <NotAllowedPanel
           title="You're not allowed to view all invitations"

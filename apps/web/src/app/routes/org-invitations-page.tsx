@@ -3,6 +3,8 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import { organizationExportPath } from '../../features/export/api/export-invitations.ts';
+import { ExportButton } from '../../features/export/components/export-button.tsx';
 import type { Selection } from '../../features/invitations/components/invitation-list.tsx';
 import { OrgInvitationsView } from '../../features/invitations/components/org-invitations-view.tsx';
 import {
@@ -66,6 +68,16 @@ export function OrgInvitationsPage() {
     [orgId],
   );
 
+  const exportAction = (
+    <ExportButton
+      request={{
+        path: organizationExportPath(orgId),
+        query: { status: search.status, email_address: search.email, order_by: search.sort },
+      }}
+      fileName={`${org.data?.slug ?? orgId}-invitations-${new Date().toISOString().slice(0, 10)}.csv`}
+    />
+  );
+
   if (org.error?.status === 403 || org.error?.status === 404) {
     return <OrgNotAllowedPage heading="Organization invitations" notFound={org.error.status === 404} />;
   }
@@ -106,6 +118,7 @@ export function OrgInvitationsPage() {
           rowActions={rowActions}
           selectionActions={selectionActions}
           inviteAction={inviteAction}
+          exportAction={exportAction}
         />
       )}
       {inviteEmail ? (

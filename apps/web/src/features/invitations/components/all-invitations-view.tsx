@@ -39,10 +39,17 @@ interface AllInvitationsViewProps {
   search: AllInvitationsSearch;
   onSearchChange: (patch: SearchPatch<AllInvitationsSearch>, options?: { replace?: boolean }) => void;
   rowActions?: (invitation: Invitation) => ReactNode;
+  /** At the toolbar's end: Export CSV of every row matching the filters. */
+  exportAction?: ReactNode;
 }
 
 /** Every organization's invitations (staff): debounced email search, status filter, sort, pagination. */
-export function AllInvitationsView({ search, onSearchChange, rowActions }: AllInvitationsViewProps) {
+export function AllInvitationsView({
+  search,
+  onSearchChange,
+  rowActions,
+  exportAction,
+}: AllInvitationsViewProps) {
   const query = useAllInvitations(search);
   const fromSearch = Boolean(search.q);
   const columns = useMemo(
@@ -93,6 +100,7 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
           onStatusChange={(status) => onSearchChange({ status, page: undefined })}
           filtered={filtered}
           onClearFilters={clearFilters}
+          end={exportAction}
         />
       )}
     />

@@ -17,6 +17,8 @@ interface ToolbarProps {
   onClearFilters: () => void;
   /** Shown at the end, e.g. "Revoke selected" when rows are selected. */
   actions?: ReactNode;
+  /** Always at the very end (Export CSV). */
+  end?: ReactNode;
 }
 
 /** Filters above an invitation table: a search or email box, the Status group, "Clear filters". */
@@ -27,6 +29,7 @@ export function InvitationsToolbar({
   filtered,
   onClearFilters,
   actions,
+  end,
 }: ToolbarProps) {
   return (
     <div className="toolbar">
@@ -40,7 +43,12 @@ export function InvitationsToolbar({
           </Button>
         ) : null}
       </div>
-      {actions ? <div className="toolbar-actions">{actions}</div> : null}
+      {actions || end ? (
+        <div className="toolbar-actions">
+          {actions}
+          {end}
+        </div>
+      ) : null}
     </div>
   );
 }

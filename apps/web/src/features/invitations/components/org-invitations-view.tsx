@@ -20,6 +20,8 @@ interface OrgInvitationsViewProps {
   emptyAction?: ReactNode;
   /** "Invite <address>" for an email filter that found no invitation. */
   inviteAction?: (email: string) => ReactNode;
+  /** At the toolbar's end: Export CSV of every row matching the filters. */
+  exportAction?: ReactNode;
 }
 
 /** An organization's invitations: exact email filter, status filter, sort, pagination, selection. */
@@ -31,6 +33,7 @@ export function OrgInvitationsView({
   selectionActions,
   emptyAction,
   inviteAction,
+  exportAction,
 }: OrgInvitationsViewProps) {
   const query = useOrgInvitations(orgId, search);
   const columns = useMemo(
@@ -94,6 +97,7 @@ export function OrgInvitationsView({
           filtered={filtered}
           onClearFilters={clearFilters}
           actions={selection.rows.length > 0 && selectionActions ? selectionActions(selection) : null}
+          end={exportAction}
         />
       )}
     />
