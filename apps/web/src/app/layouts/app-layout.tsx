@@ -1,10 +1,17 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
-import { NothingToManage } from '../../features/auth/components/nothing-to-manage.tsx';
 import { UserMenu } from '../../features/auth/components/user-menu.tsx';
 import { ThemeToggle } from '../../ui/theme-toggle.tsx';
 import './app-layout.css';
+
+// Few people see it: its code loads when someone who manages nothing signs in.
+const NothingToManage = lazy(() =>
+  import('../../features/auth/components/nothing-to-manage.tsx').then((m) => ({
+    default: m.NothingToManage,
+  })),
+);
 
 // A section is current (aria-current="page") on its own page and every page below it, whatever the
 // filters; the brand link only on the page it leads to.
@@ -53,7 +60,13 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        {managesNothing ? <NothingToManage me={me} onSignedOut={toSignIn} /> : <Outlet />}
+        {managesNothing ? (
+          <Suspense fallback={null}>
+            <NothingToManage me={me} onSignedOut={toSignIn} />
+          </Suspense>
+        ) : (
+          <Outlet />
+        )}
       </main>
     </>
   );

@@ -3,7 +3,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Outlet } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
-import { instanceExportPath } from '../../features/export/api/export-invitations.ts';
+import { instanceExportPath } from '../../features/export/api/export-request.ts';
 import { ExportButton } from '../../features/export/components/export-button.tsx';
 import { AllInvitationsView } from '../../features/invitations/components/all-invitations-view.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';

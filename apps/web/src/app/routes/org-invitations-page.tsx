@@ -3,7 +3,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
-import { organizationExportPath } from '../../features/export/api/export-invitations.ts';
+import { organizationExportPath } from '../../features/export/api/export-request.ts';
 import { ExportButton } from '../../features/export/components/export-button.tsx';
 import type { Selection } from '../../features/invitations/components/invitation-list.tsx';
 import { OrgInvitationsView } from '../../features/invitations/components/org-invitations-view.tsx';

@@ -4,13 +4,10 @@ import { formatCount } from '../../../lib/format.ts';
 import { Button } from '../../../ui/button.tsx';
 import { Download, X } from '../../../ui/icons.tsx';
 import { useToast } from '../../../ui/toast.tsx';
-import {
-  type ExportProgress,
-  type ExportRequest,
-  fetchInvitationsCsv,
-  saveFile,
-} from '../api/export-invitations.ts';
+import type { ExportProgress, ExportRequest } from '../api/export-request.ts';
 import './export-button.css';
+
+const loadDownload = () => import('../api/export-invitations.ts');
 
 interface ExportButtonProps {
   /** The list and its current filters: every matching row is exported, not just the page. */
@@ -45,6 +42,7 @@ export function ExportButton({ request, fileName }: ExportButtonProps) {
     let last: ExportProgress = { rows: 0, total: null };
     setProgress(last);
     try {
+      const { fetchInvitationsCsv, saveFile } = await loadDownload();
       const { blob, rows } = await fetchInvitationsCsv(request, {
         signal: abort.signal,
         onProgress: (p) => {
@@ -85,7 +83,12 @@ export function ExportButton({ request, fileName }: ExportButtonProps) {
 
   if (!running) {
     return (
-      <Button ref={exportRef} onClick={() => void start()}>
+      <Button
+        ref={exportRef}
+        onClick={() => void start()}
+        onPointerEnter={() => void loadDownload()}
+        onFocus={() => void loadDownload()}
+      >
         <Download size={14} />
         Export CSV
       </Button>
@@ -103,7 +106,9 @@ export function ExportButton({ request, fileName }: ExportButtonProps) {
           value={progress.total === null ? undefined : Math.min(progress.rows, progress.total)}
         />
         <span className="export-progress-text tabular" role="status">
-          Exporting {progressText(progress).replace(/ rows$/, '')}
+          {progress.total === null && progress.rows === 0
+            ? 'Exporting…'
+            : `Exporting ${progressText(progress).replace(/ of (.*) rows$/, ' of $1')}`}
         </span>
       </div>
       <Button

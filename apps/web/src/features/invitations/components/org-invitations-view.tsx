@@ -1,13 +1,17 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { Link } from '@tanstack/react-router';
-import { type ReactNode, useMemo } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import type { OrgInvitationsSearch, PageSize, SearchPatch, SortValue } from '../../../lib/search-schemas.ts';
 import { SearchField } from '../../../ui/search-field.tsx';
 import { useOrgInvitations } from '../api/get-org-invitations.ts';
-import { EmailFilterEmpty } from './email-filter-empty.tsx';
 import { invitationColumns } from './invitation-columns.tsx';
 import { InvitationList, type Selection } from './invitation-list.tsx';
 import { InvitationsToolbar } from './invitations-toolbar.tsx';
+
+// Shown only when an email filter finds nothing: loaded then, with the address rules it checks.
+const EmailFilterEmpty = lazy(() =>
+  import('./email-filter-empty.tsx').then((m) => ({ default: m.EmailFilterEmpty })),
+);
 
 interface OrgInvitationsViewProps {
   orgId: string;
@@ -67,13 +71,15 @@ export function OrgInvitationsView({
       onClearFilters={clearFilters}
       filteredEmpty={
         search.email ? (
-          <EmailFilterEmpty
-            email={search.email}
-            status={search.status}
-            inviteAction={inviteAction}
-            onClearStatus={() => onSearchChange({ status: undefined, page: undefined })}
-            onClearFilters={clearFilters}
-          />
+          <Suspense fallback={null}>
+            <EmailFilterEmpty
+              email={search.email}
+              status={search.status}
+              inviteAction={inviteAction}
+              onClearStatus={() => onSearchChange({ status: undefined, page: undefined })}
+              onClearFilters={clearFilters}
+            />
+          </Suspense>
         ) : undefined
       }
       emptyAction={emptyAction}
