@@ -2,9 +2,8 @@ import { isClerkId, OrganizationMembershipList, User } from '@invites/clerk-sche
 import type { z } from 'zod';
 import { ApiError } from '../http/errors.ts';
 import { createLoadingCache } from '../lib/loading-cache.ts';
-import type { UpstreamClient } from '../upstream/client.ts';
+import { readUpstream, type UpstreamClient } from '../upstream/client.ts';
 import { UpstreamError } from '../upstream/errors.ts';
-import { readUpstream } from '../upstream/relay.ts';
 import type { Principal } from './principal.ts';
 
 /** Loads a user's staff flag and organization roles, cached for at most `ttlMs`. */

@@ -8,8 +8,7 @@ import {
 } from '@invites/clerk-schema';
 import { z } from 'zod';
 import { createLoadingCache } from '../lib/loading-cache.ts';
-import type { UpstreamClient } from '../upstream/client.ts';
-import { readUpstream } from '../upstream/relay.ts';
+import { readUpstream, type UpstreamClient } from '../upstream/client.ts';
 import { listAll, parseUpstream } from './list-all.ts';
 
 /** An organization's pending invitations and member addresses, by lower-cased address. */

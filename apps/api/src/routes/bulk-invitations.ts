@@ -25,7 +25,7 @@ import { ApiError } from '../http/errors.ts';
 import { parseOrFail, parseQuery, readJsonBody } from '../http/validate.ts';
 import type { BulkJobsTable } from '../store/schema.ts';
 import type { AppEnv } from '../types.ts';
-import { readUpstream } from '../upstream/relay.ts';
+import { readUpstream } from '../upstream/client.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 /** Addresses kept on the `bulk_job.create` entry; the job's Clerk calls list every address anyway. */

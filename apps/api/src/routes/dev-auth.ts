@@ -15,8 +15,8 @@ import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.ts'
 import { ApiError } from '../http/errors.ts';
 import { parseOrFail, readJsonBody } from '../http/validate.ts';
 import type { AppEnv } from '../types.ts';
+import { readUpstream } from '../upstream/client.ts';
 import { UpstreamError } from '../upstream/errors.ts';
-import { readUpstream } from '../upstream/relay.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 /** Browsers always send Origin on POST: a foreign one is a cross-site (login) CSRF attempt. */

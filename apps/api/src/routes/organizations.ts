@@ -4,9 +4,9 @@ import { adminOrgs } from '../auth/principal.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseQuery, toSearchParams } from '../http/validate.ts';
 import type { AppEnv } from '../types.ts';
-import type { UpstreamClient } from '../upstream/client.ts';
+import { readUpstream, type UpstreamClient } from '../upstream/client.ts';
 import { UpstreamError } from '../upstream/errors.ts';
-import { readUpstream, relay, withoutPrivateMetadata } from '../upstream/relay.ts';
+import { relay, withoutPrivateMetadata } from '../upstream/relay.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 type OrgRecord = { raw: unknown; org: Organization };
