@@ -51,7 +51,7 @@ export function createUpstreamClient(config: AppConfig, logger: Logger): Upstrea
     timeoutMs: config.upstreamTimeoutMs,
     retries: config.upstreamRetries,
     retryBaseMs: config.upstreamRetryBaseMs,
-    onRetry: (info) => logger.warn('retrying upstream request', info),
+    onRetry: (info) => logger.warn(info, 'retrying upstream request'),
   });
 }
 

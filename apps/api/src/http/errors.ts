@@ -31,12 +31,12 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return errorResponse(err.failure, err.traceId);
   const log = c.get('log');
   if (err instanceof UpstreamError) {
-    log?.warn('upstream failure', { kind: err.kind, error: err.message });
+    log?.warn({ kind: err.kind, error: err.message }, 'upstream failure');
     return errorResponse(
       err.kind === 'timeout' ? clerkErrors.upstreamTimeout() : clerkErrors.upstreamUnavailable(),
     );
   }
-  log?.error('unhandled error', { error: err });
+  log?.error({ error: err }, 'unhandled error');
   return errorResponse(clerkErrors.internal());
 }
 

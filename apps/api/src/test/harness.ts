@@ -98,7 +98,7 @@ export async function startHarness(
       upstream: createBulkUpstream(deps.upstream),
       workerId: 'harness',
       ...FAST_SETTINGS,
-      onError: (err) => logger.error('bulk worker error', { error: err }),
+      onError: (err) => logger.error({ error: err }, 'bulk worker error'),
     });
   }
 
