@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { ClerkErrorsSchema, clerkErrors, newTraceId } from '@invites/clerk-schema';
 import { Agent, type Dispatcher } from 'undici';
 import { ApiError } from '../http/errors.ts';
+import { sharedDeadlines } from './deadline.ts';
 import { UpstreamError } from './errors.ts';
 
 /** One call to the Clerk Backend API (or the emulator); `path` is built only from validated parts. */
@@ -115,6 +116,7 @@ export function createUpstream(options: UpstreamOptions): UpstreamClient {
       connect: { timeout: options.timeoutMs },
     });
   const random = options.random ?? Math.random;
+  const deadline = sharedDeadlines(options.timeoutMs);
   const base = baseUrl.pathname.replace(/\/+$/, '');
 
   // The headers of every call; a call with a body or extra headers gets its own copy.
@@ -142,8 +144,8 @@ export function createUpstream(options: UpstreamOptions): UpstreamClient {
         method: req.method,
         headers,
         body: req.body === undefined ? null : JSON.stringify(req.body),
-        // One attempt's deadline, until its body has been read.
-        signal: AbortSignal.timeout(options.timeoutMs),
+        // The attempt's deadline, until its body has been read.
+        signal: deadline(),
       });
       return new UpstreamAnswer(res);
     } catch (err) {
