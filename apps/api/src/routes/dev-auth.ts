@@ -8,7 +8,7 @@ import {
   UserList,
 } from '@invites/clerk-schema';
 import { type Context, Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
+import { asGuard } from '../auth/access.ts';
 import { describePrincipal, primaryEmail, toMe } from '../auth/principal.ts';
 import { isAllowedOrigin } from '../auth/require-auth.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.ts';
@@ -27,8 +27,8 @@ function assertOriginIfSent(c: Context, authorizedParties: readonly string[]): v
 }
 
 /** `POST /sign-out`: clears the session cookie. Mounted at `/api` in every mode. */
-export function signOutRoutes({ config }: RouteDeps) {
-  return new Hono<AppEnv>().post('/sign-out', (c) => {
+export function signOutRoutes({ config, access }: RouteDeps) {
+  return new Hono<AppEnv>().post('/sign-out', access('public'), (c) => {
     assertOriginIfSent(c, config.authorizedParties);
     clearSessionCookie(c);
     return c.body(null, 204);
@@ -40,7 +40,7 @@ export function signOutRoutes({ config }: RouteDeps) {
  * only outside production, and answering only when the upstream is the emulator.
  */
 export function devAuthRoutes({ config, upstream, principals, detectEmulator }: RouteDeps) {
-  const emulatorOnly = createMiddleware<AppEnv>(async (_c, next) => {
+  const emulatorOnly = asGuard('demo', async (_c, next) => {
     if (!(await detectEmulator())) throw new ApiError(clerkErrors.notFound());
     await next();
   });
