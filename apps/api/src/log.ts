@@ -58,6 +58,18 @@ export function redactLine(line: string, secrets: readonly string[]): string {
   return out;
 }
 
+/**
+ * stdout, one write system call per 4 KiB of lines (or every 100 ms when fewer come): a write per line
+ * costs more than the rest of a request. Written from the event loop, like `process.stdout` on a pipe:
+ * handing writes to libuv's thread pool (pino's asynchronous mode) cost more CPU per request still.
+ */
+function stdoutInBatches(): pino.DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: true, minLength: 4096, periodicFlush: 100 });
+  // pino flushes only asynchronous destinations on exit; lines still in the batch go out here.
+  process.once('exit', () => destination.flushSync());
+  return destination;
+}
+
 /** A pino logger writing JSON lines (`time`, `level` as a word, `msg`), with the redaction above. */
 export function createLogger(options: LoggerOptions = {}, bindings: Record<string, unknown> = {}): Logger {
   // A secret as written inside a JSON string too (quotes, backslashes and controls are escaped).
@@ -79,9 +91,7 @@ export function createLogger(options: LoggerOptions = {}, bindings: Record<strin
     },
     write
       ? { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) }
-      : // Asynchronous and batched: one write system call per 4 KiB of lines, or every 100 ms when
-        // fewer come (a write per line costs more than the rest of a request); pino flushes on exit.
-        pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 }),
+      : stdoutInBatches(),
   );
   return Object.keys(bindings).length > 0 ? logger.child(bindings) : logger;
 }
