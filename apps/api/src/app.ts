@@ -11,9 +11,12 @@ import { clerkValidationHook } from './http/contract.ts';
 import { errorResponse, handleError, notFoundResponse } from './http/errors.ts';
 import { openApiDocument } from './http/openapi-document.ts';
 import { requestContext } from './http/request-context.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { activityRoutes } from './routes/activity.ts';
 import { bulkInvitationRoutes } from './routes/bulk-invitations.ts';
-import { devAuthRoutes, signOutRoutes } from './routes/dev-auth.ts';
+import { CLERK_PROXY_PATH, clerkFrontendRoutes } from './routes/clerk-frontend.ts';
+import { configRoutes, consoleConfig, headTags } from './routes/config.ts';
+import { demoSignInRoutes } from './routes/demo-sign-in.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { meRoutes } from './routes/me.ts';
@@ -53,7 +56,7 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   // answered in Clerk's envelope); the app keeps their OpenAPI registry.
   const app = new OpenAPIHono<AppEnv>({ defaultHook: clerkValidationHook });
   // Request id, path guard, security headers, `cache-control` on API answers, access log: one step.
-  app.use(requestContext(deps.logger, deps.now));
+  app.use(requestContext(deps.logger, deps.now, securityHeaders(config.imageOrigins)));
   const limitBody = (maxSize: number) =>
     bodyLimit({ maxSize, onError: () => errorResponse(clerkErrors.payloadTooLarge(maxSize)) });
   const defaultLimit = limitBody(config.bodyLimitBytes);
@@ -65,21 +68,32 @@ export function createApp(config: AppConfig, deps: AppDeps) {
       ? next()
       : (c.req.path === '/api/bulk-invitations' ? bulkJobLimit : defaultLimit)(c, next),
   );
+  app.use(`${CLERK_PROXY_PATH}/*`, (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : defaultLimit(c, next),
+  );
 
   app.route('/api', healthRoutes(routeDeps));
+  app.route('/api', configRoutes(routeDeps));
   app.route('/api', meRoutes(routeDeps));
   app.route('/api', bulkInvitationRoutes(routeDeps));
   app.route('/api', activityRoutes(routeDeps));
   app.get('/api/openapi.json', routeDeps.access('public'), openApiDocument(app));
-  app.route('/api', signOutRoutes(routeDeps));
-  if (config.nodeEnv !== 'production') app.route('/api', devAuthRoutes(routeDeps));
+  if (config.nodeEnv !== 'production') app.route('/api', demoSignInRoutes(routeDeps));
   // Clerk's own paths, shaped as Clerk's Backend API (its spec is their contract).
   app.route('/api/v1', invitationRoutes(routeDeps));
   app.route('/api/v1', organizationRoutes(routeDeps));
   app.route('/api/v1', roleRoutes(routeDeps));
   app.all('/api', () => notFoundResponse());
   app.all('/api/*', () => notFoundResponse());
-  app.route('/', spaRoutes(config.webDist));
+  app.route(CLERK_PROXY_PATH, clerkFrontendRoutes(config, deps.clerkScripts));
+  const clerkJs = deps.clerkScripts.packages.find((p) => p.name === '@clerk/clerk-js');
+  const clerkJsMajor = clerkJs?.version.split('.')[0] ?? '6';
+  app.route(
+    '/',
+    spaRoutes(config.webDist, async () =>
+      headTags(await consoleConfig(config, deps.detectEmulator), clerkJsMajor),
+    ),
+  );
 
   app.notFound(() => notFoundResponse());
   app.onError(handleError);

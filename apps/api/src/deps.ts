@@ -1,6 +1,7 @@
 import { type ActivityRecorder, createActivityRecorder } from './activity/activity-recorder.ts';
 import { createPrincipalCache, type PrincipalLoader } from './auth/principal-cache.ts';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.ts';
+import { createScriptStore, pinnedClerkPackages, type ScriptStore } from './clerk-frontend/pinned-scripts.ts';
 import type { AppConfig } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMemoryStore, type Store } from './store/create-store.ts';
@@ -24,6 +25,8 @@ export interface AppDeps {
   activity: ActivityRecorder;
   /** Tells the bulk worker of this process to look for work now (a new or retried job). */
   wakeWorker: () => void;
+  /** clerk-js and Clerk's UI from the pinned packages, served under `/__clerk/npm/…`. */
+  clerkScripts: ScriptStore;
 }
 
 /** Asks the upstream once whether it is the emulator; a network failure is not cached. */
@@ -83,5 +86,6 @@ export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}):
     store,
     activity: overrides.activity ?? createActivityRecorder({ store, logger, now }),
     wakeWorker: overrides.wakeWorker ?? (() => {}),
+    clerkScripts: overrides.clerkScripts ?? createScriptStore(pinnedClerkPackages()),
   };
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { createBulkUpstream } from './bulk/clerk-bulk-upstream.ts';
 import { type BulkWorker, startBulkWorker } from './bulk/worker.ts';
-import { configFromEnv } from './config.ts';
+import { configFromEnv, type Upstream } from './config.ts';
 import { createDeps } from './deps.ts';
 import { ConfigError, loadEnv } from './env.ts';
 import { listen } from './listen.ts';
@@ -15,9 +15,19 @@ import { createStore } from './store/create-store.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** True when the Backend API at `url` is a Clerk emulator (it answers `/__emulator/info`). */
+async function isEmulatorAt(url: string, secretKey: string): Promise<boolean> {
+  const res = await fetch(`${url.replace(/\/+$/, '')}/__emulator/info`, {
+    headers: { authorization: `Bearer ${secretKey}` },
+    signal: AbortSignal.timeout(3000),
+  }).catch(() => null);
+  await res?.body?.cancel();
+  return res?.status === 200 && (res.headers.get('content-type') ?? '').startsWith('application/json');
+}
+
 async function main() {
   const env = loadEnv(process.env);
-  let emulator: { url: string; secretKey: string; close(): Promise<void> } | null = null;
+  let emulator: Awaited<ReturnType<typeof import('@invites/clerk-emulator').startEmulator>> | null = null;
   if (!env.CLERK_SECRET_KEY) {
     const { startEmulator } = await import('@invites/clerk-emulator');
     const db =
@@ -31,9 +41,26 @@ async function main() {
       rateLimits: env.CLERK_EMULATOR_RATE_LIMITS,
       port: env.CLERK_EMULATOR_PORT ?? 0,
       hostname: '127.0.0.1',
+      ...(env.CLERK_EMULATOR_TOKEN_TTL_S !== undefined
+        ? { tokenTtlSeconds: env.CLERK_EMULATOR_TOKEN_TTL_S }
+        : {}),
     });
   }
-  const upstream = emulator ?? { url: env.CLERK_API_URL, secretKey: env.CLERK_SECRET_KEY as string };
+  const upstream: Upstream = emulator
+    ? {
+        url: emulator.url,
+        secretKey: emulator.secretKey,
+        publishableKey: emulator.publishableKey,
+        frontendApiUrl: emulator.frontendApiUrl,
+        emulator: true,
+      }
+    : {
+        url: env.CLERK_API_URL,
+        secretKey: env.CLERK_SECRET_KEY as string,
+        publishableKey: env.CLERK_PUBLISHABLE_KEY as string,
+        frontendApiUrl: env.CLERK_FAPI_URL ?? null,
+        emulator: await isEmulatorAt(env.CLERK_API_URL, env.CLERK_SECRET_KEY as string),
+      };
   const config = configFromEnv(env, upstream);
   const logger = createLogger({ secrets: [config.clerkSecretKey] });
   const store = await createStore({ url: env.DATABASE_URL });
@@ -42,7 +69,12 @@ async function main() {
     'store ready',
   );
   let worker: BulkWorker | null = null;
-  const deps = createDeps(config, { logger, store, wakeWorker: () => worker?.wake() });
+  const deps = createDeps(config, {
+    logger,
+    store,
+    wakeWorker: () => worker?.wake(),
+    detectEmulator: () => Promise.resolve(upstream.emulator),
+  });
   const app = createApp(config, deps);
   // One worker per replica; the lease in the store keeps replicas from running the same job.
   const workerId = `${hostName()}-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -52,13 +84,12 @@ async function main() {
     workerId,
     onError: (err) => logger.error({ worker_id: workerId, error: err }, 'bulk worker error'),
   });
-  const isEmulator = await deps.detectEmulator();
   // Demo mode binds to loopback unless HOST says otherwise: demo sign-in is not for the LAN.
   const hostname = env.HOST ?? (emulator ? '127.0.0.1' : undefined);
   const server = await listen(app.fetch, { port: env.PORT, ...(hostname ? { hostname } : {}) });
 
   const shown = `http://localhost:${server.port}`;
-  logger.info({ url: shown, upstream: isEmulator ? 'emulator' : 'clerk' }, 'listening');
+  logger.info({ url: shown, upstream: upstream.emulator ? 'emulator' : 'clerk' }, 'listening');
   process.stdout.write(
     emulator
       ? `\nInvitations Console: ${shown} (demo data, Clerk emulator at ${emulator.url})\n\n`

@@ -40,15 +40,19 @@ function fileResponse(body: Uint8Array, type: string, cacheControl: string): Res
 
 /**
  * Serves the built SPA: files with Hono's `serveStatic`, hashed `/assets/*` with a one-year immutable
- * cache and the rest revalidated; index.html at `/` and for extension-less client routes.
+ * cache and the rest revalidated; index.html at `/` and for extension-less client routes, with
+ * `headTags()` (run-time config) before `</head>`.
  */
-export function spaRoutes(webDist: string) {
+export function spaRoutes(webDist: string, headTags: () => Promise<string> = async () => '') {
   const root = resolve(webDist);
   const index = join(root, 'index.html');
+  const encoder = new TextEncoder();
 
   const serveIndex = async () => {
-    const html = await readFile(index).catch(() => null);
-    return fileResponse(html ?? new TextEncoder().encode(MISSING_BUILD), HTML, NO_CACHE);
+    const html = await readFile(index, 'utf8').catch(() => null);
+    if (!html) return fileResponse(encoder.encode(MISSING_BUILD), HTML, NO_CACHE);
+    const page = html.replace('</head>', `${await headTags()}</head>`);
+    return fileResponse(encoder.encode(page), HTML, NO_CACHE);
   };
   const notFound = (c: Context) => c.text('Not found', 404, { 'cache-control': NO_CACHE });
 

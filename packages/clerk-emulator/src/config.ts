@@ -14,6 +14,8 @@ export interface EmulatorOptions {
   timeScale?: number;
   /** Base URL used for `iss` and invitation links; defaults to the request's origin. */
   publicUrl?: string;
+  /** Lifetime of session tokens in seconds (Frontend API, and the Backend API's default). Default 60, as at Clerk. */
+  tokenTtlSeconds?: number;
 }
 
 /** The documented development secret key of the emulator (short on purpose, so secret scanners ignore it). */
@@ -24,6 +26,11 @@ export const DEFAULT_DB_PATH = fileURLToPath(new URL('../../../.data/emulator.db
 
 export const EMULATOR_VERSION = '0.1.0';
 
+/** Clerk's session token lifetime. */
+export const DEFAULT_TOKEN_TTL_SECONDS = 60;
+export const MIN_TOKEN_TTL_SECONDS = 5;
+export const MAX_TOKEN_TTL_SECONDS = 86_400;
+
 export interface ResolvedOptions {
   db: string;
   secretKey: string;
@@ -31,6 +38,7 @@ export interface ResolvedOptions {
   rateLimits: 'clerk' | 'off';
   timeScale: number;
   publicUrl: string | undefined;
+  tokenTtlSeconds: number;
 }
 
 /** Applies defaults and rejects values the emulator cannot run with. */
@@ -47,6 +55,16 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   if (publicUrl !== undefined && !URL.canParse(publicUrl)) {
     throw new Error(`clerk-emulator: publicUrl must be an absolute URL, got ${publicUrl}`);
   }
+  const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+  if (
+    !Number.isInteger(tokenTtlSeconds) ||
+    tokenTtlSeconds < MIN_TOKEN_TTL_SECONDS ||
+    tokenTtlSeconds > MAX_TOKEN_TTL_SECONDS
+  ) {
+    throw new Error(
+      `clerk-emulator: tokenTtlSeconds must be an integer from ${MIN_TOKEN_TTL_SECONDS} to ${MAX_TOKEN_TTL_SECONDS}, got ${tokenTtlSeconds}`,
+    );
+  }
   return {
     db: options.db ?? DEFAULT_DB_PATH,
     secretKey,
@@ -54,5 +72,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     rateLimits: options.rateLimits ?? 'clerk',
     timeScale,
     publicUrl,
+    tokenTtlSeconds,
   };
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { EmailAddress } from './email.ts';
+import { BULK_ROW_OUTCOMES } from './enums.ts';
 import { OrganizationId } from './ids.ts';
 import { intParam } from './query.ts';
 
-// Wire shapes of the dashboard's own routes (not Clerk's): /api/health, /api/me, /api/dev/*,
-// /api/bulk-invitations and /api/activity.
+// Wire shapes of the dashboard's own routes (not Clerk's): /api/health, /api/config, /api/me,
+// /api/demo/*, /api/bulk-invitations and /api/activity.
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -14,6 +15,19 @@ export const Health = z.object({
   sign_in_url: z.string().nullable(),
 });
 export type Health = z.infer<typeof Health>;
+
+/** What the browser needs to sign in with Clerk (`GET /api/config`, also inlined in index.html). */
+export const ConsoleConfig = z.object({
+  /** Handed to `ClerkProvider`. */
+  publishable_key: z.string(),
+  /** Where clerk-js reaches its scripts and Clerk's Frontend API on our origin. */
+  proxy_url: z.string(),
+  /** Set when sign-in happens on a Clerk-hosted page (Account Portal) instead of `<SignIn />` here. */
+  sign_in_url: z.string().nullable(),
+  /** True against the emulator outside production: one-click demo users beside Clerk's form. */
+  demo: z.boolean(),
+});
+export type ConsoleConfig = z.infer<typeof ConsoleConfig>;
 
 export const MeOrganization = z.object({
   id: z.string(),
@@ -43,11 +57,16 @@ export const DevUser = z.object({
   description: z.string(),
 });
 export type DevUser = z.infer<typeof DevUser>;
-export const DevSignInBody = z.strictObject({ user_id: z.string() });
+/** `GET /api/demo/users`: every user of the emulator and the password the demo gave them all. */
+export const DemoUserList = z.object({ data: z.array(DevUser), password: z.string().nullable() });
+export type DemoUserList = z.infer<typeof DemoUserList>;
+export const DemoSignInBody = z.strictObject({ user_id: z.string() });
+/** A single-use Clerk sign-in token for a demo user, redeemed by clerk-js (`strategy: 'ticket'`). */
+export const DemoSignInTicket = z.object({ ticket: z.string() });
+export type DemoSignInTicket = z.infer<typeof DemoSignInTicket>;
 
 export const BULK_JOB_STATUSES = ['queued', 'running', 'waiting_rate_limit', 'done', 'cancelled'] as const;
 export const BulkJobStatus = z.enum(BULK_JOB_STATUSES);
-export const BULK_ROW_OUTCOMES = ['pending', 'invited', 'skipped', 'failed'] as const;
 export const BulkRowOutcome = z.enum(BULK_ROW_OUTCOMES);
 export type BulkJobStatus = z.infer<typeof BulkJobStatus>;
 export type BulkRowOutcome = z.infer<typeof BulkRowOutcome>;
@@ -104,15 +123,6 @@ export type BulkJobSummary = z.infer<typeof BulkJobSummary>;
 export const BulkJobList = z.object({ data: z.array(BulkJobSummary), total_count: z.number().int() });
 export type BulkJobList = z.infer<typeof BulkJobList>;
 
-export const ACTIVITY_ACTIONS = [
-  'invitation.create',
-  'invitation.revoke',
-  'invitation.bulk_create',
-  'bulk_job.create',
-  'bulk_job.cancel',
-  'bulk_job.retry',
-] as const;
-export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 export const ActivityEntry = z.object({
   id: z.string(),
   action: z.string(),

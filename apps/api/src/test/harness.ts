@@ -73,6 +73,8 @@ export async function startHarness(
   const config = appConfig({
     clerkApiUrl: emu.url,
     clerkSecretKey: emu.secretKey,
+    clerkPublishableKey: emu.publishableKey,
+    clerkFapiUrl: emu.frontendApiUrl,
     nodeEnv: 'test',
     upstreamRetryBaseMs: 5,
     webDist: '/nonexistent-web-dist',

@@ -3,8 +3,9 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
-  sessionStorage.clear();
-  localStorage.clear();
+  // Absent in the suites that run in Node (`@vitest-environment node`).
+  globalThis.sessionStorage?.clear();
+  globalThis.localStorage?.clear();
 });
 
 // jsdom has no <dialog> modal support: give it the minimal behaviour the app relies on.

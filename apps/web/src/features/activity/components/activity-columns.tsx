@@ -4,7 +4,7 @@ import { formatExact } from '../../../lib/format.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { actionLabel } from '../utils/action-labels.ts';
-import '../../../ui/status-badge.css';
+import '../../../ui/badge.css';
 
 type Column = ColumnDef<DataTableFeatures, ActivityEntry, unknown>;
 

@@ -85,6 +85,8 @@ describe('BulkInviteForm', () => {
 
   it('classifies the paste and checks only valid unique addresses against live data', async () => {
     const { api } = renderForm();
+    // The preview table is a lazy chunk (its first import in this run transforms the table library).
+    await screen.findByText('Nothing to preview yet', undefined, { timeout: 5000 });
     paste(PASTE);
     expect(screen.getAllByText('Checking…').length).toBeGreaterThan(0);
     await screen.findByText('Checked against pending invitations and members.');
@@ -118,6 +120,7 @@ describe('BulkInviteForm', () => {
 
   it('never applies an answer to a paste it was not for', async () => {
     const { api } = renderForm({ 'POST /api/bulk-invitations/check': checkHandler(400) });
+    await screen.findByText('Nothing to preview yet', undefined, { timeout: 5000 });
     paste(PENDING);
     await waitFor(() => expect(api.calls.some((c) => c.path === '/api/bulk-invitations/check')).toBe(true));
     paste(`${PENDING}\nnew@acme.example`);

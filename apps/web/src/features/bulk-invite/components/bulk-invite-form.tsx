@@ -1,6 +1,6 @@
 import type { BulkJob, Role } from '@invites/clerk-schema';
 import { normalizeEmail } from '@invites/clerk-schema/email-rules';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCount } from '../../../lib/format.ts';
 import { Button } from '../../../ui/button.tsx';
@@ -21,13 +21,15 @@ import { mapJobError } from '../utils/map-job-error.ts';
 import type { CsvRow } from '../utils/parse-csv.ts';
 import { AddressInput } from './address-input.tsx';
 import { PreviewSummary } from './preview-summary.tsx';
-import { PreviewTable } from './preview-table.tsx';
 import { SendOptions } from './send-options.tsx';
 import './bulk-invite.css';
 
 // The body is checked with the shared schema, and so with zod (~28 KB gzip): loaded once there is
 // something to send, not with the page.
 const loadJobBody = () => import('../utils/job-body.ts');
+// The preview table (and the table library under it) is not in the page's first load: it is fetched
+// as the form first renders, while the person reaches for the paste.
+const PreviewTable = lazy(() => import('./preview-table.tsx').then((m) => ({ default: m.PreviewTable })));
 
 interface BulkInviteFormProps {
   orgId: string;
@@ -170,14 +172,16 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
           onIncludePendingChange={(includePending) => update({ includePending })}
           onIncludeMembersChange={(includeMembers) => update({ includeMembers })}
         />
-        <PreviewTable
-          rows={preview.rows}
-          counts={preview.counts}
-          roles={roles}
-          onRoleChange={onRoleChange}
-          onIncludeChange={onIncludeChange}
-          stale={preview.stale}
-        />
+        <Suspense fallback={<p className="muted">Loading the preview…</p>}>
+          <PreviewTable
+            rows={preview.rows}
+            counts={preview.counts}
+            roles={roles}
+            onRoleChange={onRoleChange}
+            onIncludeChange={onIncludeChange}
+            stale={preview.stale}
+          />
+        </Suspense>
       </section>
       <section className="panel bulk-section" aria-labelledby="bulk-options">
         <h2 id="bulk-options">Options</h2>

@@ -2,8 +2,8 @@ import type { BulkJob } from '@invites/clerk-schema';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type BulkJobSearch, bulkJobSearch, type SearchPatch } from '../../../lib/search-schemas.ts';
 import { json, mockApi, renderWithProviders } from '../../../test/render.tsx';
-import type { BulkJobSearch } from '../utils/job-search.ts';
 import { BulkJobView } from './bulk-job-view.tsx';
 
 const ORG = 'org_2AcmeCorp000000000000000000';
@@ -43,7 +43,7 @@ function job(patch: Partial<BulkJob>, rows: BulkJob['rows']): BulkJob {
 
 afterEach(() => vi.unstubAllGlobals());
 
-function renderView(answers: BulkJob[], search: BulkJobSearch = {}) {
+function renderView(answers: BulkJob[], search: SearchPatch<BulkJobSearch> = {}) {
   let i = 0;
   const api = mockApi({
     'GET /api/bulk-invitations/bulkjob_1': () => json(200, answers[Math.min(i++, answers.length - 1)]),
@@ -53,7 +53,9 @@ function renderView(answers: BulkJob[], search: BulkJobSearch = {}) {
       json(200, job({ status: 'cancelled' }, [row('a@x.example', 'invited'), row('b@x.example', 'pending')])),
   });
   const onSearchChange = vi.fn();
-  renderWithProviders(<BulkJobView jobId="bulkjob_1" search={search} onSearchChange={onSearchChange} />);
+  renderWithProviders(
+    <BulkJobView jobId="bulkjob_1" search={bulkJobSearch.parse(search)} onSearchChange={onSearchChange} />,
+  );
   return { api, onSearchChange, user: userEvent.setup() };
 }
 
@@ -137,7 +139,9 @@ describe('BulkJobView', () => {
 
   it("says so when the job doesn't exist", async () => {
     mockApi({});
-    renderWithProviders(<BulkJobView jobId="bulkjob_1" search={{}} onSearchChange={() => {}} />);
+    renderWithProviders(
+      <BulkJobView jobId="bulkjob_1" search={bulkJobSearch.parse({})} onSearchChange={() => {}} />,
+    );
     expect(await screen.findByText("This bulk invite doesn't exist")).toBeTruthy();
   });
 });

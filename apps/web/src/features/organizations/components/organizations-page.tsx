@@ -1,6 +1,6 @@
 import type { Organization } from '@invites/clerk-schema';
+import { Link } from '@tanstack/react-router';
 import { formatCount } from '../../../lib/format.ts';
-import { Link } from '../../../lib/router/link.tsx';
 import { Building } from '../../../ui/icons.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
 import { useOrganizations } from '../api/get-organizations.ts';

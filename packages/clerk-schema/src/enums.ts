@@ -1,0 +1,16 @@
+// The value lists of the wire shapes, no zod: the web app validates every URL's search params with
+// these before its first page renders, where zod's classic API would not fit the bundle budget.
+// Import them from `@invites/clerk-schema/enums` there; everywhere else the package index has them.
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
+export const INVITATION_ORDER_KEYS = ['created_at', 'email_address'] as const;
+export const BULK_ROW_OUTCOMES = ['pending', 'invited', 'skipped', 'failed'] as const;
+export const ACTIVITY_ACTIONS = [
+  'invitation.create',
+  'invitation.revoke',
+  'invitation.bulk_create',
+  'bulk_job.create',
+  'bulk_job.cancel',
+  'bulk_job.retry',
+] as const;
+export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
