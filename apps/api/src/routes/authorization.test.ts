@@ -44,7 +44,7 @@ async function requestFor(route: RouteSpec, who: Who): Promise<{ path: string; b
     job: route.pattern.includes(':id') ? await orgAJob(h) : 'bulkjob_unused',
   };
   const body =
-    route.name === 'demo sign-in'
+    route.name === 'demo sign-in token'
       ? { user_id: h.userIds.member }
       : route.name === 'create'
         ? { email_address: uniqueEmail(who), role: 'org:member' }
