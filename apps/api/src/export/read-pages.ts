@@ -2,9 +2,8 @@ import { clerkErrors } from '@invites/clerk-schema';
 import type { z } from 'zod';
 import { parseUpstream } from '../bulk/list-all.ts';
 import { ApiError } from '../http/errors.ts';
-import type { UpstreamClient } from '../upstream/client.ts';
+import { readUpstream, type UpstreamClient } from '../upstream/client.ts';
 import { UpstreamError } from '../upstream/errors.ts';
-import { readUpstream } from '../upstream/relay.ts';
 
 /**
  * Every row of a Clerk list, page by page, for an export that may take minutes while people keep

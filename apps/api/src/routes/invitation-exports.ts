@@ -1,14 +1,16 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   ExportInstanceInvitationsQuery,
   ExportOrganizationInvitationsQuery,
   OrganizationInvitationList,
   OrganizationInvitationWithOrgList,
 } from '@invites/clerk-schema';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { exportStream } from '../export/csv-stream.ts';
 import { type ExportedInvitation, invitationCsv } from '../export/invitation-csv.ts';
 import { type PageReaderOptions, readPages } from '../export/read-pages.ts';
-import { parseQuery, toSearchParams } from '../http/validate.ts';
+import { consoleRoute, guarded } from '../http/contract.ts';
+import { toSearchParams } from '../http/validate.ts';
 import type { AppEnv } from '../types.ts';
 import type { RouteDeps } from './route-deps.ts';
 
@@ -52,8 +54,8 @@ async function exportCsv(
     abort,
     onEnd: (rows, error) => {
       const fields = { list, rows, total_count: first.value.totalCount, ms: deps.now() - started };
-      if (error) log.warn('invitation export cut short', { ...fields, error });
-      else log.info('invitation export sent', fields);
+      if (error) log.warn({ ...fields, error }, 'invitation export cut short');
+      else log.info(fields, 'invitation export sent');
     },
   });
   return new Response(body, {
@@ -68,40 +70,78 @@ async function exportCsv(
 
 const today = (now: number) => new Date(now).toISOString().slice(0, 10);
 
+const csvAnswer = {
+  200: {
+    content: { 'text/csv': { schema: z.string() } },
+    headers: z.object({
+      'x-total-count': z.string().openapi({ description: 'Rows in the list when the export began.' }),
+    }),
+    description:
+      'Every matching invitation, one line each after a header (UTF-8 with a byte-order mark, CRLF). The ' +
+      'download breaks, rather than ends, when Clerk fails after the first page.',
+  },
+  429: {
+    content: { 'application/json': { schema: z.object({}).passthrough() } },
+    description: 'Clerk kept refusing with 429 for longer than the export waits.',
+  },
+};
+
+export const exportOrganizationInvitations = consoleRoute('org_manager', {
+  method: 'get',
+  path: '/organizations/{org}/invitations/export.csv',
+  summary: 'Every invitation of an organization matching the list’s filters, as CSV',
+  description:
+    'The list’s filters and order (`status`, `email_address`, `order_by`), every page. Columns of the table, ' +
+    'then ids, the role key, the inviter, the last change and public metadata; private metadata for staff.',
+  request: {
+    params: z.object({ org: z.string().openapi({ description: 'An organization id (`org_…`).' }) }),
+    query: ExportOrganizationInvitationsQuery,
+  },
+  responses: csvAnswer,
+});
+
+export const exportInstanceInvitations = consoleRoute('staff', {
+  method: 'get',
+  path: '/organization_invitations/export.csv',
+  summary: 'Every invitation of every organization matching the staff search, as CSV',
+  description:
+    'getAll’s filters and order (`status`, `query`, `order_by`), every page; with the Organization column.',
+  request: { query: ExportInstanceInvitationsQuery },
+  responses: csvAnswer,
+});
+
 /**
  * CSV exports of the two invitation lists, with the lists' own filters: an organization's (its
  * admins and staff) and every organization's (staff). Mounted at `/api`.
  */
 export function invitationExportRoutes(deps: RouteDeps) {
   const { access } = deps;
-  return new Hono<AppEnv>()
-    .get('/organizations/:org/invitations/export.csv', access.orgManager, (c) => {
-      const org = c.req.param('org');
-      const query = parseQuery(c, ExportOrganizationInvitationsQuery);
+  return new OpenAPIHono<AppEnv>()
+    .openapi(guarded(exportOrganizationInvitations, access), (c) => {
+      const { org } = c.req.valid('param');
       return exportCsv(
         c,
         deps,
         'organization',
         {
           path: `/v1/organizations/${org}/invitations`,
-          filters: toSearchParams(query),
+          filters: toSearchParams(c.req.valid('query')),
           schema: OrganizationInvitationList,
         },
         `invitations-${org}-${today(deps.now())}.csv`,
       );
     })
-    .get('/organization_invitations/export.csv', access.staff, (c) => {
-      const query = parseQuery(c, ExportInstanceInvitationsQuery);
-      return exportCsv(
+    .openapi(guarded(exportInstanceInvitations, access), (c) =>
+      exportCsv(
         c,
         deps,
         'instance',
         {
           path: '/v1/organization_invitations',
-          filters: toSearchParams(query),
+          filters: toSearchParams(c.req.valid('query')),
           schema: OrganizationInvitationWithOrgList,
         },
         `invitations-all-${today(deps.now())}.csv`,
-      );
-    });
+      ),
+    );
 }
