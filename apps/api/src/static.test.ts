@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { appConfig } from './config.ts';
@@ -12,6 +13,10 @@ const dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
 mkdirSync(join(dist, 'assets'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
 writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+const BUNDLE = `export const rows = [${'"row",'.repeat(400)}];`;
+writeFileSync(join(dist, 'assets', 'vendor-def456.js'), BUNDLE);
+writeFileSync(join(dist, 'assets', 'vendor-def456.js.br'), brotliCompressSync(BUNDLE));
+writeFileSync(join(dist, 'assets', 'vendor-def456.js.gz'), gzipSync(BUNDLE));
 writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
 mkdirSync(join(dist, '.vite'));
 writeFileSync(join(dist, '.vite', 'manifest.json'), '{"index.html":{}}');
@@ -54,6 +59,26 @@ describe('serving the SPA', () => {
     const res = await app(dist).request('/assets/index-abc123.js');
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the build’s compressed copy to a browser that takes it, the file itself to one that does not', async () => {
+    const br = await app(dist).request('/assets/vendor-def456.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toContain('Accept-Encoding');
+    expect(br.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const compressed = Buffer.from(await br.arrayBuffer());
+    expect(compressed.length).toBeLessThan(BUNDLE.length / 10);
+    expect(brotliDecompressSync(compressed).toString()).toBe(BUNDLE);
+    const gzip = await app(dist).request('/assets/vendor-def456.js', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const plain = await app(dist).request('/assets/vendor-def456.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(BUNDLE);
   });
 
   it('falls back to index.html for client routes', async () => {
