@@ -15,7 +15,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { activityRoutes } from './routes/activity.ts';
 import { bulkInvitationRoutes } from './routes/bulk-invitations.ts';
 import { CLERK_PROXY_PATH, clerkFrontendRoutes } from './routes/clerk-frontend.ts';
-import { configRoutes, consoleConfig, headTags } from './routes/config.ts';
+import { clerkScriptUrl, configRoutes, consoleConfig, headTags } from './routes/config.ts';
 import { demoSignInRoutes } from './routes/demo-sign-in.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationExportRoutes } from './routes/invitation-exports.ts';
@@ -34,6 +34,7 @@ export function createApp(config: AppConfig, deps: AppDeps) {
     upstream: deps.upstream,
     principals: deps.principals,
     detectEmulator: deps.detectEmulator,
+    clerkPackages: deps.clerkScripts.packages,
     access: accessGuards(
       createAuthenticator({
         verifyToken: deps.verifyToken,
@@ -88,12 +89,12 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.all('/api', () => notFoundResponse());
   app.all('/api/*', () => notFoundResponse());
   app.route(CLERK_PROXY_PATH, clerkFrontendRoutes(config, deps.clerkScripts));
-  const clerkJs = deps.clerkScripts.packages.find((p) => p.name === '@clerk/clerk-js');
-  const clerkJsMajor = clerkJs?.version.split('.')[0] ?? '6';
+  const packages = deps.clerkScripts.packages;
+  const clerkJsUrl = clerkScriptUrl(packages, '@clerk/clerk-js', 'clerk.browser.js');
   app.route(
     '/',
     spaRoutes(config.webDist, async () =>
-      headTags(await consoleConfig(config, deps.detectEmulator), clerkJsMajor),
+      headTags(await consoleConfig(config, deps.detectEmulator, packages), clerkJsUrl),
     ),
   );
 

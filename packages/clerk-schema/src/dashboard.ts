@@ -26,6 +26,8 @@ export const ConsoleConfig = z.object({
   sign_in_url: z.string().nullable(),
   /** True against the emulator outside production: one-click demo users beside Clerk's form. */
   demo: z.boolean(),
+  /** Clerk's UI script (its pinned version, on our origin): loaded once a Clerk component is shown. */
+  clerk_ui_url: z.string(),
 });
 export type ConsoleConfig = z.infer<typeof ConsoleConfig>;
 

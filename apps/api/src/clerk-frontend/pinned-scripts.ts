@@ -61,7 +61,7 @@ export interface ScriptFile {
   body: Uint8Array;
   encoding: 'br' | 'gzip' | null;
   etag: string;
-  /** Chunks carry the version in their name and never change; entries are revalidated. */
+  /** Chunks carry the version in their name, entries asked for by exact version in their address: never change. Entries asked for by major are revalidated. */
   immutable: boolean;
 }
 
@@ -108,7 +108,8 @@ export function createScriptStore(packages: readonly PinnedPackage[]) {
         body: encoding === 'br' ? variants.br : encoding === 'gzip' ? variants.gzip : variants.raw,
         encoding,
         etag: `"${pkg.name.slice(7)}-${pkg.version}-${file}${encoding ? `.${encoding}` : ''}"`,
-        immutable: file.includes(`_${pkg.version}.`),
+        // Chunks name the version; an entry asked for by its exact version (the page's own tags) too.
+        immutable: file.includes(`_${pkg.version}.`) || tag === pkg.version,
       };
     },
   };

@@ -3,6 +3,7 @@ import type { AccessGuards } from '../auth/access.ts';
 import type { PrincipalLoader } from '../auth/principal-cache.ts';
 import type { RecipientChecker } from '../bulk/recipient-check.ts';
 import type { RoleCatalog } from '../bulk/role-catalog.ts';
+import type { PinnedPackage } from '../clerk-frontend/pinned-scripts.ts';
 import type { AppConfig } from '../config.ts';
 import type { Store } from '../store/create-store.ts';
 import type { UpstreamClient } from '../upstream/client.ts';
@@ -15,6 +16,8 @@ export interface RouteDeps {
   /** Each route's auth + access step (one middleware). */
   access: AccessGuards;
   detectEmulator: () => Promise<boolean>;
+  /** The clerk-js and Clerk UI packages the api serves under `/__clerk/npm`. */
+  clerkPackages: readonly PinnedPackage[];
   store: Store;
   activity: ActivityRecorder;
   wakeWorker: () => void;

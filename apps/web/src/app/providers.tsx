@@ -1,8 +1,9 @@
 import { ClerkProvider, useAuth } from '@clerk/react';
 import type { ConsoleConfig } from '@invites/clerk-schema';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { clerkAppearance } from '../lib/clerk-appearance.ts';
+import { lazyClerkUI, preloadClerkUI } from '../lib/clerk-ui.ts';
 import { ConsoleConfigProvider } from '../lib/console-config.ts';
 import { ToastProvider } from '../ui/toast.tsx';
 import type { AppRouter } from './router.tsx';
@@ -19,9 +20,19 @@ function ClearCacheOnUserChange({ queryClient }: { queryClient: QueryClient }) {
   return null;
 }
 
+/** Signed out: Clerk's sign-in form is next, so its UI starts loading now. */
+function PreloadSignInWhenSignedOut() {
+  const { isLoaded, userId } = useAuth();
+  useEffect(() => {
+    if (isLoaded && !userId) preloadClerkUI();
+  }, [isLoaded, userId]);
+  return null;
+}
+
 /**
- * Clerk's provider (scripts and Frontend API through our own origin, `proxy_url`), the query client
- * and toasts. Clerk's own navigations (after sign-in, sign-out) go through our router.
+ * Clerk's provider (scripts and Frontend API through our own origin, `proxy_url`; its UI loaded only
+ * when a Clerk component is shown, lib/clerk-ui.ts), the query client and toasts. Clerk's own
+ * navigations (after sign-in, sign-out) go through our router.
  */
 export function AppProviders({
   config,
@@ -34,11 +45,13 @@ export function AppProviders({
   router: AppRouter;
   children: ReactNode;
 }) {
+  const ui = useMemo(() => ({ ClerkUI: lazyClerkUI(config.clerk_ui_url) }), [config.clerk_ui_url]);
   return (
     <ConsoleConfigProvider value={config}>
       <ClerkProvider
         publishableKey={config.publishable_key}
         proxyUrl={config.proxy_url}
+        ui={ui}
         appearance={clerkAppearance}
         signInUrl="/sign-in"
         afterSignOutUrl="/sign-in"
@@ -47,6 +60,7 @@ export function AppProviders({
       >
         <QueryClientProvider client={queryClient}>
           <ClearCacheOnUserChange queryClient={queryClient} />
+          <PreloadSignInWhenSignedOut />
           <ToastProvider>{children}</ToastProvider>
         </QueryClientProvider>
       </ClerkProvider>

@@ -13,7 +13,7 @@ export async function loadConsoleConfig(): Promise<ConsoleConfig> {
   return checked(await res.json());
 }
 
-// A hand check instead of `ConsoleConfig.parse`: zod would weigh on every first load for four fields
+// A hand check instead of `ConsoleConfig.parse`: zod would weigh on every first load for five fields
 // our own server wrote (the api's tests hold it to the schema).
 function checked(value: unknown): ConsoleConfig {
   const v = value as Partial<Record<keyof ConsoleConfig, unknown>> | null;
@@ -21,7 +21,8 @@ function checked(value: unknown): ConsoleConfig {
     typeof v?.publishable_key === 'string' &&
     typeof v.proxy_url === 'string' &&
     (v.sign_in_url === null || typeof v.sign_in_url === 'string') &&
-    typeof v.demo === 'boolean';
+    typeof v.demo === 'boolean' &&
+    typeof v.clerk_ui_url === 'string';
   if (!ok) throw new Error('The server sent an unreadable sign-in configuration.');
   return v as ConsoleConfig;
 }

@@ -1,5 +1,6 @@
 import { ClerkFailed, ClerkLoading, SignIn, useAuth } from '@clerk/react';
 import { useEffect } from 'react';
+import { preloadClerkUI } from '../../../lib/clerk-ui.ts';
 import { useConsoleConfig } from '../../../lib/console-config.ts';
 import { DemoUsers } from './demo-users.tsx';
 import './sign-in-page.css';
@@ -21,6 +22,9 @@ export function SignInPage({ redirect, onSignedIn }: { redirect: string; onSigne
   const hosted = config.sign_in_url
     ? clerkSignInUrl(config.sign_in_url, redirect, window.location.origin)
     : null;
+
+  // Clerk's form is about to be shown: its UI loads without waiting for clerk-js to ask.
+  useEffect(() => preloadClerkUI(), []);
 
   useEffect(() => {
     if (isSignedIn) onSignedIn();
