@@ -16,12 +16,20 @@ import './ui/data-table.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
-// Every api call carries the session's token; clerk-js keeps it fresh (it lives a minute).
-setSessionTokenSource(() => getToken());
+// Every api call carries the session's token; clerk-js keeps it fresh (it lives a minute). Until
+// clerk-js has loaded, reads may go with the token it left in its cookie (lib/api-client.ts).
+setSessionTokenSource(
+  () => getToken(),
+  () => (window as { Clerk?: { loaded?: boolean } }).Clerk?.loaded === true,
+);
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 redirectToSignInOn401(queryClient, router);
 focusHeadingOnNewPage(router);
+
+// The first page's code and data start loading now, beside React's first render: mounted, the router
+// would start them only after it (it finds this load done or under way and keeps it).
+void router.load().catch(() => undefined);
 
 loadConsoleConfig().then(
   (config) =>

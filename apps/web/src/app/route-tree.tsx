@@ -28,6 +28,7 @@ import {
   orgInvitationsSearch,
   signInSearch,
 } from '../lib/search-schemas.ts';
+import { probablySignedIn } from '../lib/session-cookies.ts';
 import { AppLayout } from './layouts/app-layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './layouts/route-states.tsx';
 
@@ -39,11 +40,13 @@ export interface RouterContext {
 /**
  * Lets a signed-in visit through (at once when /api/me is cached); a 401 sends it to sign-in, which
  * brings it back afterwards (`redirect` keeps the whole address). Any other failure shows the error page.
+ * A browser Clerk marks as signed in does not wait for /api/me: the page's own requests start
+ * alongside it (the layout waits for it), and a 401 still goes to sign-in (`redirectToSignInOn401`).
  */
 export function requireSignIn(queryClient: QueryClient, location: ParsedLocation): void | Promise<void> {
   const me = meQueryOptions();
   if (queryClient.getQueryData(me.queryKey)) return;
-  return queryClient.ensureQueryData(me).then(
+  const checked = queryClient.ensureQueryData(me).then(
     () => undefined,
     (error: unknown) => {
       if (isApiError(error, 401)) {
@@ -52,6 +55,8 @@ export function requireSignIn(queryClient: QueryClient, location: ParsedLocation
       throw error;
     },
   );
+  if (!probablySignedIn()) return checked;
+  void checked.catch(() => undefined);
 }
 
 /**

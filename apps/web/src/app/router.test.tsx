@@ -5,6 +5,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
 import { ApiError } from '../lib/api-client.ts';
+import { setTestCookie } from '../test/cookies.ts';
 import { clerkError, json, mockApi } from '../test/render.tsx';
 import { ToastProvider } from '../ui/toast.tsx';
 import { requireSignIn } from './route-tree.tsx';
@@ -96,6 +97,18 @@ describe('requireSignIn', () => {
     mockApi({ 'GET /api/me': () => clerkError(503, 'service_unavailable', 'Down.') });
     await expect(requireSignIn(client, location)).rejects.toHaveProperty('status', 503);
   });
+
+  it('does not hold up a browser Clerk marks as signed in: /api/me is asked, the page goes on', async () => {
+    setTestCookie('__client_uat', '1764860000');
+    try {
+      const { calls } = mockApi({ 'GET /api/me': () => json(200, ME) });
+      expect(requireSignIn(client, location)).toBeUndefined();
+      await waitFor(() => expect(calls.map((c) => c.path)).toEqual(['/api/me']));
+      await waitFor(() => expect(client.getQueryData(meQueryOptions().queryKey)).toEqual(ME));
+    } finally {
+      setTestCookie('__client_uat', null);
+    }
+  });
 });
 
 describe('the app router', () => {
@@ -106,6 +119,19 @@ describe('the app router', () => {
     await waitFor(() =>
       expect(here()).toBe('/sign-in?redirect=%2Finvitations%3Fstatus%3Dpending%26pageSize%3D10'),
     );
+  });
+
+  it('sends a deep link to sign-in also when a stale cookie says signed in (the page did not wait for /api/me)', async () => {
+    setTestCookie('__client_uat', '1764860000');
+    try {
+      mockApi({ 'GET /api/me': unauthorized, 'GET /api/v1/organization_invitations': unauthorized });
+      start('/invitations?status=pending&pageSize=10', client);
+      await waitFor(() =>
+        expect(here()).toBe('/sign-in?redirect=%2Finvitations%3Fstatus%3Dpending%26pageSize%3D10'),
+      );
+    } finally {
+      setTestCookie('__client_uat', null);
+    }
   });
 
   it('shows "Page not found" for an unknown address, signed in or not', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setTestCookie } from '../test/cookies.ts';
 import {
   ApiError,
   api,
@@ -201,5 +202,78 @@ describe('the session token on api calls', () => {
     expect((error as ApiError).code).toBe('session_unavailable');
     expect((error as ApiError).longMessage).toMatch(/Couldn't confirm your session with Clerk/);
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('reads before clerk-js has loaded', () => {
+  const freshToken = () =>
+    `h.${btoa(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 60 })).replaceAll('=', '')}.s`;
+  const setSessionCookie = (value: string | null) => setTestCookie('__session', value);
+  afterEach(() => setSessionCookie(null));
+
+  const stubFetch = (statuses: number[]) => {
+    const seen: Headers[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        seen.push(new Headers(init.headers));
+        const status = statuses.shift() ?? 200;
+        return jsonResponse(status, status === 401 ? { errors: [{ code: 'x', message: 'x' }] } : {});
+      }),
+    );
+    return seen;
+  };
+
+  it('go with the fresh token clerk-js left in its cookie, without waiting for clerk-js', async () => {
+    setSessionCookie(freshToken());
+    const seen = stubFetch([200]);
+    const source = vi.fn(() => new Promise<string | null>(() => {})); // clerk-js still loading
+    setSessionTokenSource(source, () => false);
+    await api('/api/me');
+    expect(seen[0]?.has('authorization')).toBe(false);
+    expect(source).not.toHaveBeenCalled();
+  });
+
+  it('are asked again with clerk-js’s token when the cookie was refused', async () => {
+    setSessionCookie(freshToken());
+    const seen = stubFetch([401, 200]);
+    setSessionTokenSource(
+      async () => 'clerk-token',
+      () => false,
+    );
+    await api('/api/me');
+    expect(seen.map((h) => h.get('authorization'))).toEqual([null, 'Bearer clerk-token']);
+  });
+
+  it('fail as a 401 (for the sign-in redirect) when clerk-js’s token is refused too, after one retry', async () => {
+    setSessionCookie(freshToken());
+    const seen = stubFetch([401, 401, 200]);
+    setSessionTokenSource(
+      async () => 'clerk-token',
+      () => false,
+    );
+    await expect(api('/api/me')).rejects.toHaveProperty('status', 401);
+    expect(seen.map((h) => h.get('authorization'))).toEqual([null, 'Bearer clerk-token']);
+  });
+
+  it('wait for clerk-js without a fresh cookie, once it has loaded, and for anything but a read', async () => {
+    const seen = stubFetch([200, 200, 200]);
+    setSessionTokenSource(
+      async () => 'clerk-token',
+      () => false,
+    );
+    await api('/api/me'); // no cookie
+    setSessionCookie(freshToken());
+    await api('/api/v1/x', { method: 'POST', body: {} }); // a change
+    setSessionTokenSource(
+      async () => 'clerk-token',
+      () => true,
+    );
+    await api('/api/me'); // clerk-js loaded
+    expect(seen.map((h) => h.get('authorization'))).toEqual([
+      'Bearer clerk-token',
+      'Bearer clerk-token',
+      'Bearer clerk-token',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { ClerkError } from '@invites/clerk-schema';
+import { hasFreshSessionCookie } from './session-cookies.ts';
 
 /** A failed api call: Clerk's error envelope (or a network failure) as one typed error. */
 export class ApiError extends Error {
@@ -104,10 +105,17 @@ export interface RequestOptions {
 /** Resolves the signed-in session's token (null when signed out); Clerk's `getToken` in the app. */
 export type SessionTokenSource = () => Promise<string | null>;
 let sessionToken: SessionTokenSource = async () => null;
+let tokenReady = () => true;
 
-/** Makes every api call carry the session token as `Authorization: Bearer` (called once at start). */
-export function setSessionTokenSource(source: SessionTokenSource): void {
+/**
+ * Makes every api call carry the session token as `Authorization: Bearer` (called once at start).
+ * Until `ready()` (clerk-js has loaded), a read goes without waiting for it when the token clerk-js left
+ * in the `__session` cookie is still fresh: the cookie authenticates it, and a 401 is asked again
+ * with clerk-js's own token.
+ */
+export function setSessionTokenSource(source: SessionTokenSource, ready: () => boolean = () => true): void {
   sessionToken = source;
+  tokenReady = ready;
 }
 
 async function authorization(): Promise<Record<string, string>> {
@@ -138,21 +146,25 @@ export async function apiResponse(
   options: RequestOptions & { accept?: string } = {},
 ): Promise<Response> {
   const { method = 'GET', query, body, signal, anonymous = false, accept = 'application/json' } = options;
-  const headers = { accept, ...(anonymous ? {} : await authorization()) };
-  const init: RequestInit = {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+  const viaCookie = !anonymous && method === 'GET' && !tokenReady() && hasFreshSessionCookie();
+  const send = async (auth: Record<string, string>) => {
+    const headers = { accept, ...auth };
+    const init: RequestInit = {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    if (signal) init.signal = signal;
+    try {
+      return await fetch(`${path}${query ? toQueryString(query) : ''}`, init);
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw toApiError(0, null);
+    }
   };
-  if (body !== undefined) init.body = JSON.stringify(body);
-  if (signal) init.signal = signal;
-  let response: Response;
-  try {
-    response = await fetch(`${path}${query ? toQueryString(query) : ''}`, init);
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw toApiError(0, null);
-  }
+  let response = await send(viaCookie || anonymous ? {} : await authorization());
+  if (viaCookie && response.status === 401) response = await send(await authorization());
   if (!response.ok) throw toApiError(response.status, parseJson(await response.text()), response.headers);
   return response;
 }

@@ -15,6 +15,8 @@ export function PendingPage() {
 /** A route failed to load (the api is down, a chunk failed): say why and offer to retry. */
 export function RouteErrorPage({ error }: ErrorComponentProps) {
   const router = useRouter();
+  // A session that ended is no error to show: the page is on its way to sign-in (router.tsx).
+  if (error instanceof ApiError && error.status === 401) return <PendingPage />;
   const apiError =
     error instanceof ApiError
       ? error
