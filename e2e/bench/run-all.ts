@@ -33,6 +33,11 @@ const steps: Step[] = [
     command: ['pnpm', '--filter', '@invites/e2e', 'bench:clerk'],
     env: { BENCH_SKIP_BUILD: '1' },
   },
+  {
+    name: 'page load',
+    command: ['pnpm', '--filter', '@invites/e2e', 'bench:load'],
+    env: { BENCH_SKIP_BUILD: '1' },
+  },
   { name: 'emulator queries', command: ['pnpm', '--filter', '@invites/clerk-emulator', 'bench'] },
   { name: 'bulk jobs', command: ['pnpm', '--filter', '@invites/api', 'bench:bulk'] },
   { name: 'bulk preview', command: ['pnpm', '--filter', '@invites/web', 'bench:preview'] },
@@ -194,6 +199,24 @@ function clerkFigures(r: Json): Figure[] {
   ];
 }
 
+function pageLoadFigures(r: Json): Figure[] {
+  const out: Figure[] = [];
+  for (const token of ['fresh_token', 'expired_token'] as const) {
+    for (const load of ['cold', 'warm'] as const) {
+      const goal = num(get(r, 'goals_ms', load));
+      const median = num(get(r, token, load, 'median_ms'));
+      out.push({
+        benchmark: 'load',
+        figure: `/orgs/:orgId/invitations ${load === 'cold' ? 'cold (empty cache)' : 'warm'}, session token ${token === 'fresh_token' ? 'fresh' : 'expired'}, to rows painted, 20 Mbit/s 40 ms (median, p90 ${ms(num(get(r, token, load, 'p90_ms')))})`,
+        value: ms(median),
+        goal: `≤ ${goal} ms`,
+        met: median <= goal,
+      });
+    }
+  }
+  return out;
+}
+
 function emulatorFigures(r: Json): Figure[] {
   const goal = num(r.goal_p50_ms);
   const rows = ((get(r, 'results') as Json[]) ?? []).filter((x) => x.layer === 'http');
@@ -285,11 +308,13 @@ function main() {
   const table = read('table-render');
   const emulator = read('emulator-queries');
   const clerk = read('clerk-sign-in');
+  const pageLoad = read('page-load');
   const figures = [
     ...(proxy ? proxyFigures(proxy) : []),
     ...(bundle ? bundleFigures(bundle) : []),
     ...(table ? tableFigures(table) : []),
     ...(clerk ? clerkFigures(clerk) : []),
+    ...(pageLoad ? pageLoadFigures(pageLoad) : []),
     ...(emulator ? emulatorFigures(emulator) : []),
     ...bulkFigures(read('bulk-jobs'), read('preview'), read('bulk-check')),
   ];
