@@ -16,7 +16,7 @@ const compiled = new Map<string, ValidateFunction>();
  * ajv rejects OpenAPI's `nullable: true` on a node without `type` (the spec has a few, e.g. User.scim):
  * rewrite those as `anyOf: [node, null]`.
  */
-function normalizeNullable(node: unknown): unknown {
+export function normalizeNullable(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(normalizeNullable);
   if (node === null || typeof node !== 'object') return node;
   const entries = Object.entries(node).map(([key, value]) => [key, normalizeNullable(value)] as const);
