@@ -14,6 +14,7 @@ import { organizationRoutes } from './routes/organizations.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { userRoutes } from './routes/users.ts';
+import { webhookControlRoutes } from './routes/webhook-controls.ts';
 
 /** The emulator's Hono app: Clerk's Backend API subset under `/v1`, test controls under `/__emulator`. */
 export function buildApp(ctx: EmulatorContext): Hono<AppEnv> {
@@ -40,6 +41,7 @@ export function buildApp(ctx: EmulatorContext): Hono<AppEnv> {
     .route('/', sessionRoutes(ctx));
   app.route('/v1', v1);
   app.route('/__emulator', controlRoutes(ctx));
+  app.route('/__emulator', webhookControlRoutes(ctx));
 
   app.notFound((c) => sendFailure(c, routeNotFound()));
   app.onError((err, c) => {

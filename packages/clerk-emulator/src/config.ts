@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { isWebhookSecret } from './webhooks/signing.ts';
 
 /** Options of `createEmulator` / `startEmulator`. */
 export interface EmulatorOptions {
@@ -14,6 +15,10 @@ export interface EmulatorOptions {
   timeScale?: number;
   /** Base URL used for `iss` and invitation links; defaults to the request's origin. */
   publicUrl?: string;
+  /** Where signed webhook events are POSTed (with `webhookSecret`); unset: no events are sent. */
+  webhookUrl?: string;
+  /** The endpoint's signing secret, `whsec_…` (Clerk's format). */
+  webhookSecret?: string;
 }
 
 /** The documented development secret key of the emulator (short on purpose, so secret scanners ignore it). */
@@ -31,6 +36,8 @@ export interface ResolvedOptions {
   rateLimits: 'clerk' | 'off';
   timeScale: number;
   publicUrl: string | undefined;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
 }
 
 /** Applies defaults and rejects values the emulator cannot run with. */
@@ -47,6 +54,16 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   if (publicUrl !== undefined && !URL.canParse(publicUrl)) {
     throw new Error(`clerk-emulator: publicUrl must be an absolute URL, got ${publicUrl}`);
   }
+  const { webhookUrl, webhookSecret } = options;
+  if (webhookUrl !== undefined && !/^https?:\/\//.test(webhookUrl)) {
+    throw new Error(`clerk-emulator: webhookUrl must be an http(s) URL, got ${webhookUrl}`);
+  }
+  if (webhookSecret !== undefined && !isWebhookSecret(webhookSecret)) {
+    throw new Error('clerk-emulator: webhookSecret must look like whsec_<base64>');
+  }
+  if ((webhookUrl === undefined) !== (webhookSecret === undefined)) {
+    throw new Error('clerk-emulator: webhookUrl and webhookSecret go together');
+  }
   return {
     db: options.db ?? DEFAULT_DB_PATH,
     secretKey,
@@ -54,5 +71,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     rateLimits: options.rateLimits ?? 'clerk',
     timeScale,
     publicUrl,
+    webhookUrl,
+    webhookSecret,
   };
 }

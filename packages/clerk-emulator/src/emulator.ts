@@ -11,6 +11,7 @@ import { SigningKeys } from './jwt/signing-key.ts';
 import { FaultRegistry } from './middleware/fault-registry.ts';
 import { RateLimiter } from './middleware/rate-limiter.ts';
 import { reseed, seedIfEmpty } from './seed/apply-seed.ts';
+import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 function build(options: EmulatorOptions) {
   const resolved = resolveOptions(options);
@@ -18,13 +19,15 @@ function build(options: EmulatorOptions) {
   const clock = new Clock();
   const limiter = new RateLimiter(clock, resolved.timeScale);
   const faults = new FaultRegistry();
+  const keys = new SigningKeys(db);
   const ctx: EmulatorContext = {
     db,
     clock,
     options: resolved,
     limiter,
     faults,
-    keys: new SigningKeys(db),
+    keys,
+    webhooks: new WebhookDispatcher(db, resolved, clock, () => keys.get().kid),
     reset() {
       clock.reset();
       faults.clear();
@@ -33,6 +36,7 @@ function build(options: EmulatorOptions) {
     },
   };
   seedIfEmpty(db, resolved.seed, clock.now());
+  ctx.webhooks.resume();
   return { ctx, app: buildApp(ctx) };
 }
 
@@ -43,13 +47,26 @@ export function createEmulator(options: EmulatorOptions = {}): {
   close(): void;
 } {
   const { ctx, app } = build(options);
-  return { app, secretKey: ctx.options.secretKey, close: () => ctx.db.close() };
+  return {
+    app,
+    secretKey: ctx.options.secretKey,
+    close: () => {
+      ctx.webhooks.stop();
+      ctx.db.close();
+    },
+  };
 }
 
 /** Starts the emulator on `hostname:port` (port 0 picks a free one); `url` has no `/v1`. */
 export async function startEmulator(
   options: EmulatorOptions & { port?: number; hostname?: string } = {},
-): Promise<{ url: string; secretKey: string; close(): Promise<void> }> {
+): Promise<{
+  url: string;
+  secretKey: string;
+  /** Points webhook delivery at an endpoint known only after start (an api on a free port); null stops it. */
+  setWebhookEndpoint(endpoint: { url: string; secret: string } | null): void;
+  close(): Promise<void>;
+}> {
   const { port = 0, hostname = '127.0.0.1', ...rest } = options;
   const { ctx, app } = build(rest);
   const server = createAdaptorServer({ fetch: app.fetch });
@@ -64,6 +81,7 @@ export async function startEmulator(
       server.listen(port, hostname, () => resolve());
     });
   } catch (error) {
+    ctx.webhooks.stop();
     ctx.db.close();
     throw error;
   }
@@ -74,8 +92,17 @@ export async function startEmulator(
   return {
     url,
     secretKey: ctx.options.secretKey,
+    setWebhookEndpoint(endpoint) {
+      const checked = resolveOptions(
+        endpoint ? { webhookUrl: endpoint.url, webhookSecret: endpoint.secret } : {},
+      );
+      ctx.options.webhookUrl = checked.webhookUrl;
+      ctx.options.webhookSecret = checked.webhookSecret;
+      ctx.webhooks.resume();
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        ctx.webhooks.stop();
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close((error) => {
           ctx.db.close();

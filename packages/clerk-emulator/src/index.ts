@@ -6,3 +6,4 @@ export { DEMO_MEMBERS, DEMO_ORGANIZATIONS, DEMO_USERS } from './seed/demo-data.t
 export { setCountCache } from './store/count-cache.ts';
 export { findInvitationPage, type InvitationListFilter } from './store/invitation-queries.ts';
 export { listInvitations } from './store/invitations.ts';
+export { newWebhookSecret, webhookHeaders } from './webhooks/signing.ts';

@@ -19,6 +19,9 @@ const emulator = await startEmulator({
   rateLimits: env.CLERK_EMULATOR_RATE_LIMITS,
   timeScale: env.CLERK_EMULATOR_TIME_SCALE,
   ...(env.CLERK_EMULATOR_PUBLIC_URL ? { publicUrl: env.CLERK_EMULATOR_PUBLIC_URL } : {}),
+  ...(env.CLERK_EMULATOR_WEBHOOK_URL && env.CLERK_EMULATOR_WEBHOOK_SECRET
+    ? { webhookUrl: env.CLERK_EMULATOR_WEBHOOK_URL, webhookSecret: env.CLERK_EMULATOR_WEBHOOK_SECRET }
+    : {}),
 });
 
 // The default key is a documented, local-only value; any other key is not printed.
@@ -28,6 +31,7 @@ const key =
     : '(from CLERK_EMULATOR_SECRET_KEY)';
 console.log(`clerk-emulator listening on ${emulator.url}`);
 console.log(`  CLERK_API_URL=${emulator.url}  CLERK_SECRET_KEY=${key}`);
+if (env.CLERK_EMULATOR_WEBHOOK_URL) console.log(`  webhooks → ${env.CLERK_EMULATOR_WEBHOOK_URL}`);
 console.log(
   `  db=${env.CLERK_EMULATOR_DB} seed=${env.CLERK_EMULATOR_SEED} rate_limits=${env.CLERK_EMULATOR_RATE_LIMITS} time_scale=${env.CLERK_EMULATOR_TIME_SCALE}`,
 );

@@ -12,6 +12,7 @@ export const ID_PREFIXES = [
   'ins',
   'perm',
   'client',
+  'msg',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
