@@ -9,6 +9,7 @@ import type { AppConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { errorResponse, handleError, notFoundResponse } from './http/errors.ts';
 import { requestContext } from './http/request-context.ts';
+import { acceptanceRoutes } from './routes/acceptance.ts';
 import { activityRoutes } from './routes/activity.ts';
 import { bulkInvitationRoutes } from './routes/bulk-invitations.ts';
 import { devAuthRoutes, signOutRoutes } from './routes/dev-auth.ts';
@@ -18,6 +19,7 @@ import { meRoutes } from './routes/me.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { roleRoutes } from './routes/roles.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { spaRoutes } from './static.ts';
 import type { AppEnv } from './types.ts';
 
@@ -44,6 +46,7 @@ export function createApp(config: AppConfig, deps: AppDeps) {
       now: deps.now,
     }),
     roles: createRoleCatalog({ upstream: deps.upstream, ttlMs: config.roleCatalogTtlMs, now: deps.now }),
+    webhookInbox: deps.webhookInbox,
     now: deps.now,
   };
 
@@ -71,6 +74,8 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.route('/api/v1', roleRoutes(routeDeps));
   app.route('/api', bulkInvitationRoutes(routeDeps));
   app.route('/api', activityRoutes(routeDeps));
+  app.route('/api', webhookRoutes(routeDeps));
+  app.route('/api', acceptanceRoutes(routeDeps));
   app.all('/api', () => notFoundResponse());
   app.all('/api/*', () => notFoundResponse());
   app.route('/', spaRoutes(config.webDist));

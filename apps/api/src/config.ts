@@ -24,6 +24,10 @@ export interface AppConfig {
   roleCatalogTtlMs: number;
   tokenCacheTtlMs: number;
   sessionTtlSeconds: number;
+  /** Verifies Clerk's webhooks (`whsec_…`); null: the webhook route answers 404. */
+  webhookSigningSecret: string | null;
+  /** How long storing a received webhook may take before it is answered 503 (Clerk retries). */
+  webhookStoreTimeoutMs: number;
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -48,13 +52,21 @@ export function appConfig(
     roleCatalogTtlMs: 60_000,
     tokenCacheTtlMs: 60_000,
     sessionTtlSeconds: 8 * 60 * 60,
+    webhookSigningSecret: null,
+    webhookStoreTimeoutMs: 5_000,
     ...base,
     clerkApiUrl: base.clerkApiUrl.replace(/\/+$/, ''),
   };
 }
 
-/** The config for a validated environment and the upstream actually used (Clerk or the emulator). */
-export function configFromEnv(env: Env, upstream: { url: string; secretKey: string }): AppConfig {
+/**
+ * The config for a validated environment and the upstream actually used (Clerk or the emulator);
+ * `webhookSecret` overrides the environment's (the demo generates one per run for its emulator).
+ */
+export function configFromEnv(
+  env: Env,
+  upstream: { url: string; secretKey: string; webhookSecret?: string },
+): AppConfig {
   return appConfig({
     clerkApiUrl: upstream.url,
     clerkSecretKey: upstream.secretKey,
@@ -62,6 +74,7 @@ export function configFromEnv(env: Env, upstream: { url: string; secretKey: stri
     authorizedParties: env.AUTHORIZED_PARTIES,
     nodeEnv: env.NODE_ENV,
     signInUrl: env.CLERK_SIGN_IN_URL ?? null,
+    webhookSigningSecret: upstream.webhookSecret ?? env.CLERK_WEBHOOK_SIGNING_SECRET ?? null,
     ...(env.UPSTREAM_TIMEOUT_MS !== undefined ? { upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS } : {}),
   });
 }

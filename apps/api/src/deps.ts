@@ -5,6 +5,7 @@ import type { AppConfig } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMemoryStore, type Store } from './store/create-store.ts';
 import { createUpstream, type UpstreamClient } from './upstream/client.ts';
+import { createWebhookInbox, type WebhookInbox } from './webhooks/webhook-inbox.ts';
 
 /**
  * Everything createApp uses from the outside world. Extend it (stores, audit log, job runner)
@@ -24,6 +25,8 @@ export interface AppDeps {
   activity: ActivityRecorder;
   /** Tells the bulk worker of this process to look for work now (a new or retried job). */
   wakeWorker: () => void;
+  /** Clerk's webhook events: stored by the endpoint, applied off the request path. */
+  webhookInbox: WebhookInbox;
 }
 
 /** Asks the upstream once whether it is the emulator; a network failure is not cached. */
@@ -80,5 +83,6 @@ export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}):
     store,
     activity: overrides.activity ?? createActivityRecorder({ store, logger, now }),
     wakeWorker: overrides.wakeWorker ?? (() => {}),
+    webhookInbox: overrides.webhookInbox ?? createWebhookInbox({ store, logger, now }),
   };
 }

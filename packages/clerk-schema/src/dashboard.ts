@@ -111,11 +111,23 @@ export const ACTIVITY_ACTIONS = [
   'bulk_job.create',
   'bulk_job.cancel',
   'bulk_job.retry',
+  // From Clerk's webhooks: what the invitee or someone outside the console did.
+  'invitation.accept',
+  'membership.create',
+  'membership.update',
+  'membership.delete',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
+/** Who reported an entry: the console itself, or Clerk (a webhook) for changes made anywhere. */
+export const ACTIVITY_SOURCES = ['console', 'clerk'] as const;
+export const ActivitySource = z.enum(ACTIVITY_SOURCES);
+export type ActivitySource = z.infer<typeof ActivitySource>;
+/** The actor of a Clerk-reported change when Clerk does not say who made it. */
+export const UNKNOWN_ACTOR_ID = 'clerk';
 export const ActivityEntry = z.object({
   id: z.string(),
   action: z.string(),
+  source: ActivitySource,
   actor_id: z.string(),
   /** The actor's name (or email) when the entry was recorded, for display. */
   actor_name: z.string().nullable(),
@@ -133,6 +145,7 @@ export const ActivityQuery = z.object({
   organization_id: z.string().optional(),
   actor_id: z.string().optional(),
   action: z.string().optional(),
+  source: ActivitySource.optional(),
   since: intParam(0, Number.MAX_SAFE_INTEGER, 0),
   until: intParam(0, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
   limit: intParam(1, 500, 50),
@@ -152,3 +165,51 @@ export const BulkCheckResult = z.object({
   members: z.array(z.object({ email_address: z.string(), user_id: z.string() })),
 });
 export type BulkCheckResult = z.infer<typeof BulkCheckResult>;
+
+/**
+ * Acceptance figures of invitations known from Clerk's webhooks (and the one-time backfill): those
+ * sent in the last `window_days`, how many of them were accepted, the rate and the median time from
+ * sending to accepting, and how many invitations are still pending (not expired) after `stale_days`.
+ */
+export const AcceptanceFigures = z.object({
+  sent: z.number().int(),
+  accepted: z.number().int(),
+  /** accepted / sent, between 0 and 1; null when nothing was sent. */
+  acceptance_rate: z.number().nullable(),
+  /** Null when none of them was accepted. */
+  median_time_to_accept_ms: z.number().int().nullable(),
+  /** Invitations still pending (not expired) more than `stale_days` after they were sent. */
+  stale_pending: z.number().int(),
+});
+export type AcceptanceFigures = z.infer<typeof AcceptanceFigures>;
+export const AcceptanceWindow = z.object({
+  window_days: z.number().int(),
+  stale_days: z.number().int(),
+  /** The time the figures are computed for (Unix ms). */
+  as_of: z.number().int(),
+});
+export const InviterAcceptance = AcceptanceFigures.extend({
+  /** Null for invitations sent without an inviter (Clerk's dashboard, an api key). */
+  inviter_id: z.string().nullable(),
+  inviter_name: z.string().nullable(),
+});
+export type InviterAcceptance = z.infer<typeof InviterAcceptance>;
+/** `GET /api/organizations/:org/acceptance`. */
+export const OrganizationAcceptance = AcceptanceFigures.extend({
+  ...AcceptanceWindow.shape,
+  organization_id: z.string(),
+  inviters: z.array(InviterAcceptance),
+});
+export type OrganizationAcceptance = z.infer<typeof OrganizationAcceptance>;
+/** `GET /api/acceptance?organization_id=…`: the figures of several organizations (a list page). */
+export const AcceptanceList = z.object({
+  ...AcceptanceWindow.shape,
+  data: z.array(AcceptanceFigures.extend({ organization_id: z.string() })),
+});
+export type AcceptanceList = z.infer<typeof AcceptanceList>;
+/** Without `organization_id`: every organization the user manages (staff: every one with figures). */
+export const AcceptanceListQuery = z.object({
+  organization_id: z
+    .preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(OrganizationId).min(1).max(100))
+    .optional(),
+});

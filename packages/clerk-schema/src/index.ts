@@ -6,3 +6,4 @@ export * from './invitation.ts';
 export * from './organization.ts';
 export * from './query.ts';
 export * from './validation.ts';
+export * from './webhooks.ts';

@@ -34,6 +34,7 @@ const isConsoleUser = (who: Who) => who === 'staff' || who === 'adminA' || who =
 function expectedStatus(route: RouteSpec, who: Who, org: Org): number {
   const ok = route.okStatus ?? 200;
   if (route.access === 'public' || route.access === 'demo') return ok;
+  if (route.access === 'webhook') return 400;
   if (who === 'anonymous') return 401;
   switch (route.access) {
     case 'signed_in':

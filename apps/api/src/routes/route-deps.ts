@@ -6,6 +6,7 @@ import type { RoleCatalog } from '../bulk/role-catalog.ts';
 import type { AppConfig } from '../config.ts';
 import type { Store } from '../store/create-store.ts';
 import type { UpstreamClient } from '../upstream/client.ts';
+import type { WebhookInbox } from '../webhooks/webhook-inbox.ts';
 
 /** What the resource sub-apps get from createApp. */
 export interface RouteDeps {
@@ -21,5 +22,6 @@ export interface RouteDeps {
   /** The bulk preview's view of pending invitations and members, cached per organization. */
   recipients: RecipientChecker;
   roles: RoleCatalog;
+  webhookInbox: WebhookInbox;
   now: () => number;
 }

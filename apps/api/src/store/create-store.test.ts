@@ -19,7 +19,17 @@ describeEachStore('store', (kind) => {
 
   it('creates the bulk job, row and activity tables', async () => {
     const tables = (await store.db.introspection.getTables()).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['bulk_jobs', 'bulk_job_rows', 'activity']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'bulk_jobs',
+        'bulk_job_rows',
+        'activity',
+        'webhook_events',
+        'invitation_outcomes',
+        'activity_changes',
+        'store_meta',
+      ]),
+    );
   });
 
   it('running the migrations again changes nothing', async () => {
@@ -33,7 +43,7 @@ describeEachStore('store', (kind) => {
       values ('old', 'invitation.create', 'u', 'org_a', '["a@x.com"]', 'ok', null, '{}', 1)`.execute(
       store.db,
     );
-    expect(await migrateToLatest(db, store.schema)).toEqual(['0002_actor_names']);
+    expect(await migrateToLatest(db, store.schema)).toEqual(['0002_actor_names', '0003_webhooks']);
     const all = { since: 0, until: Number.MAX_SAFE_INTEGER, limit: 10, offset: 0 };
     const { data } = await listActivity(store, all, { all: true });
     expect(data).toEqual([

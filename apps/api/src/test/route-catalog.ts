@@ -1,7 +1,9 @@
 import {
+  AcceptanceListQuery,
   ActivityQuery,
   BulkCheckBody,
   BulkCreateInvitationsBody,
+  ClerkWebhookEvent,
   CreateBulkJobBody,
   CreateInvitationBody,
   DevSignInBody,
@@ -24,7 +26,8 @@ import type { Harness } from './harness.ts';
 /**
  * Who may call a route: anyone; any signed-in user; staff or any admin; staff or admins of `:org`
  * (403 otherwise); staff; staff or admins of the body's `organization_id` (403 otherwise); staff or
- * admins of the `:job`'s organization (404 otherwise, so job ids leak nothing); the demo sign-in.
+ * admins of the `:job`'s organization (404 otherwise, so job ids leak nothing); the demo sign-in;
+ * Clerk's webhooks (no session: 400 unless signed with the endpoint's secret).
  */
 export type Access =
   | 'public'
@@ -34,7 +37,8 @@ export type Access =
   | 'staff'
   | 'body_org_manager'
   | 'job_manager'
-  | 'demo';
+  | 'demo'
+  | 'webhook';
 
 /** Values the path placeholders (and bodies) are filled with. */
 export interface RouteFixtures {
@@ -202,6 +206,27 @@ export const ROUTES: RouteSpec[] = [
     pattern: '/api/activity',
     access: 'console_user',
     query: ActivityQuery,
+  },
+  {
+    name: 'acceptance of organizations',
+    method: 'GET',
+    pattern: '/api/acceptance',
+    access: 'console_user',
+    query: AcceptanceListQuery,
+  },
+  {
+    name: 'acceptance of an organization',
+    method: 'GET',
+    pattern: '/api/organizations/:org/acceptance',
+    access: 'org_manager',
+  },
+  // The suites send no signature: the route answers 400 to everyone (routes/webhooks.test.ts signs).
+  {
+    name: 'clerk webhook',
+    method: 'POST',
+    pattern: '/api/webhooks/clerk',
+    access: 'webhook',
+    body: ClerkWebhookEvent,
   },
 ];
 
