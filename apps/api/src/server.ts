@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { hostname as hostName } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backfillInvitations } from './acceptance/backfill.ts';
 import { createApp } from './app.ts';
 import { createBulkUpstream } from './bulk/clerk-bulk-upstream.ts';
 import { type BulkWorker, startBulkWorker } from './bulk/worker.ts';
@@ -17,9 +18,12 @@ const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 async function main() {
   const env = loadEnv(process.env);
-  let emulator: { url: string; secretKey: string; close(): Promise<void> } | null = null;
+  let emulator: Awaited<ReturnType<typeof import('@invites/clerk-emulator').startEmulator>> | null = null;
+  // The demo's emulator sends its webhooks to this api, signed with a secret made for this run.
+  let webhookSecret: string | undefined;
   if (!env.CLERK_SECRET_KEY) {
-    const { startEmulator } = await import('@invites/clerk-emulator');
+    const { newWebhookSecret, startEmulator } = await import('@invites/clerk-emulator');
+    webhookSecret = env.CLERK_WEBHOOK_SIGNING_SECRET ?? newWebhookSecret();
     const db =
       env.CLERK_EMULATOR_DB === ':memory:'
         ? ':memory:'
@@ -33,7 +37,9 @@ async function main() {
       hostname: '127.0.0.1',
     });
   }
-  const upstream = emulator ?? { url: env.CLERK_API_URL, secretKey: env.CLERK_SECRET_KEY as string };
+  const upstream = emulator
+    ? { url: emulator.url, secretKey: emulator.secretKey, ...(webhookSecret ? { webhookSecret } : {}) }
+    : { url: env.CLERK_API_URL, secretKey: env.CLERK_SECRET_KEY as string };
   const config = configFromEnv(env, upstream);
   const logger = createLogger({ secrets: [config.clerkSecretKey] });
   const store = await createStore({ url: env.DATABASE_URL });
@@ -56,6 +62,19 @@ async function main() {
   // Demo mode binds to loopback unless HOST says otherwise: demo sign-in is not for the LAN.
   const hostname = env.HOST ?? (emulator ? '127.0.0.1' : undefined);
   const server = await listen(app.fetch, { port: env.PORT, ...(hostname ? { hostname } : {}) });
+  // Events stored but not yet applied when the last run stopped.
+  deps.webhookInbox.wake();
+  if (emulator && webhookSecret) {
+    const wildcard = !hostname || hostname === '0.0.0.0' || hostname === '::';
+    const base = wildcard ? `http://127.0.0.1:${server.port}` : server.url;
+    emulator.setWebhookEndpoint({ url: `${base}/api/webhooks/clerk`, secret: webhookSecret });
+    // The demo's history (seeded, not sent as webhooks) feeds the figures once per store.
+    backfillInvitations({ store, upstream: deps.upstream, now: deps.now }).then(
+      (result) =>
+        logger.info('acceptance backfill', { status: result.status, invitations: result.invitations }),
+      (err: unknown) => logger.warn('acceptance backfill failed', { error: err }),
+    );
+  }
 
   const shown = `http://localhost:${server.port}`;
   logger.info('listening', { url: shown, upstream: isEmulator ? 'emulator' : 'clerk' });
@@ -74,6 +93,7 @@ async function main() {
     // Let the worker finish its current step and release its leases before the store goes away.
     await worker?.stop();
     await deps.activity.flush();
+    await deps.webhookInbox.stop();
     await deps.upstream.close();
     await store.close();
     await emulator?.close();
