@@ -7,7 +7,7 @@ import { type AppConfig, appConfig } from '../config.ts';
 import { type AppDeps, createDeps } from '../deps.ts';
 import { silentLogger } from '../log.ts';
 import { createStore, type Store } from '../store/create-store.ts';
-import { applyEvent } from '../webhooks/apply-event.ts';
+import { applyEvents } from '../webhooks/apply-event.ts';
 import { invitationEvent, membershipEvent, signed } from '../webhooks/test-events.ts';
 import { createWebhookInbox, type WebhookInbox } from '../webhooks/webhook-inbox.ts';
 
@@ -213,7 +213,7 @@ describe('POST /api/webhooks/clerk', () => {
         now: Date.now,
         apply: async (...args) => {
           await gate;
-          await applyEvent(...args);
+          await applyEvents(...args);
         },
       }),
     );

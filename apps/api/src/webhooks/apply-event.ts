@@ -10,17 +10,31 @@ export function storedEvent(row: Pick<WebhookEventsTable, 'payload'>): ClerkWebh
   return ClerkWebhookEvent.parse(JSON.parse(row.payload));
 }
 
-/** Applies one stored event: its invitation's outcome, its activity entry, then marks it processed. */
-export async function applyEvent(store: Store, row: WebhookEventsTable, now: number): Promise<void> {
-  const event = storedEvent(row);
+/**
+ * Applies stored events in one transaction: each one's invitation outcome and activity entry, then
+ * marks them processed. All or none: a failure rolls the batch back.
+ */
+export async function applyEvents(
+  store: Store,
+  rows: readonly WebhookEventsTable[],
+  now: number,
+): Promise<void> {
+  if (rows.length === 0) return;
   await store.db.transaction().execute(async (tx) => {
-    const outcome = outcomeOfEvent(event, now);
-    if (outcome) await mergeOutcome(tx, outcome);
-    await recordClerkActivity(tx, activityOfEvent(event, row.svix_id));
+    for (const row of rows) {
+      const event = storedEvent(row);
+      const outcome = outcomeOfEvent(event, now);
+      if (outcome) await mergeOutcome(tx, outcome);
+      await recordClerkActivity(tx, activityOfEvent(event, row.svix_id));
+    }
     await tx
       .updateTable('webhook_events')
       .set({ processed_at: now, last_error: null })
-      .where('svix_id', '=', row.svix_id)
+      .where(
+        'svix_id',
+        'in',
+        rows.map((r) => r.svix_id),
+      )
       .execute();
   });
 }

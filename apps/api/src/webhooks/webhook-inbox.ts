@@ -2,7 +2,7 @@ import type { ClerkWebhookEvent } from '@invites/clerk-schema';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/create-store.ts';
 import type { WebhookEventsTable } from '../store/schema.ts';
-import { applyEvent } from './apply-event.ts';
+import { applyEvents } from './apply-event.ts';
 import { eventTimeMs } from './event-activity.ts';
 
 /** A verified, well-formed event as the endpoint received it. */
@@ -30,14 +30,14 @@ export interface InboxOptions {
   store: Store;
   logger: Logger;
   now: () => number;
-  /** Events read per pass. */
+  /** Events applied per transaction. */
   batchSize?: number;
   /** After a failure, the next pass waits this long. */
   retryDelayMs?: number;
   /** An event that failed this many times is set aside (marked processed, with its error). */
   maxAttempts?: number;
-  /** Applies one event (tests slow it down). */
-  apply?: typeof applyEvent;
+  /** Applies a batch of events (tests slow it down). */
+  apply?: typeof applyEvents;
 }
 
 function organizationOf(event: ClerkWebhookEvent): string {
@@ -46,22 +46,73 @@ function organizationOf(event: ClerkWebhookEvent): string {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Saves taken in one flush at most (one multi-row insert). */
+const MAX_SAVE_BATCH = 200;
+
+interface PendingSave {
+  received: ReceivedEvent;
+  resolve: (inserted: boolean) => void;
+  reject: (err: unknown) => void;
+}
+
 /**
- * The store side of `POST /api/webhooks/clerk`. Saving is one insert keyed by svix-id; applying
- * (figures, activity log) runs in passes after the answer has gone out, one event at a time with a
- * turn of the event loop between them, so a burst of deliveries is acknowledged first. Applying is
- * idempotent, so api replicas sharing a Postgres store may apply the same event without harm.
+ * The store side of `POST /api/webhooks/clerk`. Saving is an insert keyed by svix-id; the saves that
+ * arrive while one is being written (or in the same turn of the event loop) go in together, one
+ * commit for all (group commit: a burst costs one disk sync per batch, not per event). Applying
+ * (figures, activity log) runs in passes after the answers have gone out, a small batch per
+ * transaction with a turn of the event loop between batches, so deliveries are acknowledged first.
+ * Applying is idempotent, so api replicas sharing a Postgres store may apply the same event.
  */
 export function createWebhookInbox(options: InboxOptions): WebhookInbox {
   const { store, logger, now } = options;
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? 20;
   const retryDelayMs = options.retryDelayMs ?? 1_000;
   const maxAttempts = options.maxAttempts ?? 5;
-  const apply = options.apply ?? applyEvent;
+  const apply = options.apply ?? applyEvents;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  const queue: PendingSave[] = [];
+  let flushing = false;
+
+  const toRow = ({ svixId, event, body, receivedAt }: ReceivedEvent): WebhookEventsTable => ({
+    svix_id: svixId,
+    type: event.type,
+    organization_id: organizationOf(event),
+    payload: body,
+    occurred_at: eventTimeMs(event.timestamp),
+    received_at: receivedAt,
+    processed_at: null,
+    attempts: 0,
+    last_error: null,
+  });
+
+  async function flush(): Promise<void> {
+    flushing = true;
+    // Let the other requests of this turn join the batch.
+    await nextTurn();
+    try {
+      while (queue.length > 0) {
+        const batch = queue.splice(0, MAX_SAVE_BATCH);
+        try {
+          const inserted = await store.db
+            .insertInto('webhook_events')
+            .values(batch.map((p) => toRow(p.received)))
+            .onConflict((oc) => oc.column('svix_id').doNothing())
+            .returning('svix_id')
+            .execute();
+          // The same svix-id twice in one batch: the first one is new, the other a redelivery.
+          const fresh = new Set(inserted.map((r) => r.svix_id));
+          for (const p of batch) p.resolve(fresh.delete(p.received.svixId));
+        } catch (err) {
+          for (const p of batch) p.reject(err);
+        }
+      }
+    } finally {
+      flushing = false;
+    }
+  }
 
   async function fail(row: WebhookEventsTable, err: unknown): Promise<void> {
     const attempts = row.attempts + 1;
@@ -96,20 +147,24 @@ export function createWebhookInbox(options: InboxOptions): WebhookInbox {
         .orderBy('svix_id')
         .limit(batchSize)
         .execute();
-      if (rows.length === 0) return;
-      for (const row of rows) {
-        if (stopped) return;
-        try {
-          await apply(store, row, now());
-        } catch (err) {
-          await fail(row, err);
-          // Try again later rather than spin on an event that keeps failing (a database outage).
-          retry = setTimeout(wake, retryDelayMs);
-          retry.unref();
-          return;
+      if (rows.length === 0 || stopped) return;
+      try {
+        await apply(store, rows, now());
+      } catch {
+        // Find the event that fails: apply the batch one by one.
+        for (const row of rows) {
+          try {
+            await apply(store, [row], now());
+          } catch (err) {
+            await fail(row, err);
+            // Try again later rather than spin on an event that keeps failing (a database outage).
+            retry = setTimeout(wake, retryDelayMs);
+            retry.unref();
+            return;
+          }
         }
-        await nextTurn();
       }
+      await nextTurn();
     }
   }
 
@@ -128,23 +183,11 @@ export function createWebhookInbox(options: InboxOptions): WebhookInbox {
   }
 
   return {
-    async save({ svixId, event, body, receivedAt }) {
-      const result = await store.db
-        .insertInto('webhook_events')
-        .values({
-          svix_id: svixId,
-          type: event.type,
-          organization_id: organizationOf(event),
-          payload: body,
-          occurred_at: eventTimeMs(event.timestamp),
-          received_at: receivedAt,
-          processed_at: null,
-          attempts: 0,
-          last_error: null,
-        })
-        .onConflict((oc) => oc.column('svix_id').doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    save(received) {
+      return new Promise<boolean>((resolve, reject) => {
+        queue.push({ received, resolve, reject });
+        if (!flushing) void flush();
+      });
     },
     wake,
     async idle() {
