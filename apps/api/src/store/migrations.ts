@@ -92,7 +92,7 @@ const migrations: Record<string, Migration> = {
   },
   // Clerk's webhooks: received events (the idempotency key is svix-id), what the figures read, and the
   // activity log's source and dedup keys. A Clerk entry is hidden while a console entry names its change.
-  '0003_webhooks': {
+  '0004_webhooks': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('webhook_events')

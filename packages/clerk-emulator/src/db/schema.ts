@@ -1,5 +1,8 @@
-/** Bumped when the schema changes; a database with another version is wiped and re-seeded. */
-export const SCHEMA_VERSION = 3;
+/**
+ * Bumped when the schema changes; a database with another version is wiped and re-seeded.
+ * 4: webhook_deliveries (3 was taken by the Frontend API's tables on another branch).
+ */
+export const SCHEMA_VERSION = 4;
 
 // Every table has an INTEGER PRIMARY KEY `seq` (a stable rowid, needed by the external-content
 // FTS index) and the Clerk ID as a unique `id`. Timestamps are Unix milliseconds.
