@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, type Persona, test } from '../fixtures.ts';
+import { emulator, expect, type Persona, test } from '../fixtures.ts';
 
 // Writes docs/screenshots/<screen>-{light,dark}.png. Run with `pnpm --filter @invites/e2e screenshots`.
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -39,6 +39,15 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(`/orgs/${org.id}/invitations?sort=email_address`);
       await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('row')).toHaveCount(26);
       await shot(page, 'org-invitations');
+    });
+
+    test('organization acceptance by inviter', async ({ page, signInAs, orgByName }) => {
+      await as(signInAs, 'acmeAdmin');
+      const org = await orgByName('Acme Corp');
+      await page.goto(`/orgs/${org.id}/invitations?sort=email_address`);
+      await page.getByText('Acceptance by inviter').click();
+      await expect(page.getByRole('table', { name: 'Acceptance by inviter' })).toBeVisible();
+      await shot(page, 'org-acceptance');
     });
 
     test('all invitations', async ({ page, signInAs }) => {
@@ -144,7 +153,11 @@ for (const scheme of ['light', 'dark'] as const) {
         });
     });
 
-    test('activity', async ({ page, signInAs }) => {
+    test('activity', async ({ page, signInAs, seedInvitations }) => {
+      // An invitee accepts: Clerk's report of it shows beside the console's own entries.
+      await as(signInAs, 'acmeAdmin');
+      const { invitations } = await seedInvitations('Acme Corp', 2, 'shot-activity');
+      await emulator('POST', `/__emulator/invitations/${invitations[0]?.id}/accept`);
       await as(signInAs, 'staff');
       await page.goto('/activity');
       await expect(page.getByRole('table', { name: 'Activity' }).getByRole('row').nth(1)).toBeVisible();

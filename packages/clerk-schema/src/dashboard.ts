@@ -123,7 +123,7 @@ export const ACTIVITY_SOURCES = ['console', 'clerk'] as const;
 export const ActivitySource = z.enum(ACTIVITY_SOURCES);
 export type ActivitySource = z.infer<typeof ActivitySource>;
 /** The actor of a Clerk-reported change when Clerk does not say who made it. */
-export const UNKNOWN_ACTOR_ID = 'clerk';
+export const UNKNOWN_ACTOR_ID = 'clerk' as const;
 export const ActivityEntry = z.object({
   id: z.string(),
   action: z.string(),

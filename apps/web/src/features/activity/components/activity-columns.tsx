@@ -1,4 +1,4 @@
-import type { ActivityEntry } from '@invites/clerk-schema';
+import type { ActivityEntry, UNKNOWN_ACTOR_ID } from '@invites/clerk-schema';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { formatExact } from '../../../lib/format.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
@@ -8,6 +8,9 @@ import '../../../ui/status-badge.css';
 
 type Column = ColumnDef<DataTableFeatures, ActivityEntry, unknown>;
 
+// A value import from the schema package would bring zod into this page's chunk: the type keeps it true.
+const UNKNOWN_ACTOR: typeof UNKNOWN_ACTOR_ID = 'clerk';
+
 export interface ActivityColumnOptions {
   /** An organization's name by id, when known. */
   organizationName: (id: string) => string | undefined;
@@ -15,7 +18,7 @@ export interface ActivityColumnOptions {
   onActor: (actorId: string) => void;
 }
 
-/** The activity log's columns: When, Actor, Action, Organization, Addresses, Outcome, Trace ID. */
+/** The activity log's columns: When, Actor, Action, Source, Organization, Addresses, Outcome, Trace ID. */
 export function activityColumns({ organizationName, onActor }: ActivityColumnOptions): Column[] {
   const helper = createColumnHelper<DataTableFeatures, ActivityEntry>();
   return [
@@ -33,21 +36,41 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
     helper.accessor((e) => e.actor_id, {
       id: 'actor',
       header: 'Actor',
-      cell: ({ row }) => (
-        <button
-          type="button"
-          className="btn-link"
-          title={`Show only ${row.original.actor_id}'s activity`}
-          onClick={() => onActor(row.original.actor_id)}
-        >
-          {row.original.actor_name || row.original.actor_id}
-        </button>
-      ),
+      cell: ({ row }) =>
+        row.original.actor_id === UNKNOWN_ACTOR ? (
+          // Clerk reports the change without saying who made it (its dashboard, another app).
+          <span className="muted" title="Clerk did not say who made this change">
+            Unknown
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="btn-link activity-actor-name"
+            title={`Show only ${row.original.actor_id}'s activity`}
+            onClick={() => onActor(row.original.actor_id)}
+          >
+            {row.original.actor_name || row.original.actor_id}
+          </button>
+        ),
     }) as Column,
     helper.accessor((e) => e.action, {
       id: 'action',
       header: 'Action',
       cell: ({ row }) => actionLabel(row.original.action),
+    }) as Column,
+    helper.accessor((e) => e.source, {
+      id: 'source',
+      header: 'Source',
+      cell: ({ row }) =>
+        row.original.source === 'clerk' ? (
+          <span className="badge badge-source-clerk" title="Reported by Clerk (a webhook)">
+            Clerk
+          </span>
+        ) : (
+          <span className="badge badge-neutral" title="Done in this console">
+            Console
+          </span>
+        ),
     }) as Column,
     helper.accessor((e) => e.organization_id, {
       id: 'organization',

@@ -10,6 +10,10 @@ export const ACTION_VALUES = [
   'bulk_job.create',
   'bulk_job.cancel',
   'bulk_job.retry',
+  'invitation.accept',
+  'membership.create',
+  'membership.update',
+  'membership.delete',
 ] as const satisfies readonly ActivityAction[];
 
 export const DEFAULT_ACTIVITY_PAGE_SIZE: PageSize = 25;
