@@ -15,6 +15,7 @@ import { newClerkId } from '@invites/clerk-schema';
 import { Pool } from 'undici';
 import { createStore } from '../src/store/create-store.ts';
 import { invitationEvent, signed } from '../src/webhooks/test-events.ts';
+import { cpuOf } from './proxy/processes.ts';
 
 const RATE = Number(process.env.BENCH_WEBHOOK_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 10);
@@ -26,9 +27,15 @@ const secret = newWebhookSecret();
 const dir = mkdtempSync(join(tmpdir(), 'webhook-burst-'));
 const dbPath = join(dir, 'api.db');
 const port = 20_000 + Math.floor(Math.random() * 20_000);
-const child = fork(fileURLToPath(new URL('../src/server.ts', import.meta.url)), [], {
+// src/server.ts with a CPU channel (the proxy bench's child): the parent reads its CPU time over IPC.
+const child = fork(fileURLToPath(new URL('./proxy/api-child.ts', import.meta.url)), [], {
   cwd: API_DIR,
-  execArgv: ['--import', 'tsx'],
+  execArgv: [
+    '--import',
+    'tsx',
+    // BENCH_PROFILE=1: a V8 CPU profile of the api in bench-results/profiles/.
+    ...(process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}profiles`] : []),
+  ],
   env: {
     ...process.env,
     NODE_ENV: 'production',
@@ -117,6 +124,7 @@ try {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const lag: number[] = [];
+  const cpuBefore = await cpuOf({ process: child, url });
   const started = performance.now();
   const interval = 1000 / RATE;
   const inFlight: Promise<void>[] = [];
@@ -161,6 +169,7 @@ try {
     await new Promise((r) => setTimeout(r, 50));
   }
   const drainMs = performance.now() - lastAck;
+  const cpuUs = (await cpuOf({ process: child, url })) - cpuBefore;
   const activity = await store.db
     .selectFrom('activity')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -194,6 +203,8 @@ try {
       p99: percentile(sortedServer, 99),
       max: sortedServer.at(-1) ?? Number.NaN,
     },
+    /** The api process's CPU (user + system) per event, acknowledged and applied. */
+    api_cpu_us_per_event: Math.round(cpuUs / total),
     /** How late the generator sent (its own scheduling on a busy machine), p99. */
     send_lag_p99_ms: round(percentile(sortedLag, 99)),
     stored,
@@ -210,6 +221,9 @@ try {
   console.log(`sent at ${result.achieved_per_second}/s, answered 200: ${ok2xx}/${total}`);
   console.log(
     `acknowledgement p50 ${result.ack_ms.p50} ms  p90 ${result.ack_ms.p90} ms  p99 ${result.ack_ms.p99} ms  max ${result.ack_ms.max} ms   goal p99 ≤ ${GOAL_P99_MS} ms  ${result.ack_ms.p99 <= GOAL_P99_MS ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `api CPU per event (acknowledged and applied) ${result.api_cpu_us_per_event} µs = ${round((result.api_cpu_us_per_event * RATE) / 10_000)} % of one core at ${RATE}/s`,
   );
   console.log(
     `the api's own time (access log) p50 ${result.server_ms.p50} ms  p99 ${result.server_ms.p99} ms  max ${result.server_ms.max} ms; generator send lag p99 ${result.send_lag_p99_ms} ms`,

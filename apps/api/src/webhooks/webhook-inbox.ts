@@ -65,7 +65,7 @@ interface PendingSave {
  */
 export function createWebhookInbox(options: InboxOptions): WebhookInbox {
   const { store, logger, now } = options;
-  const batchSize = options.batchSize ?? 20;
+  const batchSize = options.batchSize ?? 10;
   const retryDelayMs = options.retryDelayMs ?? 1_000;
   const maxAttempts = options.maxAttempts ?? 5;
   const apply = options.apply ?? applyEvents;
