@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
+import { signInWithDemoButton } from './sign-in.ts';
 
 /** Demo users of the emulator's seed, by what they may do. */
 export const PERSONAS = {
@@ -56,6 +57,23 @@ async function emulatorControl(method: 'POST' | 'DELETE', body?: UpstreamFault):
   if (!res.ok) throw new Error(`emulator fault control answered ${res.status}: ${await res.text()}`);
 }
 
+/** An email the emulator would have sent (it never sends mail), newest first. */
+export interface EmulatorEmail {
+  to: string;
+  subject: string;
+  code?: string;
+}
+
+/** The emails the api's emulator would have sent to an address (sign-in codes), newest first. */
+export async function emulatorEmails(to: string): Promise<EmulatorEmail[]> {
+  const res = await fetch(`${EMULATOR_URL}/__emulator/emails?to=${encodeURIComponent(to)}`, {
+    headers: { authorization: `Bearer ${EMULATOR_KEY}` },
+  });
+  if (!res.ok) throw new Error(`emulator emails answered ${res.status}: ${await res.text()}`);
+  const body = (await res.json()) as EmulatorEmail[] | { data: EmulatorEmail[] };
+  return Array.isArray(body) ? body : body.data;
+}
+
 /**
  * A test control of the e2e api's embedded emulator (`/__emulator/…`), e.g. an invitee accepting:
  * `emulator('POST', `/__emulator/invitations/${id}/accept`)`. Answers the parsed JSON body.
@@ -72,7 +90,7 @@ export async function emulator<T = unknown>(method: 'GET' | 'POST', path: string
 interface Fixtures {
   /** Injects real upstream faults into the api's emulator; every fault is cleared after the test. */
   upstreamFaults: { inject: (fault: UpstreamFault) => Promise<void>; clear: () => Promise<void> };
-  /** Signs the page's browser context in as a demo user (the api sets the session cookie). */
+  /** Signs the page in as a demo user through Clerk (the demo button on the sign-in page). */
   signInAs: (persona: Persona) => Promise<void>;
   /** An organization the signed-in user can see, by name. */
   orgByName: (name: string) => Promise<Organization>;
@@ -101,20 +119,8 @@ async function json<T>(response: Awaited<ReturnType<APIRequestContext['get']>>):
 }
 
 export const test = base.extend<Fixtures>({
-  signInAs: async ({ page, baseURL }, use) => {
-    await use(async (persona) => {
-      const users = await json<{ data: { id: string; email_address: string }[] }>(
-        await page.request.get('/api/dev/users'),
-      );
-      const user = users.data.find((u) => u.email_address === PERSONAS[persona].email);
-      if (!user) throw new Error(`demo user ${persona} is missing from /api/dev/users`);
-      await json(
-        await page.request.post('/api/dev/sign-in', {
-          data: { user_id: user.id },
-          headers: { origin: baseURL as string },
-        }),
-      );
-    });
+  signInAs: async ({ page }, use) => {
+    await use((persona) => signInWithDemoButton(page, PERSONAS[persona]));
   },
 
   orgByName: async ({ page }, use) => {

@@ -52,6 +52,9 @@ export default defineConfig({
       // and its timeout case needs an upstream timeout shorter than the 10 s default.
       CLERK_EMULATOR_PORT: String(PORT + 1),
       UPSTREAM_TIMEOUT_MS: '2000',
+      // Shorter than Clerk's 60 s, so every spec runs across clerk-js's token refreshes (auth.spec.ts
+      // idles past a whole token lifetime).
+      CLERK_EMULATOR_TOKEN_TTL_S: '30',
     },
     url: `${baseURL}/api/health`,
     timeout: 120_000,

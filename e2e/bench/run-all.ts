@@ -28,6 +28,11 @@ const steps: Step[] = [
     command: ['pnpm', '--filter', '@invites/e2e', 'bench:table'],
     env: { BENCH_SKIP_BUILD: '1' }, // the bundle step has just built the web app
   },
+  {
+    name: 'clerk sign-in',
+    command: ['pnpm', '--filter', '@invites/e2e', 'bench:clerk'],
+    env: { BENCH_SKIP_BUILD: '1' },
+  },
   { name: 'emulator queries', command: ['pnpm', '--filter', '@invites/clerk-emulator', 'bench'] },
   { name: 'bulk jobs', command: ['pnpm', '--filter', '@invites/api', 'bench:bulk'] },
   { name: 'bulk preview', command: ['pnpm', '--filter', '@invites/web', 'bench:preview'] },
@@ -145,6 +150,34 @@ function tableFigures(r: Json): Figure[] {
   ];
 }
 
+function clerkFigures(r: Json): Figure[] {
+  const kib = (v: unknown) => `${num(v).toFixed(1)} KiB`;
+  const load = (key: string) => get(r, 'cold_load_to_sign_in_form', key);
+  return [
+    {
+      benchmark: 'clerk',
+      figure: '@clerk/react in our bundle (apart from the budget, gzip)',
+      value: kib(get(r, 'clerk_react_in_bundle', 'gzip_kib')),
+      goal: '—',
+      met: null,
+    },
+    {
+      benchmark: 'clerk',
+      figure: `clerk-js + UI for the sign-in page, as served (gzip; ${num(get(r, 'clerk_js_and_ui_as_served', 'served_kib')).toFixed(1)} KiB brotli)`,
+      value: kib(get(r, 'clerk_js_and_ui_as_served', 'gzip_kib')),
+      goal: '—',
+      met: null,
+    },
+    ...(['unthrottled', 'throttled_20mbit_40ms'] as const).map((key) => ({
+      benchmark: 'clerk',
+      figure: `cold load → sign-in form painted, ${key === 'unthrottled' ? 'loopback' : '20 Mbit/s, 40 ms RTT'} (median, p90 ${ms(num(get(load(key), 'p90_ms')))})`,
+      value: ms(num(get(load(key), 'median_ms'))),
+      goal: '—',
+      met: null,
+    })),
+  ];
+}
+
 function emulatorFigures(r: Json): Figure[] {
   const goal = num(r.goal_p50_ms);
   const rows = ((get(r, 'results') as Json[]) ?? []).filter((x) => x.layer === 'http');
@@ -257,11 +290,13 @@ function main() {
   const bundle = read('bundle');
   const table = read('table-render');
   const emulator = read('emulator-queries');
+  const clerk = read('clerk-sign-in');
   const webhooks = read('webhook-burst');
   const figures = [
     ...(proxy ? proxyFigures(proxy) : []),
     ...(bundle ? bundleFigures(bundle) : []),
     ...(table ? tableFigures(table) : []),
+    ...(clerk ? clerkFigures(clerk) : []),
     ...(emulator ? emulatorFigures(emulator) : []),
     ...bulkFigures(read('bulk-jobs'), read('preview'), read('bulk-check')),
     ...(webhooks ? webhookFigures(webhooks) : []),

@@ -6,66 +6,18 @@
 //   preview: a 1,000-address paste into bulk invite → the preview painted (preview-paint.ts).
 // "The frame after" = a double requestAnimationFrame once a MutationObserver sees the rows.
 // Builds the web app, starts the api with its in-memory emulator on a free port, signs in through the
-// demo sign-in. Run: pnpm --filter @invites/e2e bench:table  (JSON in <repo>/bench-results/table-render.json)
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+// demo sign-in (through Clerk). Run: pnpm --filter @invites/e2e bench:table  (JSON in <repo>/bench-results/table-render.json)
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { signInWithDemoButton } from '../sign-in.ts';
 import { measurePreviewPaint, PREVIEW_ADDRESSES } from './preview-paint.ts';
+import { buildWebUnlessSkipped, freePort, launchChromium, REPO, startApi, stats, stopApi } from './stack.ts';
 
 const ROWS = 500;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const GOAL_MS = 100;
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = `${REPO}bench-results/table-render.json`;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
-async function startApi(port: number): Promise<ChildProcess> {
-  const child = spawn('pnpm', ['--filter', '@invites/api', 'start'], {
-    cwd: REPO,
-    detached: true,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      PORT: String(port),
-      CLERK_EMULATOR_DB: ':memory:',
-      CLERK_EMULATOR_RATE_LIMITS: 'off',
-      DATABASE_URL: ':memory:',
-    },
-  });
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the api exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the api did not become healthy');
-}
 
 // In the page: resolves with the time of the frame after `done()` first holds, checked on every DOM
 // mutation. Rows are the table's body rows minus skeletons and spacers. A page of 500 is "in the DOM"
@@ -165,41 +117,17 @@ async function measureFilter(page: Page, status: string): Promise<Sample & { cli
   };
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p + 0.5))] ?? Number.NaN;
-};
-const stats = (values: number[]) => ({
-  median_ms: Math.round(percentile(values, 0.5) * 10) / 10,
-  p90_ms: Math.round(percentile(values, 0.9) * 10) / 10,
-  runs_ms: values.map((v) => Math.round(v * 10) / 10),
-});
-
 async function main() {
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    execFileSync('pnpm', ['--filter', '@invites/web', 'build'], { cwd: REPO, stdio: 'ignore' });
-  }
+  buildWebUnlessSkipped();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const api = await startApi(port);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
     await context.addInitScript(PAGE_HELPERS);
     const page = await context.newPage();
-    const users = (await (await page.request.get('/api/dev/users')).json()) as {
-      data: { id: string; email_address: string }[];
-    };
-    const ada = users.data.find((u) => u.email_address === 'ada@acme.example');
-    if (!ada) throw new Error('demo user Ada is missing');
-    const signIn = await page.request.post('/api/dev/sign-in', {
-      data: { user_id: ada.id },
-      headers: { origin: base },
-    });
-    if (!signIn.ok()) throw new Error(`sign-in answered ${signIn.status()}`);
+    await signInWithDemoButton(page, { name: 'Ada Lovelace', email: 'ada@acme.example' });
     const orgs = (await (await page.request.get('/api/v1/organizations')).json()) as {
       data: { id: string; name: string }[];
     };
@@ -255,7 +183,7 @@ async function main() {
     console.log(`\nwrote ${RESULTS}`);
   } finally {
     await browser.close();
-    if (api.pid) process.kill(-api.pid, 'SIGTERM');
+    stopApi(api);
   }
 }
 

@@ -54,6 +54,7 @@ test.describe('activity', () => {
     orgByName,
     seedInvitations,
   }) => {
+    test.slow(); // four sign-ins through Clerk
     await signInAs('globexAdmin');
     const { org: globex, invitations } = await seedInvitations('Globex', 1, 'activity-globex');
     const globexEmail = invitations[0]?.email_address ?? '';

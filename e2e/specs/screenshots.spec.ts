@@ -20,6 +20,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test('sign in', async ({ page }) => {
       await page.goto('/sign-in');
       await expect(page.getByRole('button', { name: /^Sign in as Ada Lovelace/ })).toBeVisible();
+      await expect(page.getByLabel('Email address')).toBeVisible();
       await shot(page, 'sign-in');
     });
 

@@ -5,10 +5,10 @@ import { dataRows, emulator, expect, test } from '../fixtures.ts';
 
 /** The value shown under a term of a description list (`Accepted` → `26`). */
 async function figure(list: import('@playwright/test').Locator, term: string): Promise<string> {
-  const terms = await list.getByRole('term').allInnerTexts();
+  const terms = await list.getByRole('term').allTextContents();
   const index = terms.findIndex((t) => t.trim() === term);
   if (index < 0) throw new Error(`no figure named ${term} among ${terms.join(', ')}`);
-  return (await list.getByRole('definition').nth(index).innerText()).trim();
+  return ((await list.getByRole('definition').nth(index).textContent()) ?? '').trim();
 }
 const count = (text: string) => Number(text.replaceAll(',', ''));
 

@@ -1,3 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['src/**/*.test.ts'], testTimeout: 15_000 } });
+export default defineConfig({
+  test: { include: ['src/**/*.test.ts'], testTimeout: 15_000, hookTimeout: 30_000 },
+});

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { newWebhookSecret } from '@invites/clerk-emulator';
 import { newClerkId } from '@invites/clerk-schema';
 import { Pool } from 'undici';
+import { TEST_PUBLISHABLE_KEY } from '../src/config.ts';
 import { createStore } from '../src/store/create-store.ts';
 import { invitationEvent, signed } from '../src/webhooks/test-events.ts';
 import { cpuOf } from './proxy/processes.ts';
@@ -44,6 +45,7 @@ const child = fork(fileURLToPath(new URL('./proxy/api-child.ts', import.meta.url
     // No Clerk call is made on this path; the address only has to be valid.
     CLERK_API_URL: 'http://127.0.0.1:9',
     CLERK_SECRET_KEY: 'sk_test_webhook_bench',
+    CLERK_PUBLISHABLE_KEY: TEST_PUBLISHABLE_KEY,
     CLERK_WEBHOOK_SIGNING_SECRET: secret,
     DATABASE_URL: dbPath,
   },

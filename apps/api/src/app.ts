@@ -9,10 +9,13 @@ import type { AppConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { errorResponse, handleError, notFoundResponse } from './http/errors.ts';
 import { requestContext } from './http/request-context.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { acceptanceRoutes } from './routes/acceptance.ts';
 import { activityRoutes } from './routes/activity.ts';
 import { bulkInvitationRoutes } from './routes/bulk-invitations.ts';
-import { devAuthRoutes, signOutRoutes } from './routes/dev-auth.ts';
+import { CLERK_PROXY_PATH, clerkFrontendRoutes } from './routes/clerk-frontend.ts';
+import { configRoutes, consoleConfig, headTags } from './routes/config.ts';
+import { demoSignInRoutes } from './routes/demo-sign-in.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { meRoutes } from './routes/me.ts';
@@ -52,7 +55,7 @@ export function createApp(config: AppConfig, deps: AppDeps) {
 
   const app = new Hono<AppEnv>();
   // Request id, path guard, security headers, `cache-control` on API answers, access log: one step.
-  app.use(requestContext(deps.logger, deps.now));
+  app.use(requestContext(deps.logger, deps.now, securityHeaders(config.imageOrigins)));
   const limitBody = (maxSize: number) =>
     bodyLimit({ maxSize, onError: () => errorResponse(clerkErrors.payloadTooLarge(maxSize)) });
   const defaultLimit = limitBody(config.bodyLimitBytes);
@@ -64,11 +67,14 @@ export function createApp(config: AppConfig, deps: AppDeps) {
       ? next()
       : (c.req.path === '/api/bulk-invitations' ? bulkJobLimit : defaultLimit)(c, next),
   );
+  app.use(`${CLERK_PROXY_PATH}/*`, (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : defaultLimit(c, next),
+  );
 
   app.route('/api', healthRoutes(routeDeps));
+  app.route('/api', configRoutes(routeDeps));
   app.route('/api', meRoutes(routeDeps));
-  app.route('/api', signOutRoutes(routeDeps));
-  if (config.nodeEnv !== 'production') app.route('/api', devAuthRoutes(routeDeps));
+  if (config.nodeEnv !== 'production') app.route('/api', demoSignInRoutes(routeDeps));
   app.route('/api/v1', invitationRoutes(routeDeps));
   app.route('/api/v1', organizationRoutes(routeDeps));
   app.route('/api/v1', roleRoutes(routeDeps));
@@ -78,7 +84,15 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.route('/api', acceptanceRoutes(routeDeps));
   app.all('/api', () => notFoundResponse());
   app.all('/api/*', () => notFoundResponse());
-  app.route('/', spaRoutes(config.webDist));
+  app.route(CLERK_PROXY_PATH, clerkFrontendRoutes(config, deps.clerkScripts));
+  const clerkJs = deps.clerkScripts.packages.find((p) => p.name === '@clerk/clerk-js');
+  const clerkJsMajor = clerkJs?.version.split('.')[0] ?? '6';
+  app.route(
+    '/',
+    spaRoutes(config.webDist, async () =>
+      headTags(await consoleConfig(config, deps.detectEmulator), clerkJsMajor),
+    ),
+  );
 
   app.notFound(() => notFoundResponse());
   app.onError(handleError);

@@ -5,6 +5,12 @@ import type { Env } from './env.ts';
 export interface AppConfig {
   clerkApiUrl: string;
   clerkSecretKey: string;
+  /** Handed to clerk-js in the browser (never secret). */
+  clerkPublishableKey: string;
+  /** Where `/__clerk/v1/*` goes; null: the Frontend API the publishable key names (production). */
+  clerkFapiUrl: string | null;
+  /** Image origins the CSP allows besides our own (Clerk's avatar host against real Clerk). */
+  imageOrigins: string[];
   /** PEM public key; when null, tokens are verified against the upstream's `/v1/jwks`. */
   clerkJwtKey: string | null;
   authorizedParties: string[];
@@ -23,12 +29,17 @@ export interface AppConfig {
   /** How long the upstream's organization roles are reused to validate bulk jobs. */
   roleCatalogTtlMs: number;
   tokenCacheTtlMs: number;
-  sessionTtlSeconds: number;
   /** Verifies Clerk's webhooks (`whsec_…`); null: the webhook route answers 404. */
   webhookSigningSecret: string | null;
   /** How long storing a received webhook may take before it is answered 503 (Clerk retries). */
   webhookStoreTimeoutMs: number;
 }
+
+/** A well-formed key for configs built by hand (tests): `pk_live_` + base64 of `clerk.console.test$`. */
+export const TEST_PUBLISHABLE_KEY = `pk_live_${Buffer.from('clerk.console.test$').toString('base64url')}`;
+
+/** Clerk serves user avatars from this host; allowed as an image source only against real Clerk. */
+export const CLERK_IMAGE_ORIGIN = 'https://img.clerk.com';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -37,6 +48,9 @@ export function appConfig(
   base: Pick<AppConfig, 'clerkApiUrl' | 'clerkSecretKey'> & Partial<AppConfig>,
 ): AppConfig {
   return {
+    clerkPublishableKey: TEST_PUBLISHABLE_KEY,
+    clerkFapiUrl: null,
+    imageOrigins: [],
     clerkJwtKey: null,
     authorizedParties: [],
     nodeEnv: 'development',
@@ -51,7 +65,6 @@ export function appConfig(
     recipientCheckTtlMs: 5_000,
     roleCatalogTtlMs: 60_000,
     tokenCacheTtlMs: 60_000,
-    sessionTtlSeconds: 8 * 60 * 60,
     webhookSigningSecret: null,
     webhookStoreTimeoutMs: 5_000,
     ...base,
@@ -59,17 +72,26 @@ export function appConfig(
   };
 }
 
-/**
- * The config for a validated environment and the upstream actually used (Clerk or the emulator);
- * `webhookSecret` overrides the environment's (the demo generates one per run for its emulator).
- */
-export function configFromEnv(
-  env: Env,
-  upstream: { url: string; secretKey: string; webhookSecret?: string },
-): AppConfig {
+/** The Clerk instance the api talks to: real Clerk, or an emulator (embedded or running apart). */
+export interface Upstream {
+  url: string;
+  secretKey: string;
+  publishableKey: string;
+  /** null: derived from the publishable key by `@clerk/backend/proxy` (real Clerk). */
+  frontendApiUrl: string | null;
+  emulator: boolean;
+  /** Overrides CLERK_WEBHOOK_SIGNING_SECRET: the demo makes one per run for its emulator's webhooks. */
+  webhookSecret?: string;
+}
+
+/** The config for a validated environment and the upstream actually used (Clerk or the emulator). */
+export function configFromEnv(env: Env, upstream: Upstream): AppConfig {
   return appConfig({
     clerkApiUrl: upstream.url,
     clerkSecretKey: upstream.secretKey,
+    clerkPublishableKey: upstream.publishableKey,
+    clerkFapiUrl: upstream.frontendApiUrl,
+    imageOrigins: upstream.emulator ? [] : [CLERK_IMAGE_ORIGIN],
     clerkJwtKey: env.CLERK_JWT_KEY ?? null,
     authorizedParties: env.AUTHORIZED_PARTIES,
     nodeEnv: env.NODE_ENV,

@@ -1,6 +1,7 @@
 import { type ActivityRecorder, createActivityRecorder } from './activity/activity-recorder.ts';
 import { createPrincipalCache, type PrincipalLoader } from './auth/principal-cache.ts';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.ts';
+import { createScriptStore, pinnedClerkPackages, type ScriptStore } from './clerk-frontend/pinned-scripts.ts';
 import type { AppConfig } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMemoryStore, type Store } from './store/create-store.ts';
@@ -25,6 +26,8 @@ export interface AppDeps {
   activity: ActivityRecorder;
   /** Tells the bulk worker of this process to look for work now (a new or retried job). */
   wakeWorker: () => void;
+  /** clerk-js and Clerk's UI from the pinned packages, served under `/__clerk/npm/…`. */
+  clerkScripts: ScriptStore;
   /** Clerk's webhook events: stored by the endpoint, applied off the request path. */
   webhookInbox: WebhookInbox;
 }
@@ -83,6 +86,7 @@ export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}):
     store,
     activity: overrides.activity ?? createActivityRecorder({ store, logger, now }),
     wakeWorker: overrides.wakeWorker ?? (() => {}),
+    clerkScripts: overrides.clerkScripts ?? createScriptStore(pinnedClerkPackages()),
     webhookInbox: overrides.webhookInbox ?? createWebhookInbox({ store, logger, now }),
   };
 }

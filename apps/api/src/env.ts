@@ -43,6 +43,14 @@ const databaseUrl = z.string().transform((v, ctx) => {
   return isAbsolute(value) ? value : resolve(REPO_ROOT, value);
 });
 
+/** `pk_test_` or `pk_live_` + base64 of `<frontend api host>$`, as Clerk's SDKs parse it. */
+function isPublishableKey(value: string): boolean {
+  const match = /^pk_(?:test|live)_([A-Za-z0-9+/_-]+={0,2})$/.exec(value);
+  if (!match?.[1]) return false;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  return /^[a-z0-9.-]+\.[a-z0-9.-]+(?::\d+)?\$$/i.test(decoded);
+}
+
 const origin = z
   .string()
   .refine((v) => URL.canParse(v) && new URL(v).origin === v.replace(/\/$/, ''), 'must be an origin');
@@ -64,6 +72,12 @@ const EnvSchema = z.object({
   ),
   CLERK_API_URL: z.preprocess(blankToUndefined, httpUrl.default('https://api.clerk.com')),
   CLERK_SECRET_KEY: optional(z.string().regex(/^\S{8,}$/, 'must be a Clerk secret key (sk_…)')),
+  /** The instance's publishable key, handed to Clerk's frontend SDK in the browser. */
+  CLERK_PUBLISHABLE_KEY: optional(
+    z.string().refine(isPublishableKey, 'must be a Clerk publishable key (pk_test_… or pk_live_…)'),
+  ),
+  /** Where `/__clerk/v1/*` is forwarded; unset: the Frontend API of the publishable key (production). */
+  CLERK_FAPI_URL: optional(httpUrl),
   CLERK_JWT_KEY: optional(
     z
       .string()
@@ -94,6 +108,14 @@ const EnvSchema = z.object({
       .int('must be a port number (0-65535)')
       .min(0, 'must be a port number (0-65535)')
       .max(65535, 'must be a port number (0-65535)'),
+  ),
+  /** Lifetime of the embedded emulator's session tokens (Clerk's is 60 s). */
+  CLERK_EMULATOR_TOKEN_TTL_S: optional(
+    z.coerce
+      .number({ error: 'must be a whole number of seconds (10-3600)' })
+      .int('must be a whole number of seconds (10-3600)')
+      .min(10, 'must be a whole number of seconds (10-3600)')
+      .max(3600, 'must be a whole number of seconds (10-3600)'),
   ),
   /** How long one upstream request may take before the api answers 504 (default 10000). */
   UPSTREAM_TIMEOUT_MS: optional(
@@ -147,6 +169,11 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
   if (env.NODE_ENV === 'production' && !env.CLERK_SECRET_KEY) {
     throw new ConfigError(
       'Invalid configuration:\n  CLERK_SECRET_KEY: is required when NODE_ENV=production (the demo emulator never runs in production)',
+    );
+  }
+  if (env.CLERK_SECRET_KEY && !env.CLERK_PUBLISHABLE_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  CLERK_PUBLISHABLE_KEY: is required with CLERK_SECRET_KEY (the browser signs in with Clerk using it)',
     );
   }
   return env;

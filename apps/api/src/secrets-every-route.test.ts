@@ -36,14 +36,8 @@ async function record(res: Response): Promise<Response> {
 
 describe('secrets stay out of every response and log line', () => {
   it('runs the whole surface, then finds no key or token', async () => {
-    const signIn = await record(
-      await h.app.request('/api/dev/sign-in', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ user_id: h.userIds.adminA }),
-      }),
-    );
-    const cookieToken = /__session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    // clerk-js keeps a `__session` cookie on our origin: the fallback credential.
+    const cookieToken = await h.tokenFor('adminA');
     expect(cookieToken.length).toBeGreaterThan(100);
 
     for (const who of ['staff', 'adminA', 'member', 'anonymous'] as const) {
@@ -53,7 +47,8 @@ describe('secrets stay out of every response and log line', () => {
           inv: await pendingInvitation(h, h.orgA),
           job: await bulkJob(h, h.orgA, tokens.staff),
         };
-        const body = route.name === 'demo sign-in' ? { user_id: h.userIds.member } : route.validBody?.(fx);
+        const body =
+          route.name === 'demo sign-in token' ? { user_id: h.userIds.member } : route.validBody?.(fx);
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (who !== 'anonymous') headers.authorization = `Bearer ${tokens[who]}`;
         await record(

@@ -7,7 +7,7 @@ import { backfillInvitations } from './acceptance/backfill.ts';
 import { createApp } from './app.ts';
 import { createBulkUpstream } from './bulk/clerk-bulk-upstream.ts';
 import { type BulkWorker, startBulkWorker } from './bulk/worker.ts';
-import { configFromEnv } from './config.ts';
+import { configFromEnv, type Upstream } from './config.ts';
 import { createDeps } from './deps.ts';
 import { ConfigError, loadEnv } from './env.ts';
 import { listen } from './listen.ts';
@@ -15,6 +15,16 @@ import { createLogger } from './log.ts';
 import { createStore } from './store/create-store.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** True when the Backend API at `url` is a Clerk emulator (it answers `/__emulator/info`). */
+async function isEmulatorAt(url: string, secretKey: string): Promise<boolean> {
+  const res = await fetch(`${url.replace(/\/+$/, '')}/__emulator/info`, {
+    headers: { authorization: `Bearer ${secretKey}` },
+    signal: AbortSignal.timeout(3000),
+  }).catch(() => null);
+  await res?.body?.cancel();
+  return res?.status === 200 && (res.headers.get('content-type') ?? '').startsWith('application/json');
+}
 
 async function main() {
   const env = loadEnv(process.env);
@@ -35,11 +45,27 @@ async function main() {
       rateLimits: env.CLERK_EMULATOR_RATE_LIMITS,
       port: env.CLERK_EMULATOR_PORT ?? 0,
       hostname: '127.0.0.1',
+      ...(env.CLERK_EMULATOR_TOKEN_TTL_S !== undefined
+        ? { tokenTtlSeconds: env.CLERK_EMULATOR_TOKEN_TTL_S }
+        : {}),
     });
   }
-  const upstream = emulator
-    ? { url: emulator.url, secretKey: emulator.secretKey, ...(webhookSecret ? { webhookSecret } : {}) }
-    : { url: env.CLERK_API_URL, secretKey: env.CLERK_SECRET_KEY as string };
+  const upstream: Upstream = emulator
+    ? {
+        url: emulator.url,
+        secretKey: emulator.secretKey,
+        publishableKey: emulator.publishableKey,
+        frontendApiUrl: emulator.frontendApiUrl,
+        emulator: true,
+        ...(webhookSecret ? { webhookSecret } : {}),
+      }
+    : {
+        url: env.CLERK_API_URL,
+        secretKey: env.CLERK_SECRET_KEY as string,
+        publishableKey: env.CLERK_PUBLISHABLE_KEY as string,
+        frontendApiUrl: env.CLERK_FAPI_URL ?? null,
+        emulator: await isEmulatorAt(env.CLERK_API_URL, env.CLERK_SECRET_KEY as string),
+      };
   const config = configFromEnv(env, upstream);
   const logger = createLogger({ secrets: [config.clerkSecretKey] });
   const store = await createStore({ url: env.DATABASE_URL });
@@ -48,7 +74,12 @@ async function main() {
     ...(store.dialect === 'sqlite' ? { path: env.DATABASE_URL } : {}),
   });
   let worker: BulkWorker | null = null;
-  const deps = createDeps(config, { logger, store, wakeWorker: () => worker?.wake() });
+  const deps = createDeps(config, {
+    logger,
+    store,
+    wakeWorker: () => worker?.wake(),
+    detectEmulator: () => Promise.resolve(upstream.emulator),
+  });
   const app = createApp(config, deps);
   // One worker per replica; the lease in the store keeps replicas from running the same job.
   const workerId = `${hostName()}-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -58,7 +89,6 @@ async function main() {
     workerId,
     onError: (err) => logger.error('bulk worker error', { worker_id: workerId, error: err }),
   });
-  const isEmulator = await deps.detectEmulator();
   // Demo mode binds to loopback unless HOST says otherwise: demo sign-in is not for the LAN.
   const hostname = env.HOST ?? (emulator ? '127.0.0.1' : undefined);
   const server = await listen(app.fetch, { port: env.PORT, ...(hostname ? { hostname } : {}) });
@@ -77,7 +107,7 @@ async function main() {
   }
 
   const shown = `http://localhost:${server.port}`;
-  logger.info('listening', { url: shown, upstream: isEmulator ? 'emulator' : 'clerk' });
+  logger.info('listening', { url: shown, upstream: upstream.emulator ? 'emulator' : 'clerk' });
   process.stdout.write(
     emulator
       ? `\nInvitations Console: ${shown} (demo data, Clerk emulator at ${emulator.url})\n\n`

@@ -26,9 +26,19 @@ const noUpstream: UpstreamClient = {
   close: async () => {},
 };
 
-function app(webDist: string) {
-  const config = appConfig({ clerkApiUrl: 'http://127.0.0.1:9', clerkSecretKey: 'sk_test_x', webDist });
-  return createApp(config, createDeps(config, { upstream: noUpstream, logger: silentLogger }));
+function app(webDist: string, imageOrigins: string[] = []) {
+  const config = appConfig({
+    clerkApiUrl: 'http://127.0.0.1:9',
+    clerkSecretKey: 'sk_test_x',
+    webDist,
+    imageOrigins,
+  });
+  // Pages carry the run-time config, which names the upstream kind: known here, not asked.
+  const detectEmulator = () => Promise.resolve(false);
+  return createApp(
+    config,
+    createDeps(config, { upstream: noUpstream, logger: silentLogger, detectEmulator }),
+  );
 }
 
 describe('serving the SPA', () => {
@@ -79,11 +89,20 @@ describe('serving the SPA', () => {
     expect(await res.text()).toContain('pnpm start');
   });
 
+  it("allows Clerk's avatar host as an image source only when configured (against real Clerk)", async () => {
+    const real = await app(dist, ['https://img.clerk.com']).request('/');
+    expect(real.headers.get('content-security-policy')).toContain(
+      "img-src 'self' data: https://img.clerk.com;",
+    );
+    const demo = await app(dist).request('/');
+    expect(demo.headers.get('content-security-policy')).toContain("img-src 'self' data:;");
+  });
+
   it('puts the security headers on pages and API answers alike', async () => {
     for (const path of ['/', '/assets/index-abc123.js', '/api/nothing']) {
       const res = await app(dist).request(path);
       expect(res.headers.get('content-security-policy')).toBe(
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
       );
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');

@@ -46,17 +46,19 @@ function fileResponse(body: Uint8Array, type: string, cacheControl: string): Res
 
 /**
  * Serves the built SPA: hashed `/assets/*` with a one-year immutable cache, other files and
- * index.html revalidated; extension-less client routes fall back to index.html.
+ * index.html revalidated; extension-less client routes fall back to index.html, which gets
+ * `headTags()` (run-time config) before `</head>`.
  */
-export function spaRoutes(webDist: string) {
+export function spaRoutes(webDist: string, headTags: () => Promise<string> = async () => '') {
   const root = resolve(webDist);
   const index = join(root, 'index.html');
+  const encoder = new TextEncoder();
 
   const serveIndex = async () => {
-    const html = await readFile(index).catch(() => null);
-    return html
-      ? fileResponse(html, TYPES['.html'] as string, NO_CACHE)
-      : fileResponse(new TextEncoder().encode(MISSING_BUILD), TYPES['.html'] as string, NO_CACHE);
+    const html = await readFile(index, 'utf8').catch(() => null);
+    if (!html) return fileResponse(encoder.encode(MISSING_BUILD), TYPES['.html'] as string, NO_CACHE);
+    const page = html.replace('</head>', `${await headTags()}</head>`);
+    return fileResponse(encoder.encode(page), TYPES['.html'] as string, NO_CACHE);
   };
 
   return new Hono<AppEnv>().get('*', async (c) => {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv } from './config.ts';
+import { configFromEnv, TEST_PUBLISHABLE_KEY } from './config.ts';
 import { ConfigError, loadEnv } from './env.ts';
 
-const upstream = { url: 'http://127.0.0.1:4010', secretKey: 'sk_test_emulator' };
+const upstream = {
+  url: 'http://127.0.0.1:4010',
+  secretKey: 'sk_test_emulator',
+  publishableKey: TEST_PUBLISHABLE_KEY,
+  frontendApiUrl: 'http://127.0.0.1:4010/fapi',
+  emulator: true,
+};
 
 describe('UPSTREAM_TIMEOUT_MS and CLERK_EMULATOR_PORT', () => {
   it('default to a 10 s upstream timeout and a free emulator port', () => {

@@ -1,28 +1,37 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { getToken } from '@clerk/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AppProviders } from './app/providers.tsx';
 import { createAppRouter, redirectToSignInOn401 } from './app/router.tsx';
+import { setSessionTokenSource } from './lib/api-client.ts';
+import { loadConsoleConfig } from './lib/console-config.ts';
 import { createQueryClient } from './lib/query-client.ts';
 import { RouterProvider } from './lib/router/router-view.tsx';
-import { ToastProvider } from './ui/toast.tsx';
 import './ui/styles/tokens.css';
 import './ui/styles/base.css';
 import './ui/styles/controls.css';
 import './ui/styles/layout.css';
 import './ui/data-table.css';
 
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+// Every api call carries the session's token; clerk-js keeps it fresh (it lives a minute).
+setSessionTokenSource(() => getToken());
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 redirectToSignInOn401(queryClient, router);
 
-const root = document.getElementById('root');
-if (!root) throw new Error('#root is missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <ToastProvider>
-        <RouterProvider router={router} />
-      </ToastProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+loadConsoleConfig().then(
+  (config) =>
+    createRoot(root).render(
+      <StrictMode>
+        <AppProviders config={config} queryClient={queryClient} router={router}>
+          <RouterProvider router={router} />
+        </AppProviders>
+      </StrictMode>,
+    ),
+  (error: unknown) => {
+    root.textContent = `The console could not start: ${error instanceof Error ? error.message : String(error)} Reload the page to try again.`;
+  },
 );

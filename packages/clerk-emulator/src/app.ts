@@ -1,6 +1,8 @@
 import { clerkErrors, newTraceId } from '@invites/clerk-schema';
 import { Hono } from 'hono';
+import { methodOverride } from 'hono/method-override';
 import type { EmulatorContext } from './context.ts';
+import { fapiApp } from './fapi/app.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { ClerkHttpError, routeNotFound, sendFailure } from './http/respond.ts';
 import { requireSecretKey } from './middleware/auth.ts';
@@ -13,10 +15,14 @@ import { organizationInvitationRoutes } from './routes/organization-invitations.
 import { organizationRoutes } from './routes/organizations.ts';
 import { roleRoutes } from './routes/roles.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { signInTokenRoutes } from './routes/sign-in-tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { webhookControlRoutes } from './routes/webhook-controls.ts';
 
-/** The emulator's Hono app: Clerk's Backend API subset under `/v1`, test controls under `/__emulator`. */
+/**
+ * The emulator's Hono app: Clerk's Backend API subset under `/v1` (secret key), its Frontend API
+ * subset under `/fapi/v1` (browsers, no key), test controls under `/__emulator`.
+ */
 export function buildApp(ctx: EmulatorContext): Hono<AppEnv> {
   const { options } = ctx;
   const app = new Hono<AppEnv>();
@@ -38,8 +44,12 @@ export function buildApp(ctx: EmulatorContext): Hono<AppEnv> {
     .route('/', membershipRoutes(ctx))
     .route('/', userRoutes(ctx))
     .route('/', roleRoutes(ctx))
-    .route('/', sessionRoutes(ctx));
+    .route('/', sessionRoutes(ctx))
+    .route('/', signInTokenRoutes(ctx));
   app.route('/v1', v1);
+  // clerk-js sends PATCH and DELETE as POST with `?_method=` (no CORS preflight).
+  app.use('/fapi/*', methodOverride({ app, query: '_method' }));
+  app.route('/fapi', fapiApp(ctx));
   app.route('/__emulator', controlRoutes(ctx));
   app.route('/__emulator', webhookControlRoutes(ctx));
 

@@ -19,6 +19,8 @@ export interface EmulatorOptions {
   webhookUrl?: string;
   /** The endpoint's signing secret, `whsec_…` (Clerk's format). */
   webhookSecret?: string;
+  /** Lifetime of session tokens in seconds (Frontend API, and the Backend API's default). Default 60, as at Clerk. */
+  tokenTtlSeconds?: number;
 }
 
 /** The documented development secret key of the emulator (short on purpose, so secret scanners ignore it). */
@@ -29,6 +31,11 @@ export const DEFAULT_DB_PATH = fileURLToPath(new URL('../../../.data/emulator.db
 
 export const EMULATOR_VERSION = '0.1.0';
 
+/** Clerk's session token lifetime. */
+export const DEFAULT_TOKEN_TTL_SECONDS = 60;
+export const MIN_TOKEN_TTL_SECONDS = 5;
+export const MAX_TOKEN_TTL_SECONDS = 86_400;
+
 export interface ResolvedOptions {
   db: string;
   secretKey: string;
@@ -38,6 +45,7 @@ export interface ResolvedOptions {
   publicUrl: string | undefined;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
+  tokenTtlSeconds: number;
 }
 
 /** Applies defaults and rejects values the emulator cannot run with. */
@@ -53,6 +61,16 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const publicUrl = options.publicUrl?.replace(/\/+$/, '');
   if (publicUrl !== undefined && !URL.canParse(publicUrl)) {
     throw new Error(`clerk-emulator: publicUrl must be an absolute URL, got ${publicUrl}`);
+  }
+  const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+  if (
+    !Number.isInteger(tokenTtlSeconds) ||
+    tokenTtlSeconds < MIN_TOKEN_TTL_SECONDS ||
+    tokenTtlSeconds > MAX_TOKEN_TTL_SECONDS
+  ) {
+    throw new Error(
+      `clerk-emulator: tokenTtlSeconds must be an integer from ${MIN_TOKEN_TTL_SECONDS} to ${MAX_TOKEN_TTL_SECONDS}, got ${tokenTtlSeconds}`,
+    );
   }
   const { webhookUrl, webhookSecret } = options;
   if (webhookUrl !== undefined && !/^https?:\/\//.test(webhookUrl)) {
@@ -73,5 +91,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     publicUrl,
     webhookUrl,
     webhookSecret,
+    tokenTtlSeconds,
   };
 }

@@ -6,6 +6,7 @@ import { Clock } from './clock.ts';
 import { type EmulatorOptions, resolveOptions } from './config.ts';
 import type { EmulatorContext } from './context.ts';
 import { openDatabase } from './db/database.ts';
+import { EMULATOR_PUBLISHABLE_KEY } from './fapi/publishable-key.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { SigningKeys } from './jwt/signing-key.ts';
 import { FaultRegistry } from './middleware/fault-registry.ts';
@@ -40,16 +41,26 @@ function build(options: EmulatorOptions) {
   return { ctx, app: buildApp(ctx) };
 }
 
-/** The emulator as a Hono app, without network (`app.request()` / `app.fetch`). */
+/** The Frontend API's path below the emulator's base URL (`{url}/fapi/v1/environment`, …). */
+export const FAPI_PATH = '/fapi';
+
+/**
+ * The emulator as a Hono app, without network (`app.request()` / `app.fetch`). `frontendApiUrl` is
+ * `{publicUrl}/fapi` when `publicUrl` is given, else the path `/fapi` on whatever origin serves `app`.
+ */
 export function createEmulator(options: EmulatorOptions = {}): {
   app: Hono<AppEnv>;
   secretKey: string;
+  publishableKey: string;
+  frontendApiUrl: string;
   close(): void;
 } {
   const { ctx, app } = build(options);
   return {
     app,
     secretKey: ctx.options.secretKey,
+    publishableKey: EMULATOR_PUBLISHABLE_KEY,
+    frontendApiUrl: `${ctx.options.publicUrl ?? ''}${FAPI_PATH}`,
     close: () => {
       ctx.webhooks.stop();
       ctx.db.close();
@@ -57,12 +68,17 @@ export function createEmulator(options: EmulatorOptions = {}): {
   };
 }
 
-/** Starts the emulator on `hostname:port` (port 0 picks a free one); `url` has no `/v1`. */
+/**
+ * Starts the emulator on `hostname:port` (port 0 picks a free one). `url` has no `/v1`;
+ * `frontendApiUrl` is absolute (`{publicUrl or url}/fapi`).
+ */
 export async function startEmulator(
   options: EmulatorOptions & { port?: number; hostname?: string } = {},
 ): Promise<{
   url: string;
   secretKey: string;
+  publishableKey: string;
+  frontendApiUrl: string;
   /** Points webhook delivery at an endpoint known only after start (an api on a free port); null stops it. */
   setWebhookEndpoint(endpoint: { url: string; secret: string } | null): void;
   close(): Promise<void>;
@@ -92,6 +108,8 @@ export async function startEmulator(
   return {
     url,
     secretKey: ctx.options.secretKey,
+    publishableKey: EMULATOR_PUBLISHABLE_KEY,
+    frontendApiUrl: `${ctx.options.publicUrl}${FAPI_PATH}`,
     setWebhookEndpoint(endpoint) {
       const checked = resolveOptions(
         endpoint ? { webhookUrl: endpoint.url, webhookSecret: endpoint.secret } : {},

@@ -12,6 +12,7 @@ describe('configuration', () => {
       CLERK_EMULATOR_SEED: 'demo',
       CLERK_EMULATOR_RATE_LIMITS: 'clerk',
       CLERK_EMULATOR_TIME_SCALE: 1,
+      CLERK_EMULATOR_TOKEN_TTL_S: 60,
     });
     expect(DEFAULT_DB_PATH).toMatch(/\.data\/emulator\.db$/);
   });
@@ -22,12 +23,14 @@ describe('configuration', () => {
       CLERK_EMULATOR_TIME_SCALE: '100',
       CLERK_EMULATOR_SEED: 'none',
       CLERK_EMULATOR_DB: '',
+      CLERK_EMULATOR_TOKEN_TTL_S: '30',
     });
     expect(env).toMatchObject({
       CLERK_EMULATOR_PORT: 0,
       CLERK_EMULATOR_TIME_SCALE: 100,
       CLERK_EMULATOR_SEED: 'none',
       CLERK_EMULATOR_DB: DEFAULT_DB_PATH,
+      CLERK_EMULATOR_TOKEN_TTL_S: 30,
     });
   });
 
@@ -38,9 +41,10 @@ describe('configuration', () => {
         CLERK_EMULATOR_RATE_LIMITS: 'strict',
         CLERK_EMULATOR_SECRET_KEY: 'pk_test_x',
         CLERK_EMULATOR_TIME_SCALE: '0',
+        CLERK_EMULATOR_TOKEN_TTL_S: '2',
       }),
     ).toThrow(
-      /CLERK_EMULATOR_PORT[\s\S]*CLERK_EMULATOR_SECRET_KEY[\s\S]*CLERK_EMULATOR_RATE_LIMITS[\s\S]*CLERK_EMULATOR_TIME_SCALE/,
+      /CLERK_EMULATOR_PORT[\s\S]*CLERK_EMULATOR_SECRET_KEY[\s\S]*CLERK_EMULATOR_RATE_LIMITS[\s\S]*CLERK_EMULATOR_TIME_SCALE[\s\S]*CLERK_EMULATOR_TOKEN_TTL_S/,
     );
   });
 
@@ -67,6 +71,8 @@ describe('configuration', () => {
   it('rejects bad programmatic options', () => {
     expect(() => resolveOptions({ timeScale: 0 })).toThrow(/timeScale/);
     expect(() => resolveOptions({ secretKey: 'secret' })).toThrow(/secretKey/);
+    expect(() => resolveOptions({ tokenTtlSeconds: 1.5 })).toThrow(/tokenTtlSeconds/);
+    expect(resolveOptions({}).tokenTtlSeconds).toBe(60);
     expect(resolveOptions({ publicUrl: 'http://x.example/' }).publicUrl).toBe('http://x.example');
   });
 });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { DEFAULT_DB_PATH, DEFAULT_SECRET_KEY } from './config.ts';
+import {
+  DEFAULT_DB_PATH,
+  DEFAULT_SECRET_KEY,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  MAX_TOKEN_TTL_SECONDS,
+  MIN_TOKEN_TTL_SECONDS,
+} from './config.ts';
 import { isWebhookSecret } from './webhooks/signing.ts';
 
 const EnvSchema = z.object({
@@ -14,6 +20,12 @@ const EnvSchema = z.object({
   CLERK_EMULATOR_RATE_LIMITS: z.enum(['clerk', 'off']).default('clerk'),
   CLERK_EMULATOR_TIME_SCALE: z.coerce.number().positive().default(1),
   CLERK_EMULATOR_PUBLIC_URL: z.url().optional(),
+  CLERK_EMULATOR_TOKEN_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(MIN_TOKEN_TTL_SECONDS)
+    .max(MAX_TOKEN_TTL_SECONDS)
+    .default(DEFAULT_TOKEN_TTL_SECONDS),
   CLERK_EMULATOR_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   CLERK_EMULATOR_WEBHOOK_SECRET: z
     .string()

@@ -3,8 +3,8 @@ import { EmailAddress } from './email.ts';
 import { OrganizationId } from './ids.ts';
 import { intParam } from './query.ts';
 
-// Wire shapes of the dashboard's own routes (not Clerk's): /api/health, /api/me, /api/dev/*,
-// /api/bulk-invitations and /api/activity.
+// Wire shapes of the dashboard's own routes (not Clerk's): /api/health, /api/config, /api/me,
+// /api/demo/*, /api/bulk-invitations and /api/activity.
 
 export const Health = z.object({
   status: z.literal('ok'),
@@ -14,6 +14,19 @@ export const Health = z.object({
   sign_in_url: z.string().nullable(),
 });
 export type Health = z.infer<typeof Health>;
+
+/** What the browser needs to sign in with Clerk (`GET /api/config`, also inlined in index.html). */
+export const ConsoleConfig = z.object({
+  /** Handed to `ClerkProvider`. */
+  publishable_key: z.string(),
+  /** Where clerk-js reaches its scripts and Clerk's Frontend API on our origin. */
+  proxy_url: z.string(),
+  /** Set when sign-in happens on a Clerk-hosted page (Account Portal) instead of `<SignIn />` here. */
+  sign_in_url: z.string().nullable(),
+  /** True against the emulator outside production: one-click demo users beside Clerk's form. */
+  demo: z.boolean(),
+});
+export type ConsoleConfig = z.infer<typeof ConsoleConfig>;
 
 export const MeOrganization = z.object({
   id: z.string(),
@@ -43,7 +56,13 @@ export const DevUser = z.object({
   description: z.string(),
 });
 export type DevUser = z.infer<typeof DevUser>;
-export const DevSignInBody = z.strictObject({ user_id: z.string() });
+/** `GET /api/demo/users`: every user of the emulator and the password the demo gave them all. */
+export const DemoUserList = z.object({ data: z.array(DevUser), password: z.string().nullable() });
+export type DemoUserList = z.infer<typeof DemoUserList>;
+export const DemoSignInBody = z.strictObject({ user_id: z.string() });
+/** A single-use Clerk sign-in token for a demo user, redeemed by clerk-js (`strategy: 'ticket'`). */
+export const DemoSignInTicket = z.object({ ticket: z.string() });
+export type DemoSignInTicket = z.infer<typeof DemoSignInTicket>;
 
 export const BULK_JOB_STATUSES = ['queued', 'running', 'waiting_rate_limit', 'done', 'cancelled'] as const;
 export const BulkJobStatus = z.enum(BULK_JOB_STATUSES);

@@ -12,6 +12,9 @@ export const ID_PREFIXES = [
   'ins',
   'perm',
   'client',
+  'sia',
+  'sit',
+  'ema',
   'msg',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];

@@ -5,5 +5,6 @@ export * from './ids.ts';
 export * from './invitation.ts';
 export * from './organization.ts';
 export * from './query.ts';
+export * from './sign-in.ts';
 export * from './validation.ts';
 export * from './webhooks.ts';

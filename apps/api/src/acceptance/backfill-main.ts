@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configFromEnv } from '../config.ts';
+import { appConfig } from '../config.ts';
 import { ConfigError, loadEnv } from '../env.ts';
 import { createStore } from '../store/create-store.ts';
 import { createUpstream } from '../upstream/client.ts';
@@ -27,7 +27,11 @@ async function main() {
     emulator = await startEmulator({ db, seed: 'demo', rateLimits: env.CLERK_EMULATOR_RATE_LIMITS });
   }
   const upstreamAt = emulator ?? { url: env.CLERK_API_URL, secretKey: env.CLERK_SECRET_KEY as string };
-  const config = configFromEnv(env, upstreamAt);
+  const config = appConfig({
+    clerkApiUrl: upstreamAt.url,
+    clerkSecretKey: upstreamAt.secretKey,
+    ...(env.UPSTREAM_TIMEOUT_MS !== undefined ? { upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS } : {}),
+  });
   const upstream = createUpstream({
     baseUrl: config.clerkApiUrl,
     secretKey: config.clerkSecretKey,

@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 
 export const SESSION_COOKIE = '__session';
 
 export type TokenSource = { token: string; source: 'bearer' | 'cookie' };
 
 /**
+ * clerk-js keeps this cookie fresh on our origin; it is the fallback when a call carries no Bearer token.
  * The session token of a request: `Authorization: Bearer …` wins over the `__session` cookie.
  * Returns 'malformed' for an Authorization header that is not a single bearer token.
  */
@@ -17,23 +18,4 @@ export function readSessionToken(c: Context): TokenSource | 'malformed' | null {
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   return cookie ? { token: cookie, source: 'cookie' } : null;
-}
-
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:';
-}
-
-/** Sets the HttpOnly, SameSite=Lax session cookie (Secure on https). */
-export function setSessionCookie(c: Context, token: string, maxAgeSeconds: number): void {
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    path: '/',
-    secure: isHttps(c),
-    maxAge: maxAgeSeconds,
-  });
-}
-
-export function clearSessionCookie(c: Context): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isHttps(c) });
 }

@@ -331,7 +331,7 @@ const contentType = fc.oneof(
 const EMPTY_BODY: Record<string, unknown> = {
   create: {},
   revoke: {},
-  'demo sign-in': {},
+  'demo sign-in token': {},
   'bulk check': {},
   'bulk job create': {},
 };
@@ -484,8 +484,10 @@ const ROUTE_WORDS = new Set([
   'organizations',
   'organization_roles',
   'organization_invitations',
-  'dev',
-  'sign-out',
+  'demo',
+  'users',
+  'sign-in-tokens',
+  'config',
   'bulk-invitations',
   'activity',
   'check',

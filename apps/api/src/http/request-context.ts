@@ -5,9 +5,7 @@ import type { AppEnv } from '../types.ts';
 import { notFoundResponse } from './errors.ts';
 import { isSuspiciousPath, rawPath } from './path-guard.ts';
 import { responseParts } from './respond.ts';
-import { applySecurityHeaders, SECURITY_HEADERS_LOWER } from './security-headers.ts';
-
-const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS_LOWER);
+import { applySecurityHeaders, SECURITY_HEADERS } from './security-headers.ts';
 
 const CLIENT_REQUEST_ID = /^[\w-]{8,64}$/;
 
@@ -18,8 +16,13 @@ const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
  * logger; the path guard (tricks get a 404 before routing, auth or any upstream call); the security
  * headers, and `cache-control: no-store` on API answers that set none; one access-log line.
  */
-export const requestContext = (logger: Logger, now: () => number) =>
-  createMiddleware<AppEnv>(async (c, next) => {
+export const requestContext = (
+  logger: Logger,
+  now: () => number,
+  securityHeaders: Readonly<Record<string, string>> = SECURITY_HEADERS,
+) => {
+  const headerList = Object.entries(securityHeaders).map(([name, value]) => [name.toLowerCase(), value]);
+  return createMiddleware<AppEnv>(async (c, next) => {
     const started = now();
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && CLIENT_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
@@ -28,7 +31,7 @@ export const requestContext = (logger: Logger, now: () => number) =>
     const path = rawPath(c);
     if (isSuspiciousPath(path)) c.res = notFoundResponse();
     else await next();
-    const traceId = finishHeaders(c, requestId);
+    const traceId = finishHeaders(c, requestId, headerList, securityHeaders);
     logger.access({
       request_id: requestId,
       method: c.req.method,
@@ -40,20 +43,26 @@ export const requestContext = (logger: Logger, now: () => number) =>
       user_id: c.get('principal')?.userId ?? null,
     });
   });
+};
 
 /**
  * Adds the security headers, the request id and, on API paths, `cache-control: no-store` unless the
  * answer set its own; returns the answer's trace id. This is the one place headers are added after a
  * handler has answered, so an answer built with `respond` is re-issued with one plain header record.
  */
-function finishHeaders(c: Context<AppEnv>, requestId: string): string | null {
+function finishHeaders(
+  c: Context<AppEnv>,
+  requestId: string,
+  headerList: readonly string[][],
+  securityHeaders: Readonly<Record<string, string>>,
+): string | null {
   const api = isApiPath(c.req.path);
   const parts = responseParts(c.res);
   if (parts) {
     // Added in place (the record is this response's own): spreading into a fresh object with this
     // many keys costs V8 several µs.
     const headers = parts.headers;
-    for (const [name, value] of SECURITY_HEADER_LIST) headers[name] = value;
+    for (const [name = '', value = ''] of headerList) headers[name] = value;
     headers['x-request-id'] = requestId;
     if (api && headers['cache-control'] === undefined) headers['cache-control'] = 'no-store';
     // Replace, not assign over: Hono's setter would copy the old response's headers one by one.
@@ -62,7 +71,7 @@ function finishHeaders(c: Context<AppEnv>, requestId: string): string | null {
     return headers['x-clerk-trace-id'] ?? null;
   }
   const headers = c.res.headers;
-  applySecurityHeaders(headers);
+  applySecurityHeaders(headers, securityHeaders);
   headers.set('x-request-id', requestId);
   if (api && !headers.has('cache-control')) headers.set('cache-control', 'no-store');
   return headers.get('x-clerk-trace-id');

@@ -1,35 +1,47 @@
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * The policy: our own origin only. Clerk's UI (FAPI-NOTES.md) needs inline styles (it injects its CSS at
+ * run time), blob: workers and data: images; its scripts and Frontend API come through `/__clerk` on
+ * our origin, so script-src and connect-src stay 'self'. `imageOrigins` adds Clerk's avatar host
+ * against real Clerk.
+ */
+export function contentSecurityPolicy(imageOrigins: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    ['img-src', "'self'", 'data:', ...imageOrigins].join(' '),
+    "connect-src 'self'",
+    "font-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Headers every response carries, pages and API alike. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+export function securityHeaders(imageOrigins: readonly string[] = []): Readonly<Record<string, string>> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(imageOrigins),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
 
-const SECURITY_HEADER_ENTRIES = Object.entries(SECURITY_HEADERS);
+/** The headers with no extra image origin (answers of the socket layer, tests). */
+export const SECURITY_HEADERS = securityHeaders();
 
-/** SECURITY_HEADERS with lower-case names, for plain header records (see respond.ts). */
-export const SECURITY_HEADERS_LOWER: Readonly<Record<string, string>> = Object.fromEntries(
-  SECURITY_HEADER_ENTRIES.map(([name, value]) => [name.toLowerCase(), value]),
-);
-
-/** Applies SECURITY_HEADERS to a response in place and drops X-Powered-By. */
-export function applySecurityHeaders(headers: Headers): void {
-  for (const [name, value] of SECURITY_HEADER_ENTRIES) headers.set(name, value);
+/** Applies the headers to a response in place and drops X-Powered-By. */
+export function applySecurityHeaders(
+  headers: Headers,
+  values: Readonly<Record<string, string>> = SECURITY_HEADERS,
+): void {
+  for (const name in values) headers.set(name, values[name] as string);
   headers.delete('X-Powered-By');
 }

@@ -146,7 +146,8 @@ describe('authorization matrix with leak checks', () => {
     const path = routePath(c.route, fx) + (c.query === 'FILTER' ? `?organization_id=${fx.org}` : '');
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (c.who !== 'anonymous') headers.authorization = `Bearer ${tokens[c.who]}`;
-    const body = c.route.name === 'demo sign-in' ? { user_id: h.userIds.member } : c.route.validBody?.(fx);
+    const body =
+      c.route.name === 'demo sign-in token' ? { user_id: h.userIds.member } : c.route.validBody?.(fx);
     const before = h.calls.length;
     const res = await h.app.request(path, {
       method: c.route.method,

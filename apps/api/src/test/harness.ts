@@ -75,6 +75,8 @@ export async function startHarness(
   const config = appConfig({
     clerkApiUrl: emu.url,
     clerkSecretKey: emu.secretKey,
+    clerkPublishableKey: emu.publishableKey,
+    clerkFapiUrl: emu.frontendApiUrl,
     nodeEnv: 'test',
     upstreamRetryBaseMs: 5,
     webDist: '/nonexistent-web-dist',

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, parseRetryAfter, toApiError, toQueryString } from './api-client.ts';
+import {
+  ApiError,
+  api,
+  parseRetryAfter,
+  setSessionTokenSource,
+  toApiError,
+  toQueryString,
+} from './api-client.ts';
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), {
@@ -8,7 +15,10 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
   });
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setSessionTokenSource(async () => null);
+});
 
 describe('toApiError', () => {
   it("reads Clerk's envelope: code, long_message, param_name and trace id", () => {
@@ -145,5 +155,51 @@ describe('api', () => {
       }),
     );
     await expect(api('/api/me')).rejects.toMatchObject({ status: 0, code: 'network_error' });
+  });
+});
+
+describe('the session token on api calls', () => {
+  const captureFetch = () => {
+    const seen: Headers[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        seen.push(new Headers(init.headers));
+        return jsonResponse(200, {});
+      }),
+    );
+    return seen;
+  };
+
+  it('sends the fresh token of the source as a Bearer header on every call', async () => {
+    const seen = captureFetch();
+    let n = 0;
+    setSessionTokenSource(async () => `token-${++n}`);
+    await api('/api/me');
+    await api('/api/v1/x', { method: 'POST', body: {} });
+    expect(seen.map((h) => h.get('authorization'))).toEqual(['Bearer token-1', 'Bearer token-2']);
+    expect(seen[1]?.get('content-type')).toBe('application/json');
+  });
+
+  it('sends none when signed out, and none on public calls without asking the source', async () => {
+    const seen = captureFetch();
+    const source = vi.fn(async () => null as string | null);
+    setSessionTokenSource(source);
+    await api('/api/me');
+    expect(seen[0]?.has('authorization')).toBe(false);
+    source.mockResolvedValue('token');
+    await api('/api/demo/users', { anonymous: true });
+    expect(seen[1]?.has('authorization')).toBe(false);
+    expect(source).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails with a clear error, and sends nothing, when the session cannot be confirmed', async () => {
+    const seen = captureFetch();
+    setSessionTokenSource(() => Promise.reject(new Error('clerk_runtime_load_timeout')));
+    const error = await api('/api/me').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('session_unavailable');
+    expect((error as ApiError).longMessage).toMatch(/Couldn't confirm your session with Clerk/);
+    expect(seen).toHaveLength(0);
   });
 });

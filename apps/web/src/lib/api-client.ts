@@ -97,18 +97,46 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal | undefined;
+  /** A public route (config, demo users): sent without waiting for a session token. */
+  anonymous?: boolean;
+}
+
+/** Resolves the signed-in session's token (null when signed out); Clerk's `getToken` in the app. */
+export type SessionTokenSource = () => Promise<string | null>;
+let sessionToken: SessionTokenSource = async () => null;
+
+/** Makes every api call carry the session token as `Authorization: Bearer` (called once at start). */
+export function setSessionTokenSource(source: SessionTokenSource): void {
+  sessionToken = source;
+}
+
+async function authorization(): Promise<Record<string, string>> {
+  let token: string | null;
+  try {
+    token = await sessionToken();
+  } catch {
+    // Clerk could not load or refresh the session (offline, its service down): say so, do not hang.
+    throw toApiError(0, {
+      errors: [
+        {
+          code: 'session_unavailable',
+          message: 'Your session could not be confirmed',
+          long_message: "Couldn't confirm your session with Clerk. Check your connection and try again.",
+        },
+      ],
+    });
+  }
+  return token ? { authorization: `Bearer ${token}` } : {};
 }
 
 /** Same-origin JSON request to the dashboard api; throws ApiError on any failure. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', query, body, signal } = options;
+  const { method = 'GET', query, body, signal, anonymous = false } = options;
+  const accept = { accept: 'application/json', ...(anonymous ? {} : await authorization()) };
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
-    headers:
-      body === undefined
-        ? { accept: 'application/json' }
-        : { 'content-type': 'application/json', accept: 'application/json' },
+    headers: body === undefined ? accept : { 'content-type': 'application/json', ...accept },
   };
   if (body !== undefined) init.body = JSON.stringify(body);
   if (signal) init.signal = signal;

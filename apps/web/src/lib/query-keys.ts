@@ -3,9 +3,8 @@
  * without importing it. Each operation's `…QueryOptions` builds its full key from these.
  */
 export const queryKeys = {
-  health: ['health'] as const,
   me: ['me'] as const,
-  devUsers: ['dev-users'] as const,
+  demoUsers: ['demo-users'] as const,
   organizations: ['organizations'] as const,
   organization: (orgId: string) => ['organizations', orgId] as const,
   roles: ['organization-roles'] as const,

@@ -1,8 +1,8 @@
 /**
  * Bumped when the schema changes; a database with another version is wiped and re-seeded.
- * 4: webhook_deliveries (3 was taken by the Frontend API's tables on another branch).
+ * 5: webhook_deliveries (4 was the webhooks branch before the Frontend API's tables of 3 met it).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 // Every table has an INTEGER PRIMARY KEY `seq` (a stable rowid, needed by the external-content
 // FTS index) and the Clerk ID as a unique `id`. Timestamps are Unix milliseconds.
@@ -33,6 +33,9 @@ CREATE TABLE IF NOT EXISTS users (
   public_metadata TEXT NOT NULL DEFAULT '{}',
   private_metadata TEXT NOT NULL DEFAULT '{}',
   unsafe_metadata TEXT NOT NULL DEFAULT '{}',
+  -- scrypt digest (see services/password.ts); the password itself is never stored.
+  password_digest TEXT,
+  password_updated_at INTEGER,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
@@ -136,6 +139,64 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS sessions_client ON sessions (client_id, status);
+
+-- Frontend API: a browser's client (identified by the random token in its __client cookie), its
+-- current sign-in attempt, the sign-in tokens (tickets) minted through the Backend API, and the
+-- emails the emulator would have sent.
+CREATE TABLE IF NOT EXISTS clients (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  cookie_token TEXT NOT NULL UNIQUE,
+  sign_in_id TEXT,
+  last_active_session_id TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS sign_ins (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  client_id TEXT NOT NULL,
+  user_id TEXT,
+  identifier TEXT,
+  status TEXT NOT NULL,
+  factor_strategy TEXT,
+  factor_status TEXT,
+  factor_attempts INTEGER NOT NULL DEFAULT 0,
+  factor_expire_at INTEGER,
+  email_address_id TEXT,
+  code TEXT,
+  created_session_id TEXT,
+  abandon_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS sign_in_tokens (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  user_id TEXT NOT NULL,
+  token TEXT NOT NULL UNIQUE,
+  org_id TEXT,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'revoked')),
+  expires_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS emails (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  to_address TEXT NOT NULL,
+  user_id TEXT,
+  slug TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  code TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS emails_to ON emails (to_address, seq);
 
 -- Signed webhook events and their delivery state (src/webhooks/); times on the real clock.
 CREATE TABLE IF NOT EXISTS webhook_deliveries (
@@ -156,6 +217,10 @@ CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status,
 
 /** Tables holding data (not the signing key in `meta`), in delete order. */
 export const DATA_TABLES = [
+  'emails',
+  'sign_in_tokens',
+  'sign_ins',
+  'clients',
   'webhook_deliveries',
   'sessions',
   'invitations',

@@ -4,7 +4,8 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../http/app-env.ts';
 import { sendFailure } from '../http/respond.ts';
 
-function sameKey(given: string, expected: string): boolean {
+/** Constant-time comparison of two keys. */
+export function sameKey(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);

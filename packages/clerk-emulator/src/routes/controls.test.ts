@@ -1,5 +1,8 @@
+import { EmulatorEmailList } from '@invites/clerk-schema';
 import { describe, expect, it } from 'vitest';
-import { DEMO_ORGANIZATIONS } from '../seed/demo-data.ts';
+import { EMULATOR_PUBLISHABLE_KEY } from '../fapi/publishable-key.ts';
+import { DEMO_ORGANIZATIONS, DEMO_USERS } from '../seed/demo-data.ts';
+import { FapiBrowser } from '../test-support/fapi-browser.ts';
 import { createTeam } from '../test-support/fixtures.ts';
 import type { TestEmulator } from '../test-support/harness.ts';
 import { useTestEmulator } from '../test-support/use-test-emulator.ts';
@@ -29,6 +32,41 @@ describe('/__emulator controls', () => {
       time_scale: 4,
     });
     expect(body.version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('publishes the publishable key, the Frontend API URL and the token lifetime', async () => {
+    const { body } = await emu.json('/__emulator/info');
+    expect(body).toMatchObject({
+      publishable_key: EMULATOR_PUBLISHABLE_KEY,
+      frontend_api_url: `${emu.url}/fapi`,
+      token_ttl_seconds: 60,
+    });
+  });
+
+  it('lists the emails it would have sent, newest first, all or to one address', async () => {
+    const send = async (email: string) => {
+      const browser = new FapiBrowser(emu.url);
+      const { body } = await browser.post('/v1/client/sign_ins', { identifier: email });
+      await browser.post(`/v1/client/sign_ins/${body.response.id}/prepare_first_factor`, {
+        strategy: 'email_code',
+      });
+    };
+    const [ada, grace] = [DEMO_USERS[1]?.email_address ?? '', DEMO_USERS[2]?.email_address ?? ''];
+    await send(ada);
+    await send(grace);
+    await send(ada);
+    const mine = await emu.json<EmulatorEmailList>(
+      `/__emulator/emails?to=${encodeURIComponent(ada.toUpperCase())}`,
+    );
+    expect(EmulatorEmailList.parse(mine.body).total_count).toBe(2);
+    expect(mine.body.data.map((e) => e.to)).toEqual([ada, ada]);
+    expect(mine.body.data[0]?.created_at).toBeGreaterThanOrEqual(mine.body.data[1]?.created_at ?? 0);
+    expect(mine.body.data[0]).toMatchObject({ slug: 'verification_code', user_id: DEMO_USERS[1]?.id });
+    expect(mine.body.data[0]?.code).not.toBe(mine.body.data[1]?.code ?? 'none');
+    const all = await emu.json<EmulatorEmailList>('/__emulator/emails?limit=1');
+    expect(all.body.data.map((e) => e.to)).toEqual([ada]);
+    expect(all.body.total_count).toBeGreaterThanOrEqual(3);
+    expect((await fetch(`${emu.url}/__emulator/emails`)).status).toBe(401);
   });
 
   it('needs the secret key', async () => {

@@ -1,13 +1,21 @@
-import { clerkErrors } from '@invites/clerk-schema';
-import { Hono } from 'hono';
+import {
+  clerkErrors,
+  type EmulatorEmail,
+  type EmulatorInfo,
+  intParam,
+  normalizeEmail,
+} from '@invites/clerk-schema';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { EMULATOR_VERSION } from '../config.ts';
 import type { EmulatorContext } from '../context.ts';
+import { EMULATOR_PUBLISHABLE_KEY } from '../fapi/publishable-key.ts';
 import type { AppEnv } from '../http/app-env.ts';
-import { baseUrl, parseOrRaise, readJsonBody } from '../http/request.ts';
+import { baseUrl, parseOrRaise, readJsonBody, readQuery } from '../http/request.ts';
 import { raise, sendJson } from '../http/respond.ts';
 import { FaultRequest } from '../middleware/fault-registry.ts';
 import { acceptInvitation } from '../services/accept.ts';
+import { type EmailOutboxRow, listEmails } from '../store/emails.ts';
 import { getInvitation } from '../store/invitations.ts';
 import { getMembership } from '../store/memberships.ts';
 import { emitAcceptance } from '../webhooks/emit.ts';
@@ -22,10 +30,30 @@ const ClockBody = z.strictObject({
     .max(10 * 365 * 86_400_000),
 });
 
+const EmailsQuery = z.object({
+  to: z.string().max(320).optional(),
+  limit: intParam(1, 500, 50),
+  offset: intParam(0, 1_000_000_000, 0),
+});
+
+function toEmail(row: EmailOutboxRow): EmulatorEmail {
+  return {
+    object: 'email',
+    id: row.id,
+    to: row.to_address,
+    user_id: row.user_id,
+    slug: row.slug,
+    subject: row.subject,
+    body: row.body,
+    code: row.code,
+    created_at: row.created_at,
+  };
+}
+
 /** Test controls outside Clerk's surface, mounted at `/__emulator`. */
 export function controlRoutes(ctx: EmulatorContext) {
   const { db, clock, faults, options } = ctx;
-  const info = () => ({
+  const info = (c: Context<AppEnv>): EmulatorInfo => ({
     object: 'emulator',
     name: 'clerk-emulator',
     version: EMULATOR_VERSION,
@@ -33,11 +61,23 @@ export function controlRoutes(ctx: EmulatorContext) {
     time_scale: options.timeScale,
     now: clock.now(),
     clock_offset_ms: clock.offsetMs,
+    publishable_key: EMULATOR_PUBLISHABLE_KEY,
+    frontend_api_url: `${baseUrl(c, options.publicUrl)}/fapi`,
+    token_ttl_seconds: options.tokenTtlSeconds,
   });
   const clockState = () => ({ object: 'clock', now: clock.now(), offset_ms: clock.offsetMs });
 
   return new Hono<AppEnv>()
-    .get('/info', (c) => sendJson(c, info()))
+    .get('/info', (c) => sendJson(c, info(c)))
+    .get('/emails', (c) => {
+      const query = parseOrRaise(EmailsQuery, readQuery(c));
+      const { rows, total } = listEmails(db, {
+        to: query.to === undefined ? undefined : normalizeEmail(query.to),
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return sendJson(c, { data: rows.map(toEmail), total_count: total });
+    })
     .post('/invitations/:invitationId/accept', (c) => {
       const id = c.req.param('invitationId');
       const { userId, orgId } = acceptInvitation(db, id, clock.now());
@@ -65,6 +105,6 @@ export function controlRoutes(ctx: EmulatorContext) {
     })
     .post('/reset', (c) => {
       ctx.reset();
-      return sendJson(c, info());
+      return sendJson(c, info(c));
     });
 }

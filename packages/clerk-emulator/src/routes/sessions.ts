@@ -11,8 +11,6 @@ import { getSession, insertSession } from '../store/sessions.ts';
 import { getUser } from '../store/users.ts';
 import { toSession } from '../wire/session.ts';
 
-const DEFAULT_TOKEN_SECONDS = 60;
-
 /** Sessions and session tokens (testing instances only in Clerk), and the instance JWKS. */
 export function sessionRoutes(ctx: EmulatorContext) {
   const { db, clock, keys } = ctx;
@@ -58,7 +56,7 @@ export function sessionRoutes(ctx: EmulatorContext) {
           ...(azp ? { azp } : {}),
           ...(org && membership ? { org: { id: org.id, slug: org.slug, role: membership.role } } : {}),
         },
-        input.expires_in_seconds ?? DEFAULT_TOKEN_SECONDS,
+        input.expires_in_seconds ?? ctx.options.tokenTtlSeconds,
       );
       return sendJson(c, { object: 'token', jwt });
     })

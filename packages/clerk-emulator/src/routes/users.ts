@@ -13,6 +13,7 @@ import type { EmulatorContext } from '../context.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseOrRaise, readJsonBody, readQuery } from '../http/request.ts';
 import { raise, sendJson } from '../http/respond.ts';
+import { hashPassword, passwordProblem } from '../services/password.ts';
 import { countUsers, getUser, insertUser, listUsers, userIdByEmail } from '../store/users.ts';
 import { toUser } from '../wire/user.ts';
 
@@ -43,6 +44,9 @@ export function userRoutes(ctx: EmulatorContext) {
       if (new Set(emails).size !== emails.length || emails.some((email) => userIdByEmail(db, email))) {
         raise(emailTaken());
       }
+      const password = input.password ?? null;
+      const problem = password !== null && !input.skip_password_checks ? passwordProblem(password) : null;
+      if (problem) raise(problem);
       const id = newClerkId('user');
       db.transaction(() =>
         insertUser(db, {
@@ -56,6 +60,7 @@ export function userRoutes(ctx: EmulatorContext) {
           publicMetadata: input.public_metadata,
           privateMetadata: input.private_metadata,
           unsafeMetadata: input.unsafe_metadata,
+          passwordDigest: password === null ? null : hashPassword(password),
           createdAt: clock.now(),
         }),
       )();

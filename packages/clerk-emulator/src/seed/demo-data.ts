@@ -1,6 +1,12 @@
 import type { DevUser } from '@invites/clerk-schema';
 import { fixedId } from './fixed-id.ts';
 
+/**
+ * The password of every demo user (documented in the README), so a person can type it into Clerk's
+ * sign-in form. It meets Clerk's rules; it is a local demo value, never a real credential.
+ */
+export const DEMO_PASSWORD = 'invites-demo-2026';
+
 /** The demo organizations (stable IDs; `invitations` is how many the seed creates). */
 export const DEMO_ORGANIZATIONS = {
   acme: {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { demoPasswordDigest } from '../services/password.ts';
 import { insertInvitation } from '../store/invitations.ts';
 import { insertMembership } from '../store/memberships.ts';
 import { insertOrganization } from '../store/organizations.ts';
@@ -7,6 +8,7 @@ import {
   DEMO_MEMBERS,
   DEMO_MEMBERSHIPS,
   DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
   DEMO_USERS,
   type DemoOrgKey,
 } from './demo-data.ts';
@@ -18,6 +20,7 @@ const DAY_MS = 86_400_000;
 /** Writes the demo organizations, users, memberships and invitations (IDs stable across runs). */
 export function seedDemo(db: Db, now: number): void {
   const people = [...DEMO_USERS, ...DEMO_MEMBERS];
+  const passwordDigest = demoPasswordDigest(DEMO_PASSWORD);
   people.forEach((person, index) => {
     insertUser(db, {
       id: person.id,
@@ -27,6 +30,7 @@ export function seedDemo(db: Db, now: number): void {
       lastName: person.last_name,
       privateMetadata:
         person.email_address === 'sam.rivera@invites.example' ? { dashboard_role: 'staff' } : {},
+      passwordDigest,
       createdAt: now - (500 - index) * DAY_MS,
     });
   });

@@ -1,5 +1,5 @@
 import type { Session } from '@invites/clerk-schema';
-import { type Db, first, run } from '../db/database.ts';
+import { all, type Db, first, run } from '../db/database.ts';
 
 export interface SessionRow {
   id: string;
@@ -42,5 +42,34 @@ export function getSession(db: Db, id: string): SessionRow | undefined {
     `SELECT id, user_id, client_id, active_org_id, status, expire_at, abandon_at, created_at, updated_at
      FROM sessions WHERE id = @id`,
     { id },
+  );
+}
+
+const SESSION_COLUMNS =
+  'id, user_id, client_id, active_org_id, status, expire_at, abandon_at, created_at, updated_at';
+
+/** A client's signed-in sessions: active and not past `expire_at`, oldest first. */
+export function activeClientSessions(db: Db, clientId: string, now: number): SessionRow[] {
+  return all<SessionRow>(
+    db,
+    `SELECT ${SESSION_COLUMNS} FROM sessions
+     WHERE client_id = @client AND status = 'active' AND expire_at > @now ORDER BY seq`,
+    { client: clientId, now },
+  );
+}
+
+/** Ends (`ended`, `removed`, …) a session. */
+export function setSessionStatus(db: Db, id: string, status: Session['status'], now: number): void {
+  run(db, 'UPDATE sessions SET status = @status, updated_at = @now WHERE id = @id', { id, status, now });
+}
+
+/** Marks activity and, when `orgId` is given (null = personal account), switches the active organization. */
+export function touchSession(db: Db, id: string, now: number, orgId?: string | null): void {
+  run(
+    db,
+    `UPDATE sessions SET updated_at = @now,
+       active_org_id = CASE WHEN @setOrg THEN @org ELSE active_org_id END
+     WHERE id = @id`,
+    { id, now, setOrg: orgId === undefined ? 0 : 1, org: orgId ?? null },
   );
 }

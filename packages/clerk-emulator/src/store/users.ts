@@ -11,6 +11,8 @@ export interface UserRow {
   public_metadata: string;
   private_metadata: string;
   unsafe_metadata: string;
+  password_digest: string | null;
+  password_updated_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -40,6 +42,8 @@ export interface NewUser {
   publicMetadata?: Record<string, unknown> | undefined;
   privateMetadata?: Record<string, unknown> | undefined;
   unsafeMetadata?: Record<string, unknown> | undefined;
+  /** A digest from `services/password.ts`, never the password. */
+  passwordDigest?: string | null | undefined;
   createdAt: number;
 }
 
@@ -48,8 +52,8 @@ export function insertUser(db: Db, input: NewUser): void {
   run(
     db,
     `INSERT INTO users (id, first_name, last_name, username, external_id, public_metadata, private_metadata,
-       unsafe_metadata, created_at, updated_at)
-     VALUES (@id, @first, @last, @username, @external, @pub, @priv, @unsafe, @at, @at)`,
+       unsafe_metadata, password_digest, password_updated_at, created_at, updated_at)
+     VALUES (@id, @first, @last, @username, @external, @pub, @priv, @unsafe, @digest, @digestAt, @at, @at)`,
     {
       id: input.id,
       first: input.firstName ?? null,
@@ -59,6 +63,8 @@ export function insertUser(db: Db, input: NewUser): void {
       pub: JSON.stringify(input.publicMetadata ?? {}),
       priv: JSON.stringify(input.privateMetadata ?? {}),
       unsafe: JSON.stringify(input.unsafeMetadata ?? {}),
+      digest: input.passwordDigest ?? null,
+      digestAt: input.passwordDigest ? input.createdAt : null,
       at: input.createdAt,
     },
   );

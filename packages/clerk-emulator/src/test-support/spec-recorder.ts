@@ -11,11 +11,18 @@ import {
   RoleList,
   Session,
   SessionToken,
+  SignInToken,
   TotalCount,
   User,
   UserList,
 } from '@invites/clerk-schema';
-import { specErrors } from '@invites/clerk-schema/spec';
+import {
+  fapiHasOperation,
+  fapiPathTemplate,
+  fapiResponseErrors,
+  fapiSchemaErrors,
+  specErrors,
+} from '@invites/clerk-schema/spec';
 import type { z } from 'zod';
 
 interface Expectation {
@@ -105,6 +112,8 @@ const ROUTES: [string, RegExp, Expectation][] = [
   ['GET', new RegExp(`^/v1/sessions/${ID}$`), { component: 'Session', zod: Session }],
   ['POST', new RegExp(`^/v1/sessions/${ID}/tokens$`), { component: 'Token', zod: SessionToken }],
   ['GET', /^\/v1\/jwks$/, { component: 'JWKS', zod: Jwks }],
+  ['POST', /^\/v1\/sign_in_tokens$/, { component: 'SignInToken', zod: SignInToken }],
+  ['POST', new RegExp(`^/v1/sign_in_tokens/${ID}/revoke$`), { component: 'SignInToken', zod: SignInToken }],
 ];
 const ERRORS: Expectation = { component: 'ClerkErrors', zod: ClerkErrorsSchema };
 
@@ -124,13 +133,20 @@ export function shapeProblems(expectation: Expectation, body: unknown): string[]
   ];
 }
 
+/** The Frontend API mount point below the emulator's base URL. */
+const FAPI_PREFIX = '/fapi';
+
 /**
  * Wraps the global fetch (the official SDK uses it under vitest) so that every JSON response from
- * `baseUrl` is checked against Clerk's spec and the zod schema of its route.
+ * `baseUrl` is checked against Clerk's spec: Backend API answers against the component and zod
+ * schema of their route, Frontend API answers (under `/fapi`) against the response the Frontend API
+ * spec documents for their operation and status.
  */
 export class SpecRecorder {
   readonly problems: string[] = [];
   readonly validated = new Map<string, number>();
+  /** Frontend API operations (`POST /v1/client/sign_ins`) answered with a 2xx that validated. */
+  readonly fapiCovered = new Set<string>();
   #original: typeof fetch | undefined;
 
   constructor(private readonly baseUrl: string) {}
@@ -141,11 +157,14 @@ export class SpecRecorder {
     globalThis.fetch = async (input, init) => {
       const response = await original(input, init);
       const request = new Request(input, init);
-      if (request.url.startsWith(`${this.baseUrl}/v1/`)) {
-        await this.#check(request, response.clone()).catch((error: unknown) => {
-          this.problems.push(`${request.method} ${request.url}: recorder failed: ${String(error)}`);
-        });
-      }
+      const check = request.url.startsWith(`${this.baseUrl}/v1/`)
+        ? this.#check(request, response.clone())
+        : request.url.startsWith(`${this.baseUrl}${FAPI_PREFIX}/v1/`)
+          ? this.#checkFapi(request, response.clone())
+          : undefined;
+      await check?.catch((error: unknown) => {
+        this.problems.push(`${request.method} ${request.url}: recorder failed: ${String(error)}`);
+      });
       return response;
     };
   }
@@ -163,5 +182,27 @@ export class SpecRecorder {
     this.validated.set(expectation.component, (this.validated.get(expectation.component) ?? 0) + 1);
     for (const p of problems)
       this.problems.push(`${request.method} ${pathname} → ${expectation.component}: ${p}`);
+  }
+
+  /** clerk-js sends PATCH and DELETE as POST with `?_method=`; the spec documents the real method. */
+  async #checkFapi(request: Request, response: Response): Promise<void> {
+    const url = new URL(request.url);
+    const method = (url.searchParams.get('_method') ?? request.method).toUpperCase();
+    const path = url.pathname.slice(FAPI_PREFIX.length);
+    if (response.headers.get('content-type') !== 'application/json') {
+      this.problems.push(`FAPI ${method} ${path} → ${response.status}: not Clerk's JSON content type`);
+      return;
+    }
+    const body = (await response.json()) as unknown;
+    const template = fapiPathTemplate(path);
+    // An error for a path or method the Frontend API does not have (a 404) is still Clerk's error shape.
+    const undocumented = !template || !fapiHasOperation(method, template);
+    const problems =
+      undocumented && response.status >= 400
+        ? fapiSchemaErrors('ClerkErrors', body)
+        : fapiResponseErrors(method, path, response.status, body);
+    for (const p of problems) this.problems.push(`FAPI ${method} ${path} → ${response.status}: ${p}`);
+    if (problems.length === 0 && template && response.status < 300)
+      this.fapiCovered.add(`${method} ${template}`);
   }
 }

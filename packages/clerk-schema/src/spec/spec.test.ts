@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { OrganizationInvitation } from '../invitation.ts';
-import { specErrors } from './index.ts';
+import {
+  fapiHasOperation,
+  fapiPathTemplate,
+  fapiResponseErrors,
+  fapiSchemaErrors,
+  specErrors,
+} from './index.ts';
 
 const invitation = {
   object: 'organization_invitation',
@@ -32,5 +38,41 @@ describe('specErrors', () => {
     expect(specErrors('OrganizationInvitation', { ...invitation, extra: 1 }).join()).toContain(
       'additionalProperty',
     );
+  });
+});
+
+describe('the Frontend API spec', () => {
+  it('maps a concrete path to its template and knows its operations', () => {
+    const template = fapiPathTemplate('/v1/client/sign_ins/sia_123/attempt_first_factor');
+    expect(template).toBe('/v1/client/sign_ins/{sign_in_id}/attempt_first_factor');
+    expect(fapiHasOperation('POST', template ?? '')).toBe(true);
+    expect(fapiHasOperation('GET', template ?? '')).toBe(false);
+    expect(fapiPathTemplate('/v1/nowhere')).toBeUndefined();
+  });
+
+  it('accepts a signed-out client and rejects an incomplete one', () => {
+    expect(fapiResponseErrors('GET', '/v1/client', 200, { response: null, client: null })).toEqual([]);
+    expect(
+      fapiResponseErrors('GET', '/v1/client', 200, { response: { object: 'client' }, client: null }).join(),
+    ).toContain('sessions');
+  });
+
+  it('checks inline response schemas, error bodies and undocumented answers', () => {
+    const tokens = '/v1/client/sessions/sess_1/tokens';
+    expect(fapiResponseErrors('POST', tokens, 200, { object: 'token', jwt: 'a.b.c' })).toEqual([]);
+    expect(fapiResponseErrors('POST', tokens, 200, { jwt: 1 }).join()).toContain('string');
+    const error = {
+      errors: [{ code: 'signed_out', message: 'Signed out', long_message: 'You are signed out' }],
+    };
+    expect(fapiResponseErrors('POST', tokens, 401, error)).toEqual([]);
+    expect(fapiResponseErrors('POST', tokens, 418, error).join()).toContain('no 418');
+    expect(fapiResponseErrors('GET', '/v1/nowhere', 200, {}).join()).toContain(
+      'not in the Frontend API spec',
+    );
+  });
+
+  it('validates against a named Frontend API component', () => {
+    expect(fapiSchemaErrors('ClerkErrors', { errors: [], clerk_trace_id: 'x' })).toEqual([]);
+    expect(fapiSchemaErrors('ClerkErrors', {}).join()).toContain('errors');
   });
 });

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { SignInPage } from '../../features/auth/components/sign-in-page.tsx';
 import { useRouter, useSearch } from '../../lib/router/hooks.ts';
 import { validateSignInSearch } from '../../lib/url-state.ts';
@@ -7,5 +8,6 @@ export function SignInRoutePage() {
   const { redirect } = useSearch(validateSignInSearch);
   const router = useRouter();
   const target = redirect ?? '/orgs';
-  return <SignInPage redirect={target} onSignedIn={() => router.visit(target)} />;
+  const onSignedIn = useCallback(() => router.visit(target, { replace: true }), [router, target]);
+  return <SignInPage redirect={target} onSignedIn={onSignedIn} />;
 }

@@ -1,0 +1,55 @@
+import { ClerkProvider, useAuth } from '@clerk/react';
+import type { ConsoleConfig } from '@invites/clerk-schema';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { clerkAppearance } from '../lib/clerk-appearance.ts';
+import { ConsoleConfigProvider } from '../lib/console-config.ts';
+import type { Router } from '../lib/router/router.ts';
+import { ToastProvider } from '../ui/toast.tsx';
+
+/** Nothing cached for one user may show to the next: a change of Clerk user drops every query. */
+function ClearCacheOnUserChange({ queryClient }: { queryClient: QueryClient }) {
+  const { isLoaded, userId } = useAuth();
+  const seen = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (!isLoaded) return;
+    if (seen.current !== undefined && seen.current !== userId) queryClient.clear();
+    seen.current = userId ?? null;
+  }, [isLoaded, userId, queryClient]);
+  return null;
+}
+
+/**
+ * Clerk's provider (scripts and Frontend API through our own origin, `proxy_url`), the query client
+ * and toasts. Clerk's own navigations (after sign-in, sign-out) go through our router.
+ */
+export function AppProviders({
+  config,
+  queryClient,
+  router,
+  children,
+}: {
+  config: ConsoleConfig;
+  queryClient: QueryClient;
+  router: Router;
+  children: ReactNode;
+}) {
+  return (
+    <ConsoleConfigProvider value={config}>
+      <ClerkProvider
+        publishableKey={config.publishable_key}
+        proxyUrl={config.proxy_url}
+        appearance={clerkAppearance}
+        signInUrl="/sign-in"
+        afterSignOutUrl="/sign-in"
+        routerPush={(to) => router.visit(to)}
+        routerReplace={(to) => router.visit(to, { replace: true })}
+      >
+        <QueryClientProvider client={queryClient}>
+          <ClearCacheOnUserChange queryClient={queryClient} />
+          <ToastProvider>{children}</ToastProvider>
+        </QueryClientProvider>
+      </ClerkProvider>
+    </ConsoleConfigProvider>
+  );
+}
