@@ -154,11 +154,19 @@ for (const scheme of ['light', 'dark'] as const) {
         });
     });
 
-    test('activity', async ({ page, signInAs, seedInvitations }) => {
-      // An invitee accepts: Clerk's report of it shows beside the console's own entries.
+    test('activity', async ({ page, baseURL, signInAs, orgByName, uniqueEmail }) => {
+      // An invitee accepts: Clerk's report of it shows beside the console's own entry (accepted, the
+      // invitation needs no clean-up).
       await as(signInAs, 'acmeAdmin');
-      const { invitations } = await seedInvitations('Acme Corp', 2, 'shot-activity');
-      await emulator('POST', `/__emulator/invitations/${invitations[0]?.id}/accept`);
+      const org = await orgByName('Acme Corp');
+      const created = await page.request.post(`/api/v1/organizations/${org.id}/invitations`, {
+        data: { email_address: uniqueEmail('shot-activity'), role: 'org:member' },
+        headers: { origin: baseURL as string },
+      });
+      await emulator(
+        'POST',
+        `/__emulator/invitations/${((await created.json()) as { id: string }).id}/accept`,
+      );
       await as(signInAs, 'staff');
       await page.goto('/activity');
       await expect(page.getByRole('table', { name: 'Activity' }).getByRole('row').nth(1)).toBeVisible();

@@ -18,12 +18,14 @@ interface Delivery {
 }
 
 test.describe('Clerk webhooks', () => {
-  test("an invitee's acceptance shows in the activity log within 2 s, and changes the organization's figures", async ({
+  test("an invitee's acceptance shows on the open activity page within 2 s, and changes the organization's figures", async ({
     page,
     signInAs,
     seedInvitations,
     expectAccessible,
   }) => {
+    // Four page loads and an accessibility scan: more than the default 30 s on a busy machine.
+    test.slow();
     await signInAs('acmeAdmin');
     const { org, invitations } = await seedInvitations('Acme Corp', 1, 'accepts');
     const invitation = invitations[0];
@@ -38,14 +40,16 @@ test.describe('Clerk webhooks', () => {
     };
     expect(before.sent).toBeGreaterThan(0);
 
+    // The log is open (the invitation is in it) when the invitee accepts.
+    await page.goto(`/activity?organization_id=${org.id}`);
+    const rows = dataRows(page.getByRole('table', { name: 'Activity' })).filter({
+      hasText: invitation.email_address,
+    });
+    await expect(rows.filter({ hasText: 'Invited' })).toBeVisible();
     await emulator('POST', `/__emulator/invitations/${invitation.id}/accept`);
     const acceptedAt = Date.now();
-    await page.goto(`/activity?organization_id=${org.id}`);
-    const table = page.getByRole('table', { name: 'Activity' });
-    const accepted = dataRows(table)
-      .filter({ hasText: invitation.email_address })
-      .filter({ hasText: 'Accepted' });
-    await expect(accepted).toBeVisible({ timeout: Math.max(0, 2_000 - (Date.now() - acceptedAt)) });
+    const accepted = rows.filter({ hasText: 'Accepted' });
+    await expect(accepted).toBeVisible({ timeout: 2_000 });
     expect(Date.now() - acceptedAt).toBeLessThanOrEqual(2_000);
     // Accepted by the invitee (named by their address), as Clerk reported it.
     await expect(accepted.getByRole('button', { name: invitation.email_address })).toBeVisible();
@@ -54,7 +58,8 @@ test.describe('Clerk webhooks', () => {
 
     await page.goto(`/orgs/${org.id}/invitations`);
     await expect(header.getByRole('definition').first()).not.toHaveText('…');
-    expect(count(await figure(header, 'Accepted'))).toBe(before.accepted + 1);
+    // At least this acceptance (tests running beside this one may accept in Acme too).
+    expect(count(await figure(header, 'Accepted'))).toBeGreaterThan(before.accepted);
     await page.getByText('Acceptance by inviter').click();
     const inviters = page.getByRole('table', { name: 'Acceptance by inviter' });
     await expect(inviters.getByRole('rowheader', { name: 'Ada Lovelace' })).toBeVisible();

@@ -20,7 +20,17 @@ export function activityQueryOptions(search: ActivitySearch) {
   });
 }
 
-/** The page for the URL state; the previous page stays on screen while the next one loads. */
+/** How often the first page is read again while it is on screen: Clerk's webhooks add entries any time. */
+const LIVE_REFRESH_MS = 1_000;
+
+/**
+ * The page for the URL state; the previous page stays on screen while the next one loads. The first
+ * page (where new entries land) refreshes itself while the tab is visible.
+ */
 export function useActivity(search: ActivitySearch) {
-  return useQuery({ ...activityQueryOptions(search), placeholderData: keepPreviousData });
+  return useQuery({
+    ...activityQueryOptions(search),
+    placeholderData: keepPreviousData,
+    refetchInterval: (search.page ?? 1) === 1 ? LIVE_REFRESH_MS : false,
+  });
 }

@@ -49,7 +49,8 @@ describe('ActivityView', () => {
         total_count: 2,
       }),
     );
-    await screen.findAllByRole('button', { name: 'Ada Lovelace' });
+    // The file's first render: more than findBy's default second on a busy machine.
+    await screen.findAllByRole('button', { name: 'Ada Lovelace' }, { timeout: 5_000 });
     const table = screen.getByRole('table', { name: 'Activity' });
     for (const name of [
       'When',
