@@ -50,6 +50,7 @@ export function createApp(config: AppConfig, deps: AppDeps) {
     }),
     roles: createRoleCatalog({ upstream: deps.upstream, ttlMs: config.roleCatalogTtlMs, now: deps.now }),
     webhookInbox: deps.webhookInbox,
+    activityChanges: deps.activityChanges,
     now: deps.now,
   };
 

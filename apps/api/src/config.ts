@@ -33,6 +33,8 @@ export interface AppConfig {
   webhookSigningSecret: string | null;
   /** How long storing a received webhook may take before it is answered 503 (Clerk retries). */
   webhookStoreTimeoutMs: number;
+  /** The longest an activity page's `GET /api/activity/changes?wait=` is held open. */
+  activityWaitMaxMs: number;
 }
 
 /** A well-formed key for configs built by hand (tests): `pk_live_` + base64 of `clerk.console.test$`. */
@@ -67,6 +69,7 @@ export function appConfig(
     tokenCacheTtlMs: 60_000,
     webhookSigningSecret: null,
     webhookStoreTimeoutMs: 5_000,
+    activityWaitMaxMs: 25_000,
     ...base,
     clerkApiUrl: base.clerkApiUrl.replace(/\/+$/, ''),
   };

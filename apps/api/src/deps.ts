@@ -1,3 +1,4 @@
+import { type ActivityChanges, createActivityChanges } from './activity/activity-changes.ts';
 import { type ActivityRecorder, createActivityRecorder } from './activity/activity-recorder.ts';
 import { createPrincipalCache, type PrincipalLoader } from './auth/principal-cache.ts';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   clerkScripts: ScriptStore;
   /** Clerk's webhook events: stored by the endpoint, applied off the request path. */
   webhookInbox: WebhookInbox;
+  /** Wakes activity pages waiting for the log to change. */
+  activityChanges: ActivityChanges;
 }
 
 /** Asks the upstream once whether it is the emulator; a network failure is not cached. */
@@ -56,6 +59,7 @@ export function createEmulatorDetector(upstream: UpstreamClient): () => Promise<
 export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}): AppDeps {
   const now = overrides.now ?? Date.now;
   const store = overrides.store ?? createMemoryStore();
+  const changes = overrides.activityChanges ?? createActivityChanges();
   const logger = overrides.logger ?? createLogger({ secrets: [config.clerkSecretKey] });
   const upstream =
     overrides.upstream ??
@@ -84,9 +88,14 @@ export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}):
     principals: overrides.principals ?? createPrincipalCache({ upstream, ttlMs: config.roleCacheTtlMs, now }),
     detectEmulator: overrides.detectEmulator ?? createEmulatorDetector(upstream),
     store,
-    activity: overrides.activity ?? createActivityRecorder({ store, logger, now }),
+    activity:
+      overrides.activity ??
+      createActivityRecorder({ store, logger, now, onWritten: (org) => changes.publish([org]) }),
     wakeWorker: overrides.wakeWorker ?? (() => {}),
     clerkScripts: overrides.clerkScripts ?? createScriptStore(pinnedClerkPackages()),
-    webhookInbox: overrides.webhookInbox ?? createWebhookInbox({ store, logger, now }),
+    webhookInbox:
+      overrides.webhookInbox ??
+      createWebhookInbox({ store, logger, now, onApplied: (orgs) => changes.publish(orgs) }),
+    activityChanges: changes,
   };
 }

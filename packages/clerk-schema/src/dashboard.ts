@@ -171,6 +171,17 @@ export const ActivityQuery = z.object({
   offset: intParam(0, 1_000_000_000, 0),
 });
 
+/**
+ * `GET /api/activity/changes?after=&wait=`: answers once the log has changed (in a way the user may
+ * see) since `after`, or after `wait` seconds (0: at once, to learn the current version).
+ */
+export const ActivityChangesQuery = z.object({
+  after: intParam(0, Number.MAX_SAFE_INTEGER, 0),
+  wait: intParam(0, 25, 0),
+});
+export const ActivityChangesAnswer = z.object({ version: z.number().int(), changed: z.boolean() });
+export type ActivityChangesAnswer = z.infer<typeof ActivityChangesAnswer>;
+
 /** `POST /api/bulk-invitations/check`: which addresses already have a pending invitation or are members. */
 export const BulkCheckBody = z.strictObject({
   organization_id: OrganizationId,

@@ -1,3 +1,4 @@
+import type { ActivityChanges } from '../activity/activity-changes.ts';
 import type { ActivityRecorder } from '../activity/activity-recorder.ts';
 import type { AccessGuards } from '../auth/access.ts';
 import type { PrincipalLoader } from '../auth/principal-cache.ts';
@@ -23,5 +24,6 @@ export interface RouteDeps {
   recipients: RecipientChecker;
   roles: RoleCatalog;
   webhookInbox: WebhookInbox;
+  activityChanges: ActivityChanges;
   now: () => number;
 }

@@ -81,6 +81,8 @@ export async function startHarness(
     upstreamRetryBaseMs: 5,
     webDist: '/nonexistent-web-dist',
     webhookSigningSecret: newWebhookSecret(),
+    // The route suites call every route with generated queries: no long poll may hold them up.
+    activityWaitMaxMs: 50,
     ...overrides,
   });
   const calls: UpstreamRequest[] = [];

@@ -1,5 +1,6 @@
 import {
   AcceptanceListQuery,
+  ActivityChangesQuery,
   ActivityQuery,
   BulkCheckBody,
   BulkCreateInvitationsBody,
@@ -207,6 +208,13 @@ export const ROUTES: RouteSpec[] = [
     pattern: '/api/activity',
     access: 'console_user',
     query: ActivityQuery,
+  },
+  {
+    name: 'activity changes',
+    method: 'GET',
+    pattern: '/api/activity/changes',
+    access: 'console_user',
+    query: ActivityChangesQuery,
   },
   {
     name: 'acceptance of organizations',

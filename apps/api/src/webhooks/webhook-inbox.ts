@@ -38,6 +38,8 @@ export interface InboxOptions {
   maxAttempts?: number;
   /** Applies a batch of events (tests slow it down). */
   apply?: typeof applyEvents;
+  /** Hears the organizations of each batch applied (pages waiting for changes). */
+  onApplied?: (organizationIds: (string | null)[]) => void;
 }
 
 function organizationOf(event: ClerkWebhookEvent): string {
@@ -150,11 +152,13 @@ export function createWebhookInbox(options: InboxOptions): WebhookInbox {
       if (rows.length === 0 || stopped) return;
       try {
         await apply(store, rows, now());
+        options.onApplied?.(rows.map((r) => r.organization_id));
       } catch {
         // Find the event that fails: apply the batch one by one.
         for (const row of rows) {
           try {
             await apply(store, [row], now());
+            options.onApplied?.([row.organization_id]);
           } catch (err) {
             await fail(row, err);
             // Try again later rather than spin on an event that keeps failing (a database outage).

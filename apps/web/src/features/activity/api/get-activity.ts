@@ -4,6 +4,7 @@ import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { toActivityQuery } from '../utils/activity-query.ts';
 import type { ActivitySearch } from '../utils/activity-search.ts';
+import { useActivityChanges } from './watch-activity.ts';
 
 type Query = ReturnType<typeof toActivityQuery>;
 
@@ -20,17 +21,19 @@ export function activityQueryOptions(search: ActivitySearch) {
   });
 }
 
-/** How often the first page is read again while it is on screen: Clerk's webhooks add entries any time. */
-const LIVE_REFRESH_MS = 1_000;
+/** The first page is also read again this often: changes made through another api replica. */
+const REFRESH_MS = 15_000;
 
 /**
  * The page for the URL state; the previous page stays on screen while the next one loads. The first
- * page (where new entries land) refreshes itself while the tab is visible.
+ * page (where new entries land) follows the log's changes while it is on screen.
  */
 export function useActivity(search: ActivitySearch) {
+  const live = (search.page ?? 1) === 1;
+  useActivityChanges(live);
   return useQuery({
     ...activityQueryOptions(search),
     placeholderData: keepPreviousData,
-    refetchInterval: (search.page ?? 1) === 1 ? LIVE_REFRESH_MS : false,
+    refetchInterval: live ? REFRESH_MS : false,
   });
 }

@@ -103,6 +103,39 @@ describe('ActivityView', () => {
     expect(within(invited as HTMLElement).getByText('Console')).toBeTruthy();
   });
 
+  it('shows a new entry as soon as the server says the log changed', async () => {
+    let listed = 0;
+    const waits: string[] = [];
+    const api = mockApi({
+      'GET /api/activity': () => {
+        listed += 1;
+        const data =
+          listed === 1
+            ? [entry('act_1')]
+            : [
+                entry('act_msg_2', {
+                  source: 'clerk',
+                  action: 'invitation.accept',
+                  actor_id: 'user_2New',
+                  actor_name: 'new@acme.example',
+                }),
+                entry('act_1'),
+              ];
+        return json(200, { data, total_count: data.length });
+      },
+      'GET /api/activity/changes': (url) => {
+        waits.push(url.search);
+        if (waits.length === 1) return json(200, { version: 4, changed: false });
+        if (waits.length === 2) return json(200, { version: 5, changed: true });
+        return new Promise<Response>(() => {});
+      },
+    });
+    renderWithProviders(<ActivityView search={{}} onSearchChange={vi.fn()} organizations={ORGS} />);
+    expect(await screen.findByRole('button', { name: 'new@acme.example' }, { timeout: 5_000 })).toBeTruthy();
+    expect(waits.slice(0, 2)).toEqual(['?after=0&wait=0', '?after=4&wait=25']);
+    expect(api.calls.filter((c) => c.path === '/api/activity')).toHaveLength(2);
+  });
+
   it('sends the filters as the api query, dates as whole UTC days', async () => {
     const { api } = renderView(
       {
