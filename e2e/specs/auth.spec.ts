@@ -19,7 +19,7 @@ test.describe('sign in with Clerk', () => {
   }) => {
     await page.goto('/orgs');
     await expect(page).toHaveURL(/\/sign-in\?redirect=%2Forgs/);
-    const note = await page.getByText(DEMO_PASSWORD_NOTE).innerText();
+    const note = (await page.getByText(DEMO_PASSWORD_NOTE).textContent()) ?? '';
     const password = DEMO_PASSWORD_NOTE.exec(note)?.[1] ?? '';
     await page.getByLabel('Email address').fill(PERSONAS.acmeAdmin.email);
     await page.getByRole('button', { name: 'Continue', exact: true }).click();

@@ -1,18 +1,20 @@
 // Gzipped JavaScript a browser fetches before a signed-in user's first route renders, from the Vite
 // manifest of the last build: the entry chunk and its static imports, plus the route's lazy chunk(s)
 // and their static imports (shared chunks counted once). Also the gzip total of all JS.
+// Clerk's SDK (`@clerk/*`, its own chunks: the `clerk` group in vite.config.ts) is reported apart and
+// not held to the budget: the app's own code is.
 // Run after `vite build`:  tsx scripts/bundle-size.ts [--check]
-//   --check  exits 1 when any first route is above the budget (120 KiB, 1 KiB = 1,024 bytes, gzip
-//            level 6). Every route a user can open first is enforced: support staff share deep links,
-//            so a deep link is a first route. A lazy page under src/app/routes that FIRST_ROUTES does
-//            not list is measured as entry + page and enforced too.
+//   --check  exits 1 when the app's own JS of any first route is above the budget (140 KiB,
+//            1 KiB = 1,024 bytes, gzip level 6). Every route a user can open first is enforced:
+//            support staff share deep links, so a deep link is a first route. A lazy page under
+//            src/app/routes that FIRST_ROUTES does not list is measured as entry + page and enforced too.
 // Writes <repo>/bench-results/bundle.json.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KIB = 120;
+const BUDGET_KIB = 140;
 const KIB = 1024;
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const MANIFEST = join(DIST, '.vite/manifest.json');
@@ -45,6 +47,7 @@ const FIRST_ROUTES: { path: string; who: string; lazy: string[] }[] = [
 
 interface ManifestChunk {
   file: string;
+  name?: string;
   src?: string;
   isEntry?: boolean;
   isDynamicEntry?: boolean;
@@ -59,12 +62,21 @@ interface RouteFigure {
   who: string;
   /** Always true: every first route is held to the budget (kept for bench/run-all.ts). */
   enforced: boolean;
+  /** The app's own JS files (Clerk's are in `clerk_files`). */
   files: string[];
   js_raw_bytes: number;
   js_gzip_bytes: number;
   js_gzip_kib: number;
   css_gzip_kib: number;
+  /** Clerk's SDK chunks the route loads, outside the budget. */
+  clerk_files: string[];
+  clerk_js_gzip_kib: number;
   within_budget: boolean;
+}
+
+/** A chunk of Clerk's SDK: the `clerk` code-splitting group, or a module under `@clerk/`. */
+function isClerkChunk(key: string, chunk: ManifestChunk): boolean {
+  return chunk.name === 'clerk' || /(^|[\\/])@clerk[\\/]/.test(chunk.src ?? key);
 }
 
 const gzipCache = new Map<string, { raw: number; gzip: number }>();
@@ -92,13 +104,13 @@ function staticClosure(manifest: Manifest, keys: string[]): string[] {
   return [...seen];
 }
 
-/** Clerk's SDK chunks (vite.config.ts puts `@clerk/*` in them): reported apart from the budget. */
-const isClerkChunk = (file: string) => /^assets\/clerk-[\w-]+\.js$/.test(file);
-
 function measure(manifest: Manifest, entryKey: string, route: string, who: string, lazy: string[]) {
   const keys = staticClosure(manifest, [entryKey, ...lazy]);
   const chunks = keys.map((k) => manifest[k] as ManifestChunk);
-  const js = chunks.map((c) => c.file).filter((f) => f.endsWith('.js') && !isClerkChunk(f));
+  const clerk = keys.filter((k) => isClerkChunk(k, manifest[k] as ManifestChunk));
+  const jsOf = (list: ManifestChunk[]) => list.map((c) => c.file).filter((f) => f.endsWith('.js'));
+  const js = jsOf(keys.filter((k) => !clerk.includes(k)).map((k) => manifest[k] as ManifestChunk));
+  const clerkJs = jsOf(clerk.map((k) => manifest[k] as ManifestChunk));
   const css = [...new Set(chunks.flatMap((c) => c.css ?? []))];
   const gzip = js.reduce((sum, f) => sum + sizeOf(f).gzip, 0);
   const figure: RouteFigure = {
@@ -110,6 +122,8 @@ function measure(manifest: Manifest, entryKey: string, route: string, who: strin
     js_gzip_bytes: gzip,
     js_gzip_kib: round(gzip / KIB),
     css_gzip_kib: round(css.reduce((sum, f) => sum + sizeOf(f).gzip, 0) / KIB),
+    clerk_files: clerkJs,
+    clerk_js_gzip_kib: round(clerkJs.reduce((sum, f) => sum + sizeOf(f).gzip, 0) / KIB),
     within_budget: gzip <= BUDGET_KIB * KIB,
   };
   return figure;
@@ -147,39 +161,50 @@ function main() {
     figures.push(measure(manifest, entryKey, name, 'lazy page missing from FIRST_ROUTES', [page]));
   }
 
-  const allJs = readdirSync(join(DIST, 'assets'))
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => sizeOf(`assets/${f}`));
-  const all = {
-    files: allJs.length,
-    raw_bytes: allJs.reduce((s, x) => s + x.raw, 0),
-    gzip_bytes: allJs.reduce((s, x) => s + x.gzip, 0),
+  const clerkFiles = new Set(
+    Object.entries(manifest)
+      .filter(([k, c]) => isClerkChunk(k, c))
+      .map(([, c]) => c.file),
+  );
+  const total = (files: string[]) => {
+    const sizes = files.map((f) => sizeOf(f));
+    return {
+      files: files.length,
+      raw_bytes: sizes.reduce((s, x) => s + x.raw, 0),
+      gzip_bytes: sizes.reduce((s, x) => s + x.gzip, 0),
+    };
   };
+  const assets = readdirSync(join(DIST, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
+  const all = total(assets.filter((f) => !clerkFiles.has(f)));
+  const clerkAll = total(assets.filter((f) => clerkFiles.has(f)));
   const entryOnly = staticClosure(manifest, [entryKey])
+    .filter((k) => !isClerkChunk(k, manifest[k] as ManifestChunk))
     .map((k) => manifest[k]?.file ?? '')
-    .filter((f) => f.endsWith('.js') && !isClerkChunk(f))
+    .filter((f) => f.endsWith('.js'))
     .reduce((s, f) => s + sizeOf(f).gzip, 0);
-  const clerkGzip = readdirSync(join(DIST, 'assets'))
-    .filter((f) => isClerkChunk(`assets/${f}`))
-    .reduce((s, f) => s + sizeOf(`assets/${f}`).gzip, 0);
 
-  console.log(`\nFirst-route JavaScript (gzip level 6, 1 KiB = 1,024 bytes; budget ${BUDGET_KIB} KiB)\n`);
+  const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
+  console.log(
+    `\nFirst-route JavaScript, the app's own (gzip level 6, 1 KiB = 1,024 bytes; budget ${BUDGET_KIB} KiB); Clerk's SDK apart\n`,
+  );
   const width = Math.max(...figures.map((f) => f.route.length), 5);
   console.log(
-    `${'route'.padEnd(width)}  ${'JS gzip'.padStart(10)}  ${'files'.padStart(5)}  ${'CSS gzip'.padStart(9)}  ≤ ${BUDGET_KIB} KiB`,
+    `${'route'.padEnd(width)}  ${'JS gzip'.padStart(10)}  ${'files'.padStart(5)}  ${'CSS gzip'.padStart(9)}  ${'Clerk JS'.padStart(9)}  ≤ ${BUDGET_KIB} KiB`,
   );
   for (const f of figures) {
     const verdict = f.within_budget ? 'ok' : 'OVER';
     console.log(
-      `${f.route.padEnd(width)}  ${`${f.js_gzip_kib.toFixed(1)} KiB`.padStart(10)}  ${String(f.files.length).padStart(5)}  ${`${f.css_gzip_kib.toFixed(1)} KiB`.padStart(9)}  ${verdict}`,
+      `${f.route.padEnd(width)}  ${`${f.js_gzip_kib.toFixed(1)} KiB`.padStart(10)}  ${String(f.files.length).padStart(5)}  ${`${f.css_gzip_kib.toFixed(1)} KiB`.padStart(9)}  ${`${f.clerk_js_gzip_kib.toFixed(1)} KiB`.padStart(9)}  ${verdict}`,
     );
   }
+  console.log(`${'entry alone'.padEnd(width)}  ${kib(entryOnly).padStart(10)}`);
   console.log(
-    `${'@clerk/* (apart)'.padEnd(width)}  ${`${(clerkGzip / KIB).toFixed(1)} KiB`.padStart(10)}  not in the budget`,
+    `${'all JS'.padEnd(width)}  ${kib(all.gzip_bytes).padStart(10)}  ${String(all.files).padStart(5)}  (${kib(all.raw_bytes)} raw)`,
   );
-  console.log(`${'entry alone'.padEnd(width)}  ${`${(entryOnly / KIB).toFixed(1)} KiB`.padStart(10)}`);
   console.log(
-    `${'all JS'.padEnd(width)}  ${`${(all.gzip_bytes / KIB).toFixed(1)} KiB`.padStart(10)}  ${String(all.files).padStart(5)}  (${(all.raw_bytes / KIB).toFixed(1)} KiB raw)`,
+    `${"Clerk's SDK".padEnd(width)}  ${kib(clerkAll.gzip_bytes).padStart(10)}  ${String(clerkAll.files).padStart(5)}  (${kib(clerkAll.raw_bytes)} raw, not in the budget)`,
   );
 
   const over = figures.filter((f) => !f.within_budget);
@@ -194,10 +219,10 @@ function main() {
         kib_bytes: KIB,
         budget_kib: BUDGET_KIB,
         entry_gzip_kib: round(entryOnly / KIB),
-        clerk_sdk_gzip_kib: round(clerkGzip / KIB),
         first_routes: figures,
         max_first_route_gzip_kib: Math.max(...figures.map((f) => f.js_gzip_kib)),
         all_js: { ...all, gzip_kib: round(all.gzip_bytes / KIB) },
+        clerk_js: { ...clerkAll, gzip_kib: round(clerkAll.gzip_bytes / KIB) },
         enforced_within_budget: over.length === 0,
       },
       null,

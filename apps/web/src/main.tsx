@@ -1,12 +1,12 @@
 import { getToken } from '@clerk/react';
+import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './app/providers.tsx';
-import { createAppRouter, redirectToSignInOn401 } from './app/router.tsx';
+import { createAppRouter, focusHeadingOnNewPage, redirectToSignInOn401 } from './app/router.tsx';
 import { setSessionTokenSource } from './lib/api-client.ts';
 import { loadConsoleConfig } from './lib/console-config.ts';
 import { createQueryClient } from './lib/query-client.ts';
-import { RouterProvider } from './lib/router/router-view.tsx';
 import './ui/styles/tokens.css';
 import './ui/styles/base.css';
 import './ui/styles/controls.css';
@@ -21,6 +21,7 @@ setSessionTokenSource(() => getToken());
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 redirectToSignInOn401(queryClient, router);
+focusHeadingOnNewPage(router);
 
 loadConsoleConfig().then(
   (config) =>

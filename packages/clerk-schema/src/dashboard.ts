@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EmailAddress } from './email.ts';
+import { emailProblem } from './email-rules.ts';
+import { ACTIVITY_SOURCES, BULK_ROW_OUTCOMES } from './enums.ts';
 import { OrganizationId } from './ids.ts';
 import { intParam } from './query.ts';
 
@@ -66,15 +67,44 @@ export type DemoSignInTicket = z.infer<typeof DemoSignInTicket>;
 
 export const BULK_JOB_STATUSES = ['queued', 'running', 'waiting_rate_limit', 'done', 'cancelled'] as const;
 export const BulkJobStatus = z.enum(BULK_JOB_STATUSES);
-export const BULK_ROW_OUTCOMES = ['pending', 'invited', 'skipped', 'failed'] as const;
 export const BulkRowOutcome = z.enum(BULK_ROW_OUTCOMES);
 export type BulkJobStatus = z.infer<typeof BulkJobStatus>;
 export type BulkRowOutcome = z.infer<typeof BulkRowOutcome>;
 
-export const BulkJobRowInput = z.strictObject({
-  email_address: EmailAddress,
-  role: z.string().min(1).max(64),
+/** Why a pasted row is recorded on the job but not sent (the preview said so). */
+export const BULK_LEFT_OUT_REASONS = ['invalid', 'unknown_role', 'duplicate', 'pending', 'member'] as const;
+export const BulkJobLeftOut = z.strictObject({
+  reason: z.enum(BULK_LEFT_OUT_REASONS),
+  /** The preview's words for it, about this row only. */
+  message: z.string().trim().min(1).max(300),
 });
+export type BulkJobLeftOut = z.infer<typeof BulkJobLeftOut>;
+
+/**
+ * One pasted row. Rows without `left_out` are sent, so their address must be one Clerk accepts; a
+ * left-out row keeps what was pasted (an invalid address too) so the results account for every line.
+ */
+export const BulkJobRowInput = z
+  .strictObject({
+    email_address: z.string().trim().max(320),
+    role: z.string().min(1).max(64),
+    /** The line of the paste the row came from, from 1. */
+    line: z.number().int().min(1).max(10_000_000).optional(),
+    left_out: BulkJobLeftOut.optional(),
+  })
+  .superRefine((row, ctx) => {
+    if (row.left_out) return;
+    const problem = emailProblem(row.email_address);
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['email_address'],
+        message: `email address ${problem}`,
+        params: { clerk_code: 'form_param_format_invalid' },
+      });
+    }
+  });
+export type BulkJobRowInput = z.infer<typeof BulkJobRowInput>;
 export const BulkJobOptions = z.strictObject({
   expires_in_days: z.number().int().min(1).max(365).nullable().optional(),
   redirect_url: z.string().url().max(2048).nullable().optional(),
@@ -83,7 +113,14 @@ export const BulkJobOptions = z.strictObject({
 export type BulkJobOptions = z.infer<typeof BulkJobOptions>;
 export const CreateBulkJobBody = z.strictObject({
   organization_id: OrganizationId,
-  rows: z.array(BulkJobRowInput).min(1).max(20_000),
+  rows: z
+    .array(BulkJobRowInput)
+    .min(1)
+    .max(20_000)
+    .refine((rows) => rows.some((r) => !r.left_out), {
+      message: 'rows must include at least one row to send (one without left_out).',
+      params: { clerk_code: 'form_param_missing' },
+    }),
   options: BulkJobOptions.optional(),
 });
 export type CreateBulkJobBody = z.infer<typeof CreateBulkJobBody>;
@@ -95,6 +132,8 @@ export const BulkJobCounts = z.object({
   pending: z.number().int(),
 });
 export const BulkJobRow = z.object({
+  /** The line of the paste, when the job was created with line numbers. */
+  line: z.number().int().nullable(),
   email_address: z.string(),
   role: z.string(),
   outcome: BulkRowOutcome,
@@ -123,26 +162,9 @@ export type BulkJobSummary = z.infer<typeof BulkJobSummary>;
 export const BulkJobList = z.object({ data: z.array(BulkJobSummary), total_count: z.number().int() });
 export type BulkJobList = z.infer<typeof BulkJobList>;
 
-export const ACTIVITY_ACTIONS = [
-  'invitation.create',
-  'invitation.revoke',
-  'invitation.bulk_create',
-  'bulk_job.create',
-  'bulk_job.cancel',
-  'bulk_job.retry',
-  // From Clerk's webhooks: what the invitee or someone outside the console did.
-  'invitation.accept',
-  'membership.create',
-  'membership.update',
-  'membership.delete',
-] as const;
-export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 /** Who reported an entry: the console itself, or Clerk (a webhook) for changes made anywhere. */
-export const ACTIVITY_SOURCES = ['console', 'clerk'] as const;
 export const ActivitySource = z.enum(ACTIVITY_SOURCES);
 export type ActivitySource = z.infer<typeof ActivitySource>;
-/** The actor of a Clerk-reported change when Clerk does not say who made it. */
-export const UNKNOWN_ACTOR_ID = 'clerk' as const;
 export const ActivityEntry = z.object({
   id: z.string(),
   action: z.string(),

@@ -1,5 +1,6 @@
 export * from './dashboard.ts';
 export * from './email.ts';
+export * from './enums.ts';
 export * from './errors.ts';
 export * from './ids.ts';
 export * from './invitation.ts';

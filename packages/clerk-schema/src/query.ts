@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { INVITATION_ORDER_KEYS, INVITATION_STATUSES } from './enums.ts';
 
-export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export const InvitationStatus = z.enum(INVITATION_STATUSES);
 export type InvitationStatus = z.infer<typeof InvitationStatus>;
 
@@ -44,7 +44,6 @@ const pagination = {
   offset: intParam(0, 1_000_000_000, 0),
 };
 
-export const INVITATION_ORDER_KEYS = ['created_at', 'email_address'] as const;
 export const InvitationOrderBy = orderBy(INVITATION_ORDER_KEYS, '-created_at');
 
 /** Query of getAll: `GET /organization_invitations`. */

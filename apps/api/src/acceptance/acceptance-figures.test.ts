@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store/create-store.ts';
-import { describeEachStore, openTestStore } from '../store/test-stores.ts';
+import { describeEachStore, openTestStore } from '../test/test-stores.ts';
 import { type InvitationOutcome, mergeOutcome } from '../webhooks/invitation-outcomes.ts';
 import { acceptanceByInviter, acceptanceByOrganization, median } from './acceptance-figures.ts';
 

@@ -1,7 +1,7 @@
 import { startEmulator } from '@invites/clerk-emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Store } from '../store/create-store.ts';
-import { describeEachStore, openTestStore } from '../store/test-stores.ts';
+import { describeEachStore, openTestStore } from '../test/test-stores.ts';
 import { createUpstream, type UpstreamClient, type UpstreamRequest } from '../upstream/client.ts';
 import { acceptanceByOrganization } from './acceptance-figures.ts';
 import { backfillInvitations } from './backfill.ts';

@@ -1,7 +1,6 @@
 import { type OrganizationInvitation, OrganizationInvitationWithOrgList } from '@invites/clerk-schema';
 import type { Store } from '../store/create-store.ts';
-import type { UpstreamClient } from '../upstream/client.ts';
-import { readUpstream } from '../upstream/relay.ts';
+import { readUpstream, type UpstreamClient } from '../upstream/client.ts';
 import { type InvitationOutcome, inviterName, mergeOutcome } from '../webhooks/invitation-outcomes.ts';
 
 /** The `store_meta` key that records a finished backfill. */

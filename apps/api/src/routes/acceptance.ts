@@ -1,5 +1,10 @@
-import { AcceptanceListQuery, clerkErrors } from '@invites/clerk-schema';
-import { Hono } from 'hono';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  AcceptanceList,
+  AcceptanceListQuery,
+  clerkErrors,
+  OrganizationAcceptance,
+} from '@invites/clerk-schema';
 import {
   acceptanceByInviter,
   acceptanceByOrganization,
@@ -8,35 +13,52 @@ import {
   WINDOW_DAYS,
 } from '../acceptance/acceptance-figures.ts';
 import { adminOrgs, canManageOrg } from '../auth/principal.ts';
-
-const MAX_LISTED = 500;
-
+import { consoleRoute, guarded, jsonContent } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
-import { parseQuery } from '../http/validate.ts';
 import type { AppEnv } from '../types.ts';
 import type { RouteDeps } from './route-deps.ts';
 
-/**
- * Acceptance figures from Clerk's webhooks: `GET /organizations/:org/acceptance` (the organization and
- * its inviters) and `GET /acceptance?organization_id=…` (several, for a list page; without ids, the
- * organizations the user manages). Staff may read any organization, admins their own (403 for
- * another). Mounted at `/api`.
- */
+const MAX_LISTED = 500;
+const OrgParams = z.object({ org: z.string().openapi({ description: 'An organization id (`org_…`).' }) });
+
+export const organizationAcceptanceRoute = consoleRoute('org_manager', {
+  method: 'get',
+  path: '/organizations/{org}/acceptance',
+  summary: 'An organization’s acceptance figures, and its inviters’',
+  description:
+    'From Clerk’s webhooks and the one-time backfill: invitations sent in the last 30 days, accepted, the rate, the median time to accept, and invitations pending more than 14 days.',
+  request: { params: OrgParams },
+  responses: { 200: jsonContent(OrganizationAcceptance, 'The figures, per inviter too.') },
+});
+
+export const acceptanceListRoute = consoleRoute('console_user', {
+  method: 'get',
+  path: '/acceptance',
+  summary: 'The acceptance figures of several organizations (a list page)',
+  description:
+    'Without `organization_id`: the organizations the user manages (staff: every one with figures). An organization the user may not manage is a 403.',
+  request: { query: AcceptanceListQuery },
+  responses: { 200: jsonContent(AcceptanceList, 'The figures per organization.') },
+});
+
+/** `GET /organizations/:org/acceptance` and `GET /acceptance`. Mounted at `/api`. */
 export function acceptanceRoutes({ store, access, now }: RouteDeps) {
   const window = (asOf: number) => ({ window_days: WINDOW_DAYS, stale_days: STALE_DAYS, as_of: asOf });
-  return new Hono<AppEnv>()
-    .get('/organizations/:org/acceptance', access.orgManager, async (c) => {
-      const org = c.req.param('org');
+  return new OpenAPIHono<AppEnv>()
+    .openapi(guarded(organizationAcceptanceRoute, access), async (c) => {
+      const { org } = c.req.valid('param');
       const asOf = now();
       const [byOrg, inviters] = await Promise.all([
         acceptanceByOrganization(store, [org], asOf),
         acceptanceByInviter(store, org, asOf),
       ]);
-      return c.json({ ...window(asOf), organization_id: org, ...byOrg.get(org), inviters });
+      const figures = byOrg.get(org);
+      if (!figures) throw new ApiError(clerkErrors.internal());
+      return c.json({ ...window(asOf), organization_id: org, ...figures, inviters }, 200);
     })
-    .get('/acceptance', access.consoleUser, async (c) => {
+    .openapi(guarded(acceptanceListRoute, access), async (c) => {
       const p = c.get('principal');
-      const asked = parseQuery(c, AcceptanceListQuery).organization_id;
+      const asked = c.req.valid('query').organization_id;
       if (asked?.some((id) => !canManageOrg(p, id))) throw new ApiError(clerkErrors.forbidden());
       const ids = asked
         ? [...new Set(asked)]
@@ -45,9 +67,10 @@ export function acceptanceRoutes({ store, access, now }: RouteDeps) {
           : adminOrgs(p).map((m) => m.id);
       const asOf = now();
       const figures = await acceptanceByOrganization(store, ids, asOf);
-      return c.json({
-        ...window(asOf),
-        data: ids.map((id) => ({ organization_id: id, ...figures.get(id) })),
+      const data = ids.flatMap((id) => {
+        const f = figures.get(id);
+        return f ? [{ organization_id: id, ...f }] : [];
       });
+      return c.json({ ...window(asOf), data }, 200);
     });
 }

@@ -1,6 +1,13 @@
 import { verifyWebhook } from '@clerk/backend/webhooks';
-import { ClerkWebhookEvent, clerkErrors, isHandledWebhookType } from '@invites/clerk-schema';
-import { Hono } from 'hono';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  ClerkErrorsSchema,
+  ClerkWebhookEvent,
+  clerkErrors,
+  isHandledWebhookType,
+} from '@invites/clerk-schema';
+import { asGuard } from '../auth/access.ts';
+import { consoleRoute, jsonContent } from '../http/contract.ts';
 import { ApiError, notFoundResponse } from '../http/errors.ts';
 import type { AppEnv } from '../types.ts';
 import type { RouteDeps } from './route-deps.ts';
@@ -33,6 +40,36 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> 
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
+const Acknowledged = z.object({
+  received: z.literal(true),
+  /** False for an event type the console does not use (acknowledged, not stored). */
+  handled: z.boolean(),
+  /** True when this svix-id was already stored (a redelivery). */
+  duplicate: z.boolean().optional(),
+});
+
+/**
+ * The route's contract, for the OpenAPI document. The route itself is not validated by it: the
+ * signature is checked on the raw body before anything is parsed.
+ */
+export const clerkWebhookRoute = consoleRoute('webhook', {
+  method: 'post',
+  path: '/webhooks/clerk',
+  summary: 'Clerk’s webhooks (Standard Webhooks signature, no session)',
+  description:
+    'Signed with CLERK_WEBHOOK_SIGNING_SECRET (svix-id, svix-timestamp within 5 minutes, svix-signature). Stored once per svix-id, acknowledged, then applied to the activity log and the acceptance figures. 404 when no signing secret is configured.',
+  request: { body: jsonContent(ClerkWebhookEvent, 'An organization invitation or membership event.') },
+  responses: {
+    200: jsonContent(Acknowledged, 'Stored (or already stored, or a type the console does not use).'),
+    400: jsonContent(ClerkErrorsSchema, 'Bad signature, timestamp outside 5 minutes, or a malformed event.'),
+    404: jsonContent(ClerkErrorsSchema, 'No signing secret configured.'),
+    503: jsonContent(ClerkErrorsSchema, 'The event could not be stored in time; Clerk retries it.'),
+  },
+});
+
+/** Marks the route for the catalog and the matrix: it checks a signature, not a session. */
+const signedByClerk = asGuard('webhook', (_c, next) => next());
+
 /**
  * `POST /webhooks/clerk`: Clerk's webhooks, verified with the endpoint's signing secret (Standard
  * Webhooks: svix-id, svix-timestamp within 5 minutes, svix-signature) instead of a session. A verified
@@ -40,7 +77,9 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> 
  * types are acknowledged and dropped. Without a secret the route does not exist (404). Mounted at `/api`.
  */
 export function webhookRoutes({ config, webhookInbox, now }: RouteDeps) {
-  return new Hono<AppEnv>().post('/webhooks/clerk', async (c) => {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openAPIRegistry.registerPath(clerkWebhookRoute);
+  return app.post('/webhooks/clerk', signedByClerk, async (c) => {
     const secret = config.webhookSigningSecret;
     if (!secret) return notFoundResponse();
     const body = await c.req.text();

@@ -119,12 +119,10 @@ export function createWebhookInbox(options: InboxOptions): WebhookInbox {
   async function fail(row: WebhookEventsTable, err: unknown): Promise<void> {
     const attempts = row.attempts + 1;
     const error = err instanceof Error ? err.message : String(err);
-    logger.error('could not apply a Clerk webhook event', {
-      svix_id: row.svix_id,
-      type: row.type,
-      attempts,
-      error: err,
-    });
+    logger.error(
+      { svix_id: row.svix_id, type: row.type, attempts, error: err },
+      'could not apply a Clerk webhook event',
+    );
     await store.db
       .updateTable('webhook_events')
       .set({
@@ -179,7 +177,7 @@ export function createWebhookInbox(options: InboxOptions): WebhookInbox {
       return;
     }
     running = pass()
-      .catch((err: unknown) => logger.error('webhook processing failed', { error: err }))
+      .catch((err: unknown) => logger.error({ error: err }, 'webhook processing failed'))
       .finally(() => {
         running = null;
         if (again) wake();

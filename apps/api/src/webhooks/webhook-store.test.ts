@@ -14,7 +14,7 @@ import { appConfig } from '../config.ts';
 import { type AppDeps, createDeps } from '../deps.ts';
 import { silentLogger } from '../log.ts';
 import type { Store } from '../store/create-store.ts';
-import { describeEachStore, openTestStore } from '../store/test-stores.ts';
+import { describeEachStore, openTestStore } from '../test/test-stores.ts';
 import { type InvitationFacts, invitationEvent, membershipEvent, signed } from './test-events.ts';
 
 const SECRET = newWebhookSecret();

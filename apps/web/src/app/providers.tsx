@@ -4,8 +4,8 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { clerkAppearance } from '../lib/clerk-appearance.ts';
 import { ConsoleConfigProvider } from '../lib/console-config.ts';
-import type { Router } from '../lib/router/router.ts';
 import { ToastProvider } from '../ui/toast.tsx';
+import type { AppRouter } from './router.tsx';
 
 /** Nothing cached for one user may show to the next: a change of Clerk user drops every query. */
 function ClearCacheOnUserChange({ queryClient }: { queryClient: QueryClient }) {
@@ -31,7 +31,7 @@ export function AppProviders({
 }: {
   config: ConsoleConfig;
   queryClient: QueryClient;
-  router: Router;
+  router: AppRouter;
   children: ReactNode;
 }) {
   return (
@@ -42,8 +42,8 @@ export function AppProviders({
         appearance={clerkAppearance}
         signInUrl="/sign-in"
         afterSignOutUrl="/sign-in"
-        routerPush={(to) => router.visit(to)}
-        routerReplace={(to) => router.visit(to, { replace: true })}
+        routerPush={(to) => router.navigate({ href: to })}
+        routerReplace={(to) => router.navigate({ href: to, replace: true })}
       >
         <QueryClientProvider client={queryClient}>
           <ClearCacheOnUserChange queryClient={queryClient} />

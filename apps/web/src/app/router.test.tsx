@@ -1,15 +1,18 @@
 import type { Me } from '@invites/clerk-schema';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { isRedirect, type ParsedLocation, RouterProvider } from '@tanstack/react-router';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
 import { ApiError } from '../lib/api-client.ts';
-import type { Router } from '../lib/router/router.ts';
-import { RouterProvider } from '../lib/router/router-view.tsx';
 import { clerkError, json, mockApi } from '../test/render.tsx';
 import { ToastProvider } from '../ui/toast.tsx';
 import { requireSignIn } from './route-tree.tsx';
-import { createAppRouter, redirectToSignInOn401 } from './router.tsx';
+import { type AppRouter, createAppRouter, focusHeadingOnNewPage, redirectToSignInOn401 } from './router.tsx';
+
+// The header's user menu reads Clerk's signed-in user, which needs clerk-js (ClerkProvider, covered by
+// e2e/specs/auth.spec.ts against the emulator); routing is this file's subject.
+vi.mock('../features/auth/components/user-menu.tsx', () => ({ UserMenu: () => null }));
 
 const ME: Me = {
   user: {
@@ -20,17 +23,40 @@ const ME: Me = {
     image_url: null,
   },
   is_staff: true,
-  organizations: [],
+  organizations: [{ id: 'org_1', name: 'Acme Corp', slug: 'acme', role: 'org:admin' }],
+};
+const ORG = {
+  object: 'organization',
+  id: 'org_1',
+  name: 'Acme Corp',
+  slug: 'acme',
+  has_image: false,
+  max_allowed_memberships: 0,
+  admin_delete_enabled: true,
+  public_metadata: {},
+  private_metadata: {},
+  created_by: 'user_1',
+  created_at: 1,
+  updated_at: 1,
+  members_count: 3,
+  pending_invitations_count: 0,
 };
 const unauthorized = () => clerkError(401, 'authentication_invalid', 'You need to be signed in.');
+const signedIn = {
+  'GET /api/me': () => json(200, ME),
+  'GET /api/v1/organizations': () => json(200, { data: [ORG], total_count: 1 }),
+  'GET /api/v1/organizations/org_1': () => json(200, ORG),
+  'GET /api/v1/organizations/org_1/invitations': () => json(200, { data: [], total_count: 0 }),
+};
 const here = () => window.location.pathname + window.location.search;
-const routers: Router[] = [];
+const routers: AppRouter[] = [];
 
 function start(path: string, client: QueryClient) {
   window.history.replaceState(null, '', path);
   const router = createAppRouter(client);
   routers.push(router);
   redirectToSignInOn401(client, router);
+  focusHeadingOnNewPage(router);
   render(
     <QueryClientProvider client={client}>
       <ToastProvider>
@@ -47,12 +73,12 @@ beforeEach(() => {
   vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
 });
 afterEach(() => {
-  for (const router of routers.splice(0)) router.dispose();
+  for (const router of routers.splice(0)) router.history.destroy();
   client.clear();
 });
 
 describe('requireSignIn', () => {
-  const location = { pathname: '/orgs', search: '?x=1', hash: '', href: '/orgs?x=1' };
+  const location = { pathname: '/orgs', href: '/orgs?x=1' } as ParsedLocation;
 
   it('lets a visit through at once when /api/me is cached', () => {
     client.setQueryData(meQueryOptions().queryKey, ME);
@@ -61,7 +87,8 @@ describe('requireSignIn', () => {
 
   it('sends a 401 to sign-in with the address to come back to, and rethrows anything else', async () => {
     mockApi({ 'GET /api/me': unauthorized });
-    await expect(requireSignIn(client, location)).resolves.toEqual({
+    const redirect = await Promise.resolve(requireSignIn(client, location)).catch((error: unknown) => error);
+    expect(isRedirect(redirect) && redirect.options).toMatchObject({
       to: '/sign-in',
       search: { redirect: '/orgs?x=1' },
     });
@@ -82,18 +109,77 @@ describe('the app router', () => {
   });
 
   it('shows "Page not found" for an unknown address, signed in or not', async () => {
-    mockApi({});
+    const api = mockApi({});
     start('/nothing/here', client);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Go to organizations' }).getAttribute('href')).toBe('/orgs');
+    expect(api.calls).toEqual([]);
   });
 
   it('redirects / to /orgs and /orgs/:orgId to its invitations once signed in', async () => {
-    mockApi({ 'GET /api/me': () => json(200, ME) });
+    mockApi(signedIn);
     const router = start('/', client);
     await waitFor(() => expect(here()).toBe('/orgs'));
-    act(() => router.visit('/orgs/org_1?status=pending'));
+    await act(() => router.navigate({ href: '/orgs/org_1?status=pending' }));
     await waitFor(() => expect(here()).toBe('/orgs/org_1/invitations'));
+  });
+
+  it('keeps the URL shape of a list view: repeated keys, defaults left out, junk dropped', async () => {
+    mockApi(signedIn);
+    start('/orgs/org_1/invitations?status=pending&status=expired&page=1&pageSize=10&sort=nope', client);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Acme Corp invitations' })).toBeTruthy();
+    await waitFor(() =>
+      expect(here()).toBe('/orgs/org_1/invitations?status=pending&status=expired&pageSize=10'),
+    );
+  });
+
+  it('starts the list query with the page code, from the loader, with the URL state', async () => {
+    const api = mockApi(signedIn);
+    start('/orgs/org_1/invitations?pageSize=10&page=3', client);
+    await waitFor(() =>
+      expect(api.calls.map((c) => c.path)).toContain('/api/v1/organizations/org_1/invitations'),
+    );
+    const url = vi
+      .mocked(fetch)
+      .mock.calls.map(([input]) => new URL(String(input), 'http://localhost'))
+      .find((u) => u.pathname.endsWith('/invitations'));
+    expect(Object.fromEntries(url?.searchParams ?? [])).toMatchObject({ limit: '10', offset: '20' });
+  });
+
+  it('moves focus to the heading of a new page, not on a search change', async () => {
+    mockApi(signedIn);
+    const router = start('/orgs', client);
+    await screen.findByRole('heading', { level: 1, name: 'Organizations' });
+    await act(() => router.navigate({ to: '/orgs/$orgId/invitations', params: { orgId: 'org_1' } }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Acme Corp invitations' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const filter = screen.getByRole('searchbox', { name: /^Email$/ });
+    filter.focus();
+    await act(() =>
+      router.navigate({
+        to: '/orgs/$orgId/invitations',
+        params: { orgId: 'org_1' },
+        search: { pageSize: 10 },
+      }),
+    );
+    await waitFor(() => expect(here()).toBe('/orgs/org_1/invitations?pageSize=10'));
+    expect(document.activeElement).toBe(filter);
+  });
+
+  it('shows the error page when /api/me fails for another reason, and Try again checks again', async () => {
+    let down = true;
+    mockApi({
+      ...signedIn,
+      'GET /api/me': () =>
+        down ? clerkError(503, 'service_unavailable', 'The api is down.') : json(200, ME),
+    });
+    start('/orgs', client);
+    expect(await screen.findByRole('heading', { name: "This page couldn't be loaded" })).toBeTruthy();
+    expect(screen.getByText('The api is down.')).toBeTruthy();
+    down = false;
+    await act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    expect(await screen.findByRole('heading', { level: 1, name: 'Organizations' })).toBeTruthy();
+    expect(here()).toBe('/orgs');
   });
 
   it('goes to sign-in when any query answers 401 mid-visit, and comes back to the same view', async () => {

@@ -82,7 +82,7 @@ export function ErrorState({
 
 /** The user may not see this resource (the api answered 403). */
 export function NotAllowedState({
-  title = "You're not allowed to view this organization",
+  title = "You're not allowed to see this",
   description,
   action,
   level,
@@ -97,9 +97,7 @@ export function NotAllowedState({
       icon={<Lock size={20} />}
       title={title}
       {...(level ? { level } : {})}
-      description={
-        description ?? 'Only admins of this organization and support staff can see its invitations.'
-      }
+      description={description}
       action={action}
     />
   );

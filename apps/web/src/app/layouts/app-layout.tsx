@@ -1,20 +1,19 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { UserMenu } from '../../features/auth/components/user-menu.tsx';
-import { useLocation, useNavigate } from '../../lib/router/hooks.ts';
-import { Link } from '../../lib/router/link.tsx';
-import { Outlet } from '../../lib/router/router-view.tsx';
 import { ThemeToggle } from '../../ui/theme-toggle.tsx';
 import './app-layout.css';
+
+// A section is current (aria-current="page") on its own page and every page below it, whatever the
+// filters; the brand link only on the page it leads to.
+const SECTION = { includeSearch: false } as const;
+const EXACT = { exact: true, includeSearch: false } as const;
 
 /** The signed-in frame: brand, navigation, theme, who is signed in; the page below. */
 export function AppLayout() {
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const navigate = useNavigate();
-  const { pathname } = useLocation();
-  // A section is current on its own page and on every page below it.
-  const current = (base: string) =>
-    pathname === base || pathname.startsWith(`${base}/`) ? ('page' as const) : undefined;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -22,21 +21,21 @@ export function AppLayout() {
       </a>
       <header className="app-header">
         <div className="app-header-inner">
-          <Link to="/orgs" className="brand">
+          <Link to="/orgs" className="brand" activeOptions={EXACT}>
             <img src="/favicon.svg" alt="" width={24} height={24} />
             <span>Invitations</span>
           </Link>
           <nav className="app-nav" aria-label="Main">
-            <Link to="/orgs" aria-current={current('/orgs')}>
+            <Link to="/orgs" activeOptions={SECTION}>
               Organizations
             </Link>
             {me.is_staff ? (
-              <Link to="/invitations" aria-current={current('/invitations')}>
+              <Link to="/invitations" activeOptions={SECTION}>
                 All invitations
               </Link>
             ) : null}
             {me.is_staff || me.organizations.length > 0 ? (
-              <Link to="/activity" aria-current={current('/activity')}>
+              <Link to="/activity" activeOptions={SECTION}>
                 Activity
               </Link>
             ) : null}

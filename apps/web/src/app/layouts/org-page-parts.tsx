@@ -1,6 +1,9 @@
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { Link } from '../../lib/router/link.tsx';
-import { NotAllowedState } from '../../ui/states.tsx';
+import { NotAllowedPanel } from './not-allowed-panel.tsx';
+
+// The trail's links lead to pages above this one: never marked as the current page.
+const EXACT = { exact: true } as const;
 
 /**
  * The trail of an organization's pages: Organizations / <org> [/ <links>] / <current>. Without
@@ -22,14 +25,16 @@ export function OrgBreadcrumbs({
     <nav className="breadcrumbs" aria-label="Breadcrumb">
       <ol>
         <li>
-          <Link to="/orgs">Organizations</Link>
+          <Link to="/orgs" activeOptions={EXACT}>
+            Organizations
+          </Link>
         </li>
         {current === undefined ? (
           <li aria-current="page">{orgName ?? '…'}</li>
         ) : (
           <>
             <li>
-              <Link to="/orgs/$orgId/invitations" params={{ orgId }}>
+              <Link to="/orgs/$orgId/invitations" params={{ orgId }} activeOptions={EXACT}>
                 {orgName ?? '…'}
               </Link>
             </li>
@@ -47,18 +52,14 @@ export function OrgNotAllowedPage({ heading, notFound }: { heading: string; notF
   return (
     <div className="page">
       <h1 className="visually-hidden">{heading}</h1>
-      <div className="panel">
-        <NotAllowedState
-          {...(notFound
-            ? { title: "This organization doesn't exist, or you're not allowed to view it" }
-            : {})}
-          action={
-            <Link to="/orgs" className="btn">
-              Back to your organizations
-            </Link>
-          }
-        />
-      </div>
+      <NotAllowedPanel
+        title={
+          notFound
+            ? "This organization doesn't exist, or you're not allowed to view it"
+            : "You're not allowed to view this organization"
+        }
+        description="Only admins of this organization and support staff can see its invitations."
+      />
     </div>
   );
 }

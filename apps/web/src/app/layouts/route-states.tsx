@@ -1,6 +1,5 @@
+import { type ErrorComponentProps, Link, useRouter } from '@tanstack/react-router';
 import { ApiError } from '../../lib/api-client.ts';
-import { Link } from '../../lib/router/link.tsx';
-import type { ErrorComponentProps } from '../../lib/router/types.ts';
 import { ErrorState, StateMessage } from '../../ui/states.tsx';
 
 /** Shown while a page's code or data loads for more than a moment. */
@@ -14,7 +13,8 @@ export function PendingPage() {
 }
 
 /** A route failed to load (the api is down, a chunk failed): say why and offer to retry. */
-export function RouteErrorPage({ error, reset }: ErrorComponentProps) {
+export function RouteErrorPage({ error }: ErrorComponentProps) {
+  const router = useRouter();
   const apiError =
     error instanceof ApiError
       ? error
@@ -27,7 +27,11 @@ export function RouteErrorPage({ error, reset }: ErrorComponentProps) {
   return (
     <main className="page page-center" id="main">
       <div className="panel">
-        <ErrorState error={apiError} title="This page couldn't be loaded" onRetry={reset} />
+        <ErrorState
+          error={apiError}
+          title="This page couldn't be loaded"
+          onRetry={() => void router.invalidate()}
+        />
       </div>
     </main>
   );

@@ -1,18 +1,18 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
-import type { ActivitySearchPatch } from '../../features/activity/components/activity-toolbar.tsx';
 import { ActivityView } from '../../features/activity/components/activity-view.tsx';
-import { validateActivitySearch } from '../../features/activity/utils/activity-search.ts';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { useOrganizations } from '../../features/organizations/api/get-organizations.ts';
-import { useNavigate, useSearch } from '../../lib/router/hooks.ts';
-import { Link } from '../../lib/router/link.tsx';
-import { NotAllowedState } from '../../ui/states.tsx';
+import type { ActivitySearch, SearchPatch } from '../../lib/search-schemas.ts';
+import { NotAllowedPanel } from '../layouts/not-allowed-panel.tsx';
+
+const route = getRouteApi('/_app/activity');
 
 /** `/activity`: who invited or revoked whom, when, and how it went (staff: all; admins: their orgs). */
 export function ActivityPage() {
-  const search = useSearch(validateActivitySearch);
-  const navigate = useNavigate();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const orgs = useOrganizations();
   // Staff may filter by any organization; an admin by the ones they administer.
@@ -21,8 +21,8 @@ export function ActivityPage() {
     [me, orgs.data],
   );
   const onSearchChange = useCallback(
-    (patch: ActivitySearchPatch) =>
-      navigate({ search: (prev) => validateActivitySearch({ ...prev, ...patch }) }),
+    (patch: SearchPatch<ActivitySearch>) =>
+      navigate({ search: (prev) => ({ ...prev, ...patch }), resetScroll: false }),
     [navigate],
   );
   const allowed = me.is_staff || me.organizations.length > 0;
@@ -41,17 +41,10 @@ export function ActivityPage() {
       {allowed ? (
         <ActivityView search={search} onSearchChange={onSearchChange} organizations={organizations} />
       ) : (
-        <div className="panel">
-          <NotAllowedState
-            title="You're not allowed to view activity"
-            description="Only org admins and support staff can see the activity log."
-            action={
-              <Link to="/orgs" className="btn">
-                Back to your organizations
-              </Link>
-            }
-          />
-        </div>
+        <NotAllowedPanel
+          title="You're not allowed to view activity"
+          description="Only org admins and support staff can see the activity log."
+        />
       )}
     </div>
   );

@@ -1,28 +1,26 @@
 import type { OrganizationInvitationWithPublicOrganizationData as Invitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi, Outlet } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
-import {
-  AllInvitationsView,
-  type AllSearchPatch,
-} from '../../features/invitations/components/all-invitations-view.tsx';
+import { AllInvitationsView } from '../../features/invitations/components/all-invitations-view.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
-import { useNavigate, useSearch } from '../../lib/router/hooks.ts';
-import { Link } from '../../lib/router/link.tsx';
-import { Outlet } from '../../lib/router/router-view.tsx';
-import { validateAllInvitationsSearch } from '../../lib/url-state.ts';
-import { NotAllowedState } from '../../ui/states.tsx';
+import type { AllInvitationsSearch, SearchPatch } from '../../lib/search-schemas.ts';
+import { NotAllowedPanel } from '../layouts/not-allowed-panel.tsx';
+
+const route = getRouteApi('/_app/invitations');
 
 /** `/invitations` (staff): every organization's invitations. */
 export function AllInvitationsPage() {
-  const search = useSearch(validateAllInvitationsSearch);
-  const navigate = useNavigate();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const onSearchChange = useCallback(
-    (patch: AllSearchPatch, options?: { replace?: boolean }) =>
+    (patch: SearchPatch<AllInvitationsSearch>, options?: { replace?: boolean }) =>
       navigate({
-        search: (prev) => validateAllInvitationsSearch({ ...prev, ...patch }),
+        search: (prev) => ({ ...prev, ...patch }),
         replace: options?.replace ?? false,
+        resetScroll: false,
       }),
     [navigate],
   );
@@ -44,17 +42,10 @@ export function AllInvitationsPage() {
       {me.is_staff ? (
         <AllInvitationsView search={search} onSearchChange={onSearchChange} rowActions={rowActions} />
       ) : (
-        <div className="panel">
-          <NotAllowedState
-            title="You're not allowed to view all invitations"
-            description="Only support staff can see every organization's invitations."
-            action={
-              <Link to="/orgs" className="btn">
-                Back to your organizations
-              </Link>
-            }
-          />
-        </div>
+        <NotAllowedPanel
+          title="You're not allowed to view all invitations"
+          description="Only support staff can see every organization's invitations."
+        />
       )}
       <Outlet />
     </div>

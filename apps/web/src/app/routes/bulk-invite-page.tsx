@@ -1,14 +1,22 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { BulkInviteForm } from '../../features/bulk-invite/components/bulk-invite-form.tsx';
-import { RecentBulkJobs } from '../../features/bulk-invite/components/recent-bulk-jobs.tsx';
 import { useOrganizationRoles } from '../../features/invite/api/get-organization-roles.ts';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
-import { useNavigate, useParams } from '../../lib/router/hooks.ts';
 import { OrgBreadcrumbs, OrgNotAllowedPage } from '../layouts/org-page-parts.tsx';
+
+const route = getRouteApi('/_app/orgs/$orgId/invitations/bulk');
+// Below the form, with the table library: loaded after the paste box is on screen.
+const RecentBulkJobs = lazy(() =>
+  import('../../features/bulk-invite/components/recent-bulk-jobs.tsx').then((m) => ({
+    default: m.RecentBulkJobs,
+  })),
+);
 
 /** `/orgs/:orgId/invitations/bulk`: paste or upload addresses, preview, start a job; recent jobs. */
 export function BulkInvitePage() {
-  const { orgId } = useParams<'/orgs/$orgId/invitations/bulk'>();
-  const navigate = useNavigate();
+  const { orgId } = route.useParams();
+  const navigate = route.useNavigate();
   const org = useOrganization(orgId);
   const roles = useOrganizationRoles();
   const orgName = org.data?.name;
@@ -37,7 +45,9 @@ export function BulkInvitePage() {
       />
       <section className="recent-jobs" aria-labelledby="recent-bulk-invites">
         <h2 id="recent-bulk-invites">Recent bulk invites</h2>
-        <RecentBulkJobs orgId={orgId} />
+        <Suspense fallback={null}>
+          <RecentBulkJobs orgId={orgId} />
+        </Suspense>
       </section>
     </div>
   );

@@ -1,20 +1,22 @@
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useCallback, useEffect } from 'react';
 import { useBulkJob } from '../../features/bulk-invite/api/get-bulk-job.ts';
 import { BulkJobView } from '../../features/bulk-invite/components/bulk-job-view.tsx';
-import type { JobSearchPatch } from '../../features/bulk-invite/components/job-rows-table.tsx';
-import { validateBulkJobSearch } from '../../features/bulk-invite/utils/job-search.ts';
 import { useOrganizationRoles } from '../../features/invite/api/get-organization-roles.ts';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
 import { roleLabel } from '../../lib/format.ts';
-import { useNavigate, useParams, useSearch } from '../../lib/router/hooks.ts';
-import { Link } from '../../lib/router/link.tsx';
+import type { BulkJobSearch, SearchPatch } from '../../lib/search-schemas.ts';
 import { OrgBreadcrumbs } from '../layouts/org-page-parts.tsx';
+
+const route = getRouteApi('/_app/orgs/$orgId/invitations/bulk/$jobId');
+// Links to the pages above this one: never marked as the current page.
+const EXACT = { exact: true } as const;
 
 /** `/orgs/:orgId/invitations/bulk/:jobId`: a job's live progress; a reload comes back here. */
 export function BulkProgressPage() {
-  const { orgId, jobId } = useParams<'/orgs/$orgId/invitations/bulk/$jobId'>();
-  const search = useSearch(validateBulkJobSearch);
-  const navigate = useNavigate();
+  const { orgId, jobId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
   const org = useOrganization(orgId);
   // The api decides who may see a job; the URL's organization only frames it. A link whose
   // organization is not the job's is corrected, so the breadcrumbs and links name the right one.
@@ -36,8 +38,8 @@ export function BulkProgressPage() {
     [roleList],
   );
   const onSearchChange = useCallback(
-    (patch: JobSearchPatch) =>
-      navigate({ search: (prev) => validateBulkJobSearch({ ...prev, ...patch }), replace: true }),
+    (patch: SearchPatch<BulkJobSearch>) =>
+      navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true, resetScroll: false }),
     [navigate],
   );
   return (
@@ -46,7 +48,7 @@ export function BulkProgressPage() {
         <div>
           <OrgBreadcrumbs orgId={orgId} orgName={orgName} current="Progress">
             <li>
-              <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }}>
+              <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }} activeOptions={EXACT}>
                 Bulk invite
               </Link>
             </li>
@@ -58,10 +60,10 @@ export function BulkProgressPage() {
           </p>
         </div>
         <div className="page-actions">
-          <Link to="/orgs/$orgId/invitations" params={{ orgId }} className="btn">
+          <Link to="/orgs/$orgId/invitations" params={{ orgId }} className="btn" activeOptions={EXACT}>
             View invitations
           </Link>
-          <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }} className="btn">
+          <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }} className="btn" activeOptions={EXACT}>
             New bulk invite
           </Link>
         </div>

@@ -1,12 +1,10 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import type { Selection } from '../../features/invitations/components/invitation-list.tsx';
-import {
-  OrgInvitationsView,
-  type SearchPatch,
-} from '../../features/invitations/components/org-invitations-view.tsx';
+import { OrgInvitationsView } from '../../features/invitations/components/org-invitations-view.tsx';
 import { InviteButton } from '../../features/invite/components/invite-button.tsx';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
 import {
@@ -16,25 +14,24 @@ import {
 import { BulkRevokeButton } from '../../features/revoke/components/bulk-revoke-button.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import { formatCount } from '../../lib/format.ts';
-import { useNavigate, useParams, useSearch } from '../../lib/router/hooks.ts';
-import { Link } from '../../lib/router/link.tsx';
-import { Outlet } from '../../lib/router/router-view.tsx';
-import { validateOrgInvitationsSearch } from '../../lib/url-state.ts';
+import type { OrgInvitationsSearch, SearchPatch } from '../../lib/search-schemas.ts';
 import { ErrorState } from '../../ui/states.tsx';
 import { OrgBreadcrumbs, OrgNotAllowedPage } from '../layouts/org-page-parts.tsx';
 
+const route = getRouteApi('/_app/orgs/$orgId/invitations');
+
 /** `/orgs/:orgId/invitations`: the organization's invitations, invite, revoke, and the detail outlet. */
 export function OrgInvitationsPage() {
-  const { orgId } = useParams<'/orgs/$orgId/invitations'>();
-  const search = useSearch(validateOrgInvitationsSearch);
-  const navigate = useNavigate();
+  const { orgId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
   const { data: me } = useSuspenseQuery(meQueryOptions());
   const org = useOrganization(orgId);
   const orgName = org.data?.name;
 
   const onSearchChange = useCallback(
-    (patch: SearchPatch) =>
-      navigate({ search: (prev) => validateOrgInvitationsSearch({ ...prev, ...patch }) }),
+    (patch: SearchPatch<OrgInvitationsSearch>) =>
+      navigate({ search: (prev) => ({ ...prev, ...patch }), resetScroll: false }),
     [navigate],
   );
   const rowActions = useCallback(

@@ -2,8 +2,8 @@ import type { ActivityList } from '@invites/clerk-schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import type { ActivitySearch } from '../../../lib/search-schemas.ts';
 import { toActivityQuery } from '../utils/activity-query.ts';
-import type { ActivitySearch } from '../utils/activity-search.ts';
 import { useActivityChanges } from './watch-activity.ts';
 
 type Query = ReturnType<typeof toActivityQuery>;

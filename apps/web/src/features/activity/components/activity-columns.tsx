@@ -1,15 +1,13 @@
-import type { ActivityEntry, UNKNOWN_ACTOR_ID } from '@invites/clerk-schema';
+import type { ActivityEntry } from '@invites/clerk-schema';
+import { UNKNOWN_ACTOR_ID } from '@invites/clerk-schema/enums';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { formatExact } from '../../../lib/format.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { actionLabel } from '../utils/action-labels.ts';
-import '../../../ui/status-badge.css';
+import '../../../ui/badge.css';
 
 type Column = ColumnDef<DataTableFeatures, ActivityEntry, unknown>;
-
-// A value import from the schema package would bring zod into this page's chunk: the type keeps it true.
-const UNKNOWN_ACTOR: typeof UNKNOWN_ACTOR_ID = 'clerk';
 
 export interface ActivityColumnOptions {
   /** An organization's name by id, when known. */
@@ -37,7 +35,7 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
       id: 'actor',
       header: 'Actor',
       cell: ({ row }) =>
-        row.original.actor_id === UNKNOWN_ACTOR ? (
+        row.original.actor_id === UNKNOWN_ACTOR_ID ? (
           // Clerk reports the change without saying who made it (its dashboard, another app).
           <span className="muted" title="Clerk did not say who made this change">
             Unknown

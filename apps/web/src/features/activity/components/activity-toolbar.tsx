@@ -1,15 +1,14 @@
+import { ACTIVITY_ACTIONS } from '@invites/clerk-schema/enums';
 import { useId } from 'react';
+import type { ActivitySearch, SearchPatch } from '../../../lib/search-schemas.ts';
 import { Button } from '../../../ui/button.tsx';
 import { X } from '../../../ui/icons.tsx';
 import { SearchField } from '../../../ui/search-field.tsx';
 import { actionLabel } from '../utils/action-labels.ts';
-import { ACTION_VALUES, type ActivitySearch } from '../utils/activity-search.ts';
-
-export type ActivitySearchPatch = Partial<{ [K in keyof ActivitySearch]: ActivitySearch[K] | undefined }>;
 
 interface ActivityToolbarProps {
   search: ActivitySearch;
-  onSearchChange: (patch: ActivitySearchPatch) => void;
+  onSearchChange: (patch: SearchPatch<ActivitySearch>) => void;
   organizations: readonly { id: string; name: string }[];
   filtered: boolean;
   onClearFilters: () => void;
@@ -53,13 +52,13 @@ export function ActivityToolbar({
           value={search.action ?? ''}
           onChange={(event) =>
             onSearchChange({
-              action: ACTION_VALUES.find((a) => a === event.target.value),
+              action: ACTIVITY_ACTIONS.find((a) => a === event.target.value),
               ...reset,
             })
           }
         >
           <option value="">All actions</option>
-          {ACTION_VALUES.map((action) => (
+          {ACTIVITY_ACTIONS.map((action) => (
             <option key={action} value={action}>
               {actionLabel(action)}
             </option>

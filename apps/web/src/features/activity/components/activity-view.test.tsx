@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type ActivitySearch, activitySearch, type SearchPatch } from '../../../lib/search-schemas.ts';
 import { clerkError, json, mockApi, renderWithProviders } from '../../../test/render.tsx';
-import type { ActivitySearch } from '../utils/activity-search.ts';
 import { ActivityView } from './activity-view.tsx';
 
 const ACME = 'org_2AcmeCorp000000000000000000';
@@ -27,10 +27,16 @@ const entry = (id: string, patch: Record<string, unknown> = {}) => ({
 
 afterEach(() => vi.unstubAllGlobals());
 
-function renderView(search: ActivitySearch, handler: Parameters<typeof mockApi>[0][string]) {
+function renderView(search: SearchPatch<ActivitySearch>, handler: Parameters<typeof mockApi>[0][string]) {
   const api = mockApi({ 'GET /api/activity': handler });
   const onSearchChange = vi.fn();
-  renderWithProviders(<ActivityView search={search} onSearchChange={onSearchChange} organizations={ORGS} />);
+  renderWithProviders(
+    <ActivityView
+      search={activitySearch.parse(search)}
+      onSearchChange={onSearchChange}
+      organizations={ORGS}
+    />,
+  );
   return { api, onSearchChange, user: userEvent.setup() };
 }
 
@@ -130,7 +136,9 @@ describe('ActivityView', () => {
         return new Promise<Response>(() => {});
       },
     });
-    renderWithProviders(<ActivityView search={{}} onSearchChange={vi.fn()} organizations={ORGS} />);
+    renderWithProviders(
+      <ActivityView search={activitySearch.parse({})} onSearchChange={vi.fn()} organizations={ORGS} />,
+    );
     expect(await screen.findByRole('button', { name: 'new@acme.example' }, { timeout: 5_000 })).toBeTruthy();
     expect(waits.slice(0, 2)).toEqual(['?after=0&wait=0', '?after=4&wait=25']);
     expect(api.calls.filter((c) => c.path === '/api/activity')).toHaveLength(2);

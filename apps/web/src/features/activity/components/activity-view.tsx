@@ -1,7 +1,12 @@
 import type { ActivityEntry } from '@invites/clerk-schema';
 import { useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import { PAGE_SIZES, type PageSize } from '../../../lib/url-state.ts';
+import {
+  type ActivitySearch,
+  PAGE_SIZES,
+  type PageSize,
+  type SearchPatch,
+} from '../../../lib/search-schemas.ts';
 import { Button } from '../../../ui/button.tsx';
 import { DataTable, dataTableFeatures } from '../../../ui/data-table.tsx';
 import { Inbox } from '../../../ui/icons.tsx';
@@ -9,14 +14,13 @@ import { listTableState, RefreshFailedAlert } from '../../../ui/list-query-state
 import { Pagination } from '../../../ui/pagination.tsx';
 import { EmptyState, ErrorState, NotAllowedState } from '../../../ui/states.tsx';
 import { useActivity } from '../api/get-activity.ts';
-import { type ActivitySearch, DEFAULT_ACTIVITY_PAGE_SIZE } from '../utils/activity-search.ts';
 import { activityColumns } from './activity-columns.tsx';
-import { type ActivitySearchPatch, ActivityToolbar } from './activity-toolbar.tsx';
+import { ActivityToolbar } from './activity-toolbar.tsx';
 import './activity.css';
 
 interface ActivityViewProps {
   search: ActivitySearch;
-  onSearchChange: (patch: ActivitySearchPatch) => void;
+  onSearchChange: (patch: SearchPatch<ActivitySearch>) => void;
   /** The organizations the user may filter by (all for staff, theirs for admins). */
   organizations: readonly { id: string; name: string }[];
 }
@@ -41,8 +45,7 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
     data: query.data?.data ?? NO_ENTRIES,
     getRowId: (entry) => entry.id,
   });
-  const page = search.page ?? 1;
-  const pageSize = search.pageSize ?? DEFAULT_ACTIVITY_PAGE_SIZE;
+  const { page, pageSize } = search;
   const filtered = Boolean(
     search.organization_id || search.actor_id || search.action || search.from || search.to,
   );

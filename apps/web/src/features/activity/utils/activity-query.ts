@@ -1,10 +1,15 @@
-import { type ActivitySearch, DEFAULT_ACTIVITY_PAGE_SIZE, dayStart } from './activity-search.ts';
+import type { ActivitySearch } from '../../../lib/search-schemas.ts';
 
 const DAY_MS = 24 * 3600_000;
 
+/** Start of a `YYYY-MM-DD` day in UTC (ms); the URL schema has already checked the day exists. */
+function dayStart(day: string | undefined): number | undefined {
+  return day === undefined ? undefined : Date.parse(`${day}T00:00:00Z`);
+}
+
 /** The api's query (`since`/`until` inclusive Unix ms, `limit`/`offset`) for the URL state. */
 export function toActivityQuery(search: ActivitySearch) {
-  const pageSize = search.pageSize ?? DEFAULT_ACTIVITY_PAGE_SIZE;
+  const { pageSize } = search;
   const since = dayStart(search.from);
   const to = dayStart(search.to);
   return {
@@ -14,6 +19,6 @@ export function toActivityQuery(search: ActivitySearch) {
     since,
     until: to === undefined ? undefined : to + DAY_MS - 1,
     limit: pageSize,
-    offset: ((search.page ?? 1) - 1) * pageSize,
+    offset: (search.page - 1) * pageSize,
   };
 }

@@ -2,8 +2,8 @@ import type { BulkJob } from '@invites/clerk-schema';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type BulkJobSearch, bulkJobSearch, type SearchPatch } from '../../../lib/search-schemas.ts';
 import { json, mockApi, renderWithProviders } from '../../../test/render.tsx';
-import type { BulkJobSearch } from '../utils/job-search.ts';
 import { BulkJobView } from './bulk-job-view.tsx';
 
 const ORG = 'org_2AcmeCorp000000000000000000';
@@ -11,7 +11,8 @@ const row = (
   email: string,
   outcome: BulkJob['rows'][number]['outcome'],
   extra: Partial<BulkJob['rows'][number]> = {},
-) => ({
+): BulkJob['rows'][number] => ({
+  line: null,
   email_address: email,
   role: 'org:member',
   outcome,
@@ -43,7 +44,7 @@ function job(patch: Partial<BulkJob>, rows: BulkJob['rows']): BulkJob {
 
 afterEach(() => vi.unstubAllGlobals());
 
-function renderView(answers: BulkJob[], search: BulkJobSearch = {}) {
+function renderView(answers: BulkJob[], search: SearchPatch<BulkJobSearch> = {}) {
   let i = 0;
   const api = mockApi({
     'GET /api/bulk-invitations/bulkjob_1': () => json(200, answers[Math.min(i++, answers.length - 1)]),
@@ -53,7 +54,9 @@ function renderView(answers: BulkJob[], search: BulkJobSearch = {}) {
       json(200, job({ status: 'cancelled' }, [row('a@x.example', 'invited'), row('b@x.example', 'pending')])),
   });
   const onSearchChange = vi.fn();
-  renderWithProviders(<BulkJobView jobId="bulkjob_1" search={search} onSearchChange={onSearchChange} />);
+  renderWithProviders(
+    <BulkJobView jobId="bulkjob_1" search={bulkJobSearch.parse(search)} onSearchChange={onSearchChange} />,
+  );
   return { api, onSearchChange, user: userEvent.setup() };
 }
 
@@ -103,6 +106,23 @@ describe('BulkJobView', () => {
     );
   });
 
+  it('lists every pasted row with its line, the ones not sent with their reason', async () => {
+    renderView([
+      job({ status: 'done' }, [
+        row('a@x.example', 'invited', { line: 1 }),
+        row('Lovelace', 'skipped', {
+          line: 2,
+          code: 'form_param_format_invalid',
+          message: 'This address is missing an @.',
+        }),
+      ]),
+    ]);
+    const table = await screen.findByRole('table', { name: 'Rows' });
+    const [, first, second] = within(table).getAllByRole('row');
+    expect(first?.textContent).toMatch(/^1a@x\.example/);
+    expect(second?.textContent).toMatch(/^2Lovelace.*Skipped.*This address is missing an @\./);
+  });
+
   it('says when a rate-limited job resumes', async () => {
     const resumeAt = Date.now() + 125_000;
     renderView([job({ status: 'waiting_rate_limit', resume_at: resumeAt }, [row('a@x.example', 'pending')])]);
@@ -137,7 +157,9 @@ describe('BulkJobView', () => {
 
   it("says so when the job doesn't exist", async () => {
     mockApi({});
-    renderWithProviders(<BulkJobView jobId="bulkjob_1" search={{}} onSearchChange={() => {}} />);
+    renderWithProviders(
+      <BulkJobView jobId="bulkjob_1" search={bulkJobSearch.parse({})} onSearchChange={() => {}} />,
+    );
     expect(await screen.findByText("This bulk invite doesn't exist")).toBeTruthy();
   });
 });

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { formatCount } from '../../../lib/format.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import type { BulkJobSearch, SearchPatch } from '../../../lib/search-schemas.ts';
 import { Button } from '../../../ui/button.tsx';
 import { Download, Refresh, X } from '../../../ui/icons.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
@@ -12,10 +13,9 @@ import { useCancelBulkJob } from '../api/cancel-bulk-job.ts';
 import { useBulkJob } from '../api/get-bulk-job.ts';
 import { bulkJobResultsUrl } from '../api/get-bulk-job-results.ts';
 import { useRetryBulkJob } from '../api/retry-bulk-job.ts';
-import type { BulkJobSearch } from '../utils/job-search.ts';
 import { isJobFinished } from '../utils/job-status.ts';
 import { JobProgressBar } from './job-progress-bar.tsx';
-import { JobRowsTable, type JobSearchPatch } from './job-rows-table.tsx';
+import { JobRowsTable } from './job-rows-table.tsx';
 import { JobStatusBadge } from './outcome-badge.tsx';
 import { RateLimitNotice } from './rate-limit-notice.tsx';
 import './bulk-invite.css';
@@ -23,7 +23,7 @@ import './bulk-invite.css';
 interface BulkJobViewProps {
   jobId: string;
   search: BulkJobSearch;
-  onSearchChange: (patch: JobSearchPatch) => void;
+  onSearchChange: (patch: SearchPatch<BulkJobSearch>) => void;
   roleName?: ((key: string) => string) | undefined;
 }
 

@@ -1,18 +1,13 @@
-import type { BulkJob } from '@invites/clerk-schema';
+import type { BulkJob, BulkRowOutcome } from '@invites/clerk-schema';
 import { useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
+import { type BulkJobSearch, JOB_PAGE_SIZES, type SearchPatch } from '../../../lib/search-schemas.ts';
 import { Button } from '../../../ui/button.tsx';
 import { CheckboxGroup } from '../../../ui/checkbox-group.tsx';
 import { DataTable, dataTableFeatures } from '../../../ui/data-table.tsx';
 import { X } from '../../../ui/icons.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { EmptyState } from '../../../ui/states.tsx';
-import {
-  type BulkJobSearch,
-  DEFAULT_JOB_PAGE_SIZE,
-  JOB_PAGE_SIZES,
-  type OUTCOME_VALUES,
-} from '../utils/job-search.ts';
 import { outcomeLabel } from '../utils/job-status.ts';
 import { jobRowColumns } from './job-row-columns.tsx';
 
@@ -22,27 +17,24 @@ const DISPLAY_ORDER = [
   'skipped',
   'failed',
   'pending',
-] as const satisfies readonly (typeof OUTCOME_VALUES)[number][];
-
-export type JobSearchPatch = Partial<{ [K in keyof BulkJobSearch]: BulkJobSearch[K] | undefined }>;
+] as const satisfies readonly BulkRowOutcome[];
 
 interface JobRowsTableProps {
   job: BulkJob;
   search: BulkJobSearch;
-  onSearchChange: (patch: JobSearchPatch) => void;
+  onSearchChange: (patch: SearchPatch<BulkJobSearch>) => void;
   roleName?: ((key: string) => string) | undefined;
 }
 
 /** The job's rows as they are sent: filter by outcome, page through; the filter and page live in the URL. */
 export function JobRowsTable({ job, search, onSearchChange, roleName }: JobRowsTableProps) {
-  const outcome = search.outcome ?? [];
-  const pageSize = search.pageSize ?? DEFAULT_JOB_PAGE_SIZE;
+  const { outcome, pageSize } = search;
   const filtered = useMemo(
     () => (outcome.length === 0 ? job.rows : job.rows.filter((r) => outcome.includes(r.outcome))),
     [job.rows, outcome],
   );
   const pages = Math.max(1, Math.ceil(filtered.length / pageSize));
-  const page = Math.min(search.page ?? 1, pages);
+  const page = Math.min(search.page, pages);
   const data = useMemo(
     () => filtered.slice((page - 1) * pageSize, page * pageSize),
     [filtered, page, pageSize],
@@ -94,7 +86,9 @@ export function JobRowsTable({ job, search, onSearchChange, roleName }: JobRowsT
           pageSizes={JOB_PAGE_SIZES}
           total={filtered.length}
           onPageChange={(next) => onSearchChange({ page: next > 1 ? next : undefined })}
-          onPageSizeChange={(size) => onSearchChange({ pageSize: size, page: undefined })}
+          onPageSizeChange={(size) =>
+            onSearchChange({ pageSize: size as BulkJobSearch['pageSize'], page: undefined })
+          }
         />
       </div>
     </div>

@@ -1,6 +1,6 @@
 import type { BulkJobStatus, BulkRowOutcome } from '@invites/clerk-schema';
 import { jobStatusLabel, outcomeLabel } from '../utils/job-status.ts';
-import '../../../ui/status-badge.css';
+import '../../../ui/badge.css';
 
 const OUTCOME_TONES: Record<BulkRowOutcome, string> = {
   pending: 'neutral',

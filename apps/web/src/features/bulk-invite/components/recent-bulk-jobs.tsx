@@ -1,8 +1,8 @@
 import type { BulkJobSummary } from '@invites/clerk-schema';
+import { Link } from '@tanstack/react-router';
 import { type ColumnDef, createColumnHelper, useTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { formatCount } from '../../../lib/format.ts';
-import { Link } from '../../../lib/router/link.tsx';
 import { DataTable, type DataTableFeatures, dataTableFeatures } from '../../../ui/data-table.tsx';
 import { Inbox } from '../../../ui/icons.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';

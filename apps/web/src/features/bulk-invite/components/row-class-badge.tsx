@@ -1,5 +1,5 @@
 import type { RowClass } from '../utils/classify-rows.ts';
-import '../../../ui/status-badge.css';
+import '../../../ui/badge.css';
 
 const LABELS: Record<RowClass, string> = {
   ready: 'Ready',

@@ -1,4 +1,4 @@
-import { ExpiresInDaysField, RedirectUrlField } from '../../../ui/invitation-option-fields.tsx';
+import { ExpiresInDaysField, RedirectUrlField } from '../../../domain/invitation-option-fields.tsx';
 import type { OptionErrors, OptionField } from '../utils/job-body.ts';
 
 interface SendOptionsProps {

@@ -1,10 +1,14 @@
+import { sessionDraft } from '../../../lib/session-draft.ts';
+import type { ColumnChoice } from './table-columns.ts';
+
 /** Everything typed or chosen on the bulk invite page, kept until a job starts. */
 export interface BulkDraft {
   text: string;
   /** The default role's key; empty until the roles load. */
   role: string;
-  includePending: boolean;
   includeMembers: boolean;
+  /** The email (and role) column the admin picked per table of the paste, by the table's header. */
+  columns: Record<string, ColumnChoice>;
   /** Per-address role and include choices, keyed by the lower-cased address. */
   rowRoles: Record<string, string>;
   rowIncludes: Record<string, boolean>;
@@ -17,8 +21,8 @@ export interface BulkDraft {
 export const BLANK_BULK_DRAFT: BulkDraft = {
   text: '',
   role: '',
-  includePending: false,
   includeMembers: false,
+  columns: {},
   rowRoles: {},
   rowIncludes: {},
   expiresInDays: '30',
@@ -26,35 +30,29 @@ export const BLANK_BULK_DRAFT: BulkDraft = {
   notify: true,
 };
 
-const key = (orgId: string) => `bulk-invite-draft:${orgId}`;
-
 function record<T>(value: unknown, isValue: (v: unknown) => v is T): Record<string, T> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, T] => isValue(entry[1])));
 }
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isColumn = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isChoice = (v: unknown): v is ColumnChoice => {
+  const c = v as Partial<ColumnChoice> | null;
+  return typeof c === 'object' && c !== null && isColumn(c.email) && (c.role === null || isColumn(c.role));
+};
 
-/** The draft kept for this organization in this tab; a value of the wrong type falls back to blank. */
-export function loadBulkDraft(orgId: string): BulkDraft | null {
-  let raw: Record<string, unknown>;
-  try {
-    const text = sessionStorage.getItem(key(orgId));
-    if (!text) return null;
-    raw = JSON.parse(text) as Record<string, unknown>;
-    if (typeof raw !== 'object' || raw === null) return null;
-  } catch {
-    return null;
-  }
+/** The stored draft; a value of the wrong type falls back to blank. */
+function readBulkDraft(stored: Record<string, unknown>): BulkDraft {
   const pick = <K extends keyof BulkDraft>(name: K, is: (v: unknown) => boolean): BulkDraft[K] =>
-    (is(raw[name]) ? raw[name] : BLANK_BULK_DRAFT[name]) as BulkDraft[K];
+    (is(stored[name]) ? stored[name] : BLANK_BULK_DRAFT[name]) as BulkDraft[K];
   return {
     text: pick('text', isString),
     role: pick('role', isString),
-    includePending: pick('includePending', isBoolean),
     includeMembers: pick('includeMembers', isBoolean),
-    rowRoles: record(raw.rowRoles, isString),
-    rowIncludes: record(raw.rowIncludes, isBoolean),
+    columns: record(stored.columns, isChoice),
+    rowRoles: record(stored.rowRoles, isString),
+    rowIncludes: record(stored.rowIncludes, isBoolean),
     expiresInDays: pick('expiresInDays', isString),
     redirectUrl: pick('redirectUrl', isString),
     notify: pick('notify', isBoolean),
@@ -65,7 +63,6 @@ export function loadBulkDraft(orgId: string): BulkDraft | null {
 export function isBlankBulkDraft(draft: BulkDraft): boolean {
   return (
     draft.text.trim() === '' &&
-    !draft.includePending &&
     !draft.includeMembers &&
     Object.keys(draft.rowRoles).length === 0 &&
     Object.keys(draft.rowIncludes).length === 0 &&
@@ -75,21 +72,13 @@ export function isBlankBulkDraft(draft: BulkDraft): boolean {
   );
 }
 
-/** Keeps the draft so a failed send, a reload or a detour loses nothing. */
-export function saveBulkDraft(orgId: string, draft: BulkDraft): void {
-  try {
-    if (isBlankBulkDraft(draft)) sessionStorage.removeItem(key(orgId));
-    else sessionStorage.setItem(key(orgId), JSON.stringify(draft));
-  } catch {
-    // Storage full or disabled: the page still holds the values.
-  }
-}
+/** The bulk invite page's draft for an organization, kept until its job starts. */
+const bulkDraft = sessionDraft<BulkDraft>({
+  name: 'bulk-invite-draft',
+  read: readBulkDraft,
+  isBlank: isBlankBulkDraft,
+});
 
-/** Forgets the draft once its job has started. */
-export function clearBulkDraft(orgId: string): void {
-  try {
-    sessionStorage.removeItem(key(orgId));
-  } catch {
-    // Nothing to clear.
-  }
-}
+export const loadBulkDraft = bulkDraft.load;
+export const saveBulkDraft = bulkDraft.save;
+export const clearBulkDraft = bulkDraft.clear;

@@ -2,7 +2,8 @@ import type { OrganizationInvitationWithOrgList } from '@invites/clerk-schema';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import { type AllInvitationsSearch, toListQuery } from '../../../lib/url-state.ts';
+import type { AllInvitationsSearch } from '../../../lib/search-schemas.ts';
+import { toListQuery } from '../utils/list-query.ts';
 
 /** Clerk's query for one page of the instance-wide list. */
 export function allInvitationsQuery(search: AllInvitationsSearch) {

@@ -1,18 +1,14 @@
 import type { OrganizationInvitationWithPublicOrganizationData as Invitation } from '@invites/clerk-schema';
+import { Link } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { type ReactNode, useMemo } from 'react';
-import { Link } from '../../../lib/router/link.tsx';
-import type { AllInvitationsSearch, PageSize, SortValue } from '../../../lib/url-state.ts';
+import type { AllInvitationsSearch, PageSize, SearchPatch, SortValue } from '../../../lib/search-schemas.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
 import { SearchField } from '../../../ui/search-field.tsx';
 import { useAllInvitations } from '../api/get-all-invitations.ts';
 import { invitationColumns } from './invitation-columns.tsx';
 import { InvitationList } from './invitation-list.tsx';
 import { InvitationsToolbar } from './invitations-toolbar.tsx';
-
-export type AllSearchPatch = Partial<{
-  [K in keyof AllInvitationsSearch]: AllInvitationsSearch[K] | undefined;
-}>;
 
 const helper = createColumnHelper<DataTableFeatures, Invitation>();
 const organizationColumn = helper.display({
@@ -30,7 +26,7 @@ const organizationColumn = helper.display({
 
 interface AllInvitationsViewProps {
   search: AllInvitationsSearch;
-  onSearchChange: (patch: AllSearchPatch, options?: { replace?: boolean }) => void;
+  onSearchChange: (patch: SearchPatch<AllInvitationsSearch>, options?: { replace?: boolean }) => void;
   rowActions?: (invitation: Invitation) => ReactNode;
 }
 
@@ -47,6 +43,7 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
             to="/invitations/$orgId/$invitationId"
             params={{ orgId: invitation.organization_id, invitationId: invitation.id }}
             search={true}
+            resetScroll={false}
           >
             {invitation.email_address}
           </Link>
@@ -54,7 +51,7 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
       }),
     [rowActions],
   );
-  const filtered = Boolean(search.status?.length || search.q);
+  const filtered = Boolean(search.status.length || search.q);
   const clearFilters = () => onSearchChange({ status: undefined, q: undefined, page: undefined });
   return (
     <InvitationList
@@ -80,7 +77,7 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
               slashShortcut
             />
           }
-          status={search.status ?? []}
+          status={search.status}
           onStatusChange={(status) => onSearchChange({ status, page: undefined })}
           filtered={filtered}
           onClearFilters={clearFilters}

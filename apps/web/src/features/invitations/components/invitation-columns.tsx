@@ -5,7 +5,7 @@ import { fullName } from '../../../lib/format.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { SelectAllCheckbox, SelectRowCheckbox } from '../../../ui/row-selection.tsx';
-import { StatusBadge } from '../../../ui/status-badge.tsx';
+import { StatusBadge } from './status-badge.tsx';
 
 export interface InvitationColumnOptions<T extends OrganizationInvitation> {
   /** The email cell, usually a link to the detail view. */

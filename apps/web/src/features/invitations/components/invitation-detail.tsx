@@ -4,9 +4,9 @@ import { formatExact, formatRelative, fullName } from '../../../lib/format.ts';
 import { CopyButton } from '../../../ui/copy-button.tsx';
 import { Dialog } from '../../../ui/dialog.tsx';
 import { ErrorState } from '../../../ui/states.tsx';
-import { StatusBadge } from '../../../ui/status-badge.tsx';
 import { useInvitation } from '../api/get-invitation.ts';
 import './invitation-detail.css';
+import { StatusBadge } from './status-badge.tsx';
 
 interface InvitationDetailProps {
   orgId: string;

@@ -4,13 +4,11 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { ApiError } from '../../../lib/api-client.ts';
 import {
   type ListSearch,
-  nextSort,
   PAGE_SIZES,
   type PageSize,
-  resolveListSearch,
   type SortKey,
   type SortValue,
-} from '../../../lib/url-state.ts';
+} from '../../../lib/search-schemas.ts';
 import { Button } from '../../../ui/button.tsx';
 import { DataTable, type DataTableFeatures, dataTableFeatures } from '../../../ui/data-table.tsx';
 import { Inbox } from '../../../ui/icons.tsx';
@@ -18,6 +16,7 @@ import { listTableState, RefreshFailedAlert } from '../../../ui/list-query-state
 import { Pagination } from '../../../ui/pagination.tsx';
 import { RowSelection, RowSelectionProvider, useSelectionVersion } from '../../../ui/row-selection.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
+import { nextSort } from '../utils/list-query.ts';
 import './invitation-list.css';
 
 export interface Selection<T> {
@@ -75,7 +74,7 @@ function ListToolbar<T extends OrganizationInvitation>({
 /** An invitation table with its toolbar, states and pagination; the page comes from the URL state. */
 export function InvitationList<T extends OrganizationInvitation>(props: InvitationListProps<T>) {
   const { query, search, resetKey, filtered } = props;
-  const { sort, page, pageSize } = resolveListSearch(search);
+  const { sort, page, pageSize } = search;
   const [selection] = useState(() => new RowSelection());
   // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger
   useEffect(() => selection.clear(), [resetKey]);

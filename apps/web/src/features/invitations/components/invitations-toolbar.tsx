@@ -1,13 +1,13 @@
 import type { InvitationStatus } from '@invites/clerk-schema';
+import { INVITATION_STATUSES } from '@invites/clerk-schema/enums';
 import type { ReactNode } from 'react';
-import { STATUS_VALUES } from '../../../lib/url-state.ts';
 import { Button } from '../../../ui/button.tsx';
 import { CheckboxGroup } from '../../../ui/checkbox-group.tsx';
 import { X } from '../../../ui/icons.tsx';
-import { statusLabel } from '../../../ui/status-badge.tsx';
+import { statusLabel } from './status-badge.tsx';
 import './invitations-toolbar.css';
 
-const STATUS_OPTIONS = STATUS_VALUES.map((value) => ({ value, label: statusLabel(value) }));
+const STATUS_OPTIONS = INVITATION_STATUSES.map((value) => ({ value, label: statusLabel(value) }));
 
 interface ToolbarProps {
   searchField: ReactNode;

@@ -1,20 +1,18 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
+import { Link } from '@tanstack/react-router';
 import { type ReactNode, useMemo } from 'react';
-import { Link } from '../../../lib/router/link.tsx';
-import type { OrgInvitationsSearch, PageSize, SortValue } from '../../../lib/url-state.ts';
+import type { OrgInvitationsSearch, PageSize, SearchPatch, SortValue } from '../../../lib/search-schemas.ts';
 import { SearchField } from '../../../ui/search-field.tsx';
 import { useOrgInvitations } from '../api/get-org-invitations.ts';
 import { invitationColumns } from './invitation-columns.tsx';
 import { InvitationList, type Selection } from './invitation-list.tsx';
 import { InvitationsToolbar } from './invitations-toolbar.tsx';
 
-export type SearchPatch = Partial<{ [K in keyof OrgInvitationsSearch]: OrgInvitationsSearch[K] | undefined }>;
-
 interface OrgInvitationsViewProps {
   orgId: string;
   search: OrgInvitationsSearch;
   /** Applies a change to the URL state (filters reset the page). */
-  onSearchChange: (patch: SearchPatch) => void;
+  onSearchChange: (patch: SearchPatch<OrgInvitationsSearch>) => void;
   rowActions?: (invitation: OrganizationInvitation) => ReactNode;
   /** Actions for the selected rows, e.g. "Revoke selected". */
   selectionActions?: (selection: Selection<OrganizationInvitation>) => ReactNode;
@@ -41,6 +39,7 @@ export function OrgInvitationsView({
             to="/orgs/$orgId/invitations/$invitationId"
             params={{ orgId, invitationId: invitation.id }}
             search={true}
+            resetScroll={false}
           >
             {invitation.email_address}
           </Link>
@@ -48,7 +47,7 @@ export function OrgInvitationsView({
       }),
     [orgId, rowActions, selectionActions],
   );
-  const filtered = Boolean(search.status?.length || search.email);
+  const filtered = Boolean(search.status.length || search.email);
   const clearFilters = () => onSearchChange({ status: undefined, email: undefined, page: undefined });
   return (
     <InvitationList
@@ -75,7 +74,7 @@ export function OrgInvitationsView({
               slashShortcut
             />
           }
-          status={search.status ?? []}
+          status={search.status}
           onStatusChange={(status) => onSearchChange({ status, page: undefined })}
           filtered={filtered}
           onClearFilters={clearFilters}

@@ -1,7 +1,7 @@
 import type { Role } from '@invites/clerk-schema';
 import type { UseFormReturn } from 'react-hook-form';
+import { ExpiresInDaysField, RedirectUrlField } from '../../../domain/invitation-option-fields.tsx';
 import { FormField } from '../../../ui/form-field.tsx';
-import { ExpiresInDaysField, RedirectUrlField } from '../../../ui/invitation-option-fields.tsx';
 import {
   type InviteField,
   type InviteFormOutput,

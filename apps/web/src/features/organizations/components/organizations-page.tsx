@@ -1,6 +1,6 @@
 import type { AcceptanceFigures, Organization } from '@invites/clerk-schema';
+import { Link } from '@tanstack/react-router';
 import { formatCount } from '../../../lib/format.ts';
-import { Link } from '../../../lib/router/link.tsx';
 import { Building } from '../../../ui/icons.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
 import { useAcceptanceList } from '../api/get-acceptance-list.ts';
