@@ -33,6 +33,12 @@ export interface AppConfig {
   exportPageIntervalMs: number;
   /** Longest wait for one Retry-After of a rate-limited export page. */
   exportMaxWaitMs: number;
+  /** Verifies Clerk's webhooks (`whsec_…`); null: the webhook route answers 404. */
+  webhookSigningSecret: string | null;
+  /** How long storing a received webhook may take before it is answered 503 (Clerk retries). */
+  webhookStoreTimeoutMs: number;
+  /** The longest an activity page's `GET /api/activity/changes?wait=` is held open. */
+  activityWaitMaxMs: number;
 }
 
 /** A well-formed key for configs built by hand (tests): `pk_live_` + base64 of `clerk.console.test$`. */
@@ -68,6 +74,9 @@ export function appConfig(
     // At most 50 export pages per 10 s: half of a development instance's limit, a twentieth of production's.
     exportPageIntervalMs: 200,
     exportMaxWaitMs: 30_000,
+    webhookSigningSecret: null,
+    webhookStoreTimeoutMs: 5_000,
+    activityWaitMaxMs: 25_000,
     ...base,
     clerkApiUrl: base.clerkApiUrl.replace(/\/+$/, ''),
   };
@@ -81,6 +90,8 @@ export interface Upstream {
   /** null: derived from the publishable key by `@clerk/backend/proxy` (real Clerk). */
   frontendApiUrl: string | null;
   emulator: boolean;
+  /** Overrides CLERK_WEBHOOK_SIGNING_SECRET: the demo makes one per run for its emulator's webhooks. */
+  webhookSecret?: string;
 }
 
 /** The config for a validated environment and the upstream actually used (Clerk or the emulator). */
@@ -95,6 +106,7 @@ export function configFromEnv(env: Env, upstream: Upstream): AppConfig {
     authorizedParties: env.AUTHORIZED_PARTIES,
     nodeEnv: env.NODE_ENV,
     signInUrl: env.CLERK_SIGN_IN_URL ?? null,
+    webhookSigningSecret: upstream.webhookSecret ?? env.CLERK_WEBHOOK_SIGNING_SECRET ?? null,
     ...(env.UPSTREAM_TIMEOUT_MS !== undefined ? { upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS } : {}),
   });
 }
