@@ -4,7 +4,7 @@ import { getRouteApi, Outlet } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { instanceExportPath } from '../../features/export/api/export-request.ts';
-import { ExportButton } from '../../features/export/components/export-button.tsx';
+import { LazyExportButton } from '../../features/export/components/lazy-export-button.tsx';
 import { AllInvitationsView } from '../../features/invitations/components/all-invitations-view.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import type { AllInvitationsSearch, SearchPatch } from '../../lib/search-schemas.ts';
@@ -47,7 +47,7 @@ export function AllInvitationsPage() {
           onSearchChange={onSearchChange}
           rowActions={rowActions}
           exportAction={
-            <ExportButton
+            <LazyExportButton
               request={{
                 path: instanceExportPath,
                 query: { status: search.status, query: search.q, order_by: search.sort },

@@ -4,7 +4,7 @@ import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { organizationExportPath } from '../../features/export/api/export-request.ts';
-import { ExportButton } from '../../features/export/components/export-button.tsx';
+import { LazyExportButton } from '../../features/export/components/lazy-export-button.tsx';
 import type { Selection } from '../../features/invitations/components/invitation-list.tsx';
 import { OrgInvitationsView } from '../../features/invitations/components/org-invitations-view.tsx';
 import {
@@ -73,7 +73,7 @@ export function OrgInvitationsPage() {
   );
 
   const exportAction = (
-    <ExportButton
+    <LazyExportButton
       request={{
         path: organizationExportPath(orgId),
         query: { status: search.status, email_address: search.email, order_by: search.sort },
