@@ -3,6 +3,7 @@ import type { ConsoleConfig } from '@invites/clerk-schema';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { clerkAppearance } from '../lib/clerk-appearance.ts';
+import { lazyClerkUI, preloadClerkUI } from '../lib/clerk-ui.ts';
 import { ConsoleConfigProvider } from '../lib/console-config.ts';
 import { ToastProvider } from '../ui/toast.tsx';
 import type { AppRouter } from './router.tsx';
@@ -19,15 +20,11 @@ function ClearCacheOnUserChange({ queryClient }: { queryClient: QueryClient }) {
   return null;
 }
 
-// The stand-in for Clerk's UI is a chunk of its own, outside the first route's code: it is fetched
-// beside clerk-js (far smaller, so ready first), and ClerkProvider awaits it before starting clerk-js.
-const loadClerkUI = () => import('../lib/clerk-ui.ts');
-
 /** Signed out: Clerk's sign-in form is next, so its UI starts loading now. */
 function PreloadSignInWhenSignedOut() {
   const { isLoaded, userId } = useAuth();
   useEffect(() => {
-    if (isLoaded && !userId) void loadClerkUI().then((m) => m.preloadClerkUI());
+    if (isLoaded && !userId) preloadClerkUI();
   }, [isLoaded, userId]);
   return null;
 }
@@ -48,10 +45,7 @@ export function AppProviders({
   router: AppRouter;
   children: ReactNode;
 }) {
-  const ui = useMemo(
-    () => ({ ClerkUI: loadClerkUI().then((m) => m.lazyClerkUI(config.clerk_ui_url)) }),
-    [config.clerk_ui_url],
-  );
+  const ui = useMemo(() => ({ ClerkUI: lazyClerkUI(config.clerk_ui_url) }), [config.clerk_ui_url]);
   return (
     <ConsoleConfigProvider value={config}>
       <ClerkProvider
