@@ -1,6 +1,6 @@
 import type { ActivityEntry } from '@invites/clerk-schema';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
-import { formatExact } from '../../../lib/format.ts';
+import { formatDateTime } from '../../../lib/dates.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { actionLabel } from '../utils/action-labels.ts';
@@ -26,7 +26,7 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
       cell: ({ row }) => (
         <span className="activity-when">
           <RelativeTime ms={row.original.created_at} />
-          <span className="activity-exact">{formatExact(row.original.created_at)}</span>
+          <span className="activity-exact">{formatDateTime(row.original.created_at)}</span>
         </span>
       ),
     }) as Column,

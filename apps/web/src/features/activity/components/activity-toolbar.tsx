@@ -78,7 +78,7 @@ export function ActivityToolbar({
         />
       </div>
       <fieldset className="activity-dates">
-        <legend className="activity-filter-label">Date (UTC)</legend>
+        <legend className="activity-filter-label">Date</legend>
         <label className="visually-hidden" htmlFor={`${id}-from`}>
           From
         </label>

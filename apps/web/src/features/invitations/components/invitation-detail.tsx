@@ -1,6 +1,7 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import type { ReactNode } from 'react';
-import { formatExact, formatRelative, fullName } from '../../../lib/format.ts';
+import { formatExactLocal, formatExactUtc, formatRelative } from '../../../lib/dates.ts';
+import { fullName } from '../../../lib/format.ts';
 import { CopyButton } from '../../../ui/copy-button.tsx';
 import { Dialog } from '../../../ui/dialog.tsx';
 import { ErrorState } from '../../../ui/states.tsx';
@@ -23,9 +24,10 @@ function When({ ms }: { ms: number | null }) {
   return (
     <span className="detail-when">
       <span>{formatRelative(ms)}</span>
-      <time className="muted tabular" dateTime={new Date(ms).toISOString()}>
-        {formatExact(ms)}
+      <time className="tabular" dateTime={new Date(ms).toISOString()}>
+        {formatExactLocal(ms)}
       </time>
+      <span className="muted tabular">{formatExactUtc(ms)}</span>
     </span>
   );
 }

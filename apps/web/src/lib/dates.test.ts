@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  exactTitle,
+  formatDateTime,
+  formatExactLocal,
+  formatExactUtc,
+  formatRelative,
+  formatTime,
+  localDay,
+  localDayRange,
+  startOfLocalDay,
+} from './dates.ts';
+
+const LA_DE = { locale: 'de-DE', timeZone: 'America/Los_Angeles' };
+const NY_US = { locale: 'en-US', timeZone: 'America/New_York' };
+// 14:03:09 UTC on 12 May 2026: 07:03 in Los Angeles (PDT), 10:03 in New York (EDT).
+const MAY_12 = Date.UTC(2026, 4, 12, 14, 3, 9);
+
+describe('dates in the viewer’s zone and language', () => {
+  it('shows a date and time on the viewer’s wall clock, in their language', () => {
+    expect(formatDateTime(MAY_12, LA_DE)).toBe('12.05.2026, 07:03');
+    expect(formatDateTime(MAY_12, NY_US)).toBe('May 12, 2026, 10:03 AM');
+    expect(formatDateTime(MAY_12, { locale: 'en-GB', timeZone: 'Asia/Tokyo' })).toBe('12 May 2026, 23:03');
+  });
+
+  it('crosses the date line with the zone: 02:00 UTC is still yesterday in Los Angeles', () => {
+    expect(formatDateTime(Date.UTC(2026, 4, 12, 2, 0), LA_DE)).toBe('11.05.2026, 19:00');
+  });
+
+  it('gives the exact time to the second with the zone’s name, and the same instant in UTC', () => {
+    expect(formatExactLocal(MAY_12, LA_DE)).toBe('12.05.2026, 07:03:09 GMT-7');
+    expect(formatExactLocal(MAY_12, NY_US)).toBe('May 12, 2026, 10:03:09 AM EDT');
+    expect(formatExactUtc(MAY_12, LA_DE)).toBe('12.05.2026, 14:03:09 UTC');
+    expect(formatExactUtc(MAY_12, NY_US)).toBe('May 12, 2026, 2:03:09 PM UTC');
+    expect(exactTitle(MAY_12, LA_DE)).toBe('12.05.2026, 07:03:09 GMT-7\n12.05.2026, 14:03:09 UTC');
+  });
+
+  it('follows daylight saving time: the same UTC hour is an hour apart in winter', () => {
+    expect(formatExactLocal(Date.UTC(2026, 0, 12, 14, 3, 9), LA_DE)).toBe('12.01.2026, 06:03:09 GMT-8');
+  });
+
+  it('shows a wall-clock time in the viewer’s zone and hour cycle', () => {
+    expect(formatTime(MAY_12, LA_DE)).toBe('07:03:09');
+    expect(formatTime(MAY_12, NY_US)).toBe('10:03:09 AM');
+  });
+
+  it('says how long ago or ahead in the viewer’s language', () => {
+    const now = MAY_12;
+    expect(formatRelative(now - 3 * 3600_000, now, { locale: 'en-US' })).toBe('3 hours ago');
+    expect(formatRelative(now - 3 * 3600_000, now, { locale: 'de-DE' })).toBe('vor 3 Stunden');
+    expect(formatRelative(now + 3 * 24 * 3600_000, now, { locale: 'de-DE' })).toBe('in 3 Tagen');
+    expect(formatRelative(now + 30 * 24 * 3600_000, now, { locale: 'en-US' })).toBe('next month');
+    expect(formatRelative(now - 24 * 3600_000, now, { locale: 'de-DE' })).toBe('gestern');
+    expect(formatRelative(now - 10_000, now, { locale: 'en-US' })).toBe('now');
+    expect(formatRelative(now - 10_000, now, { locale: 'de-DE' })).toBe('jetzt');
+    expect(formatRelative(now - 120_000, now, { locale: 'en-US' })).toBe('2 minutes ago');
+  });
+});
+
+describe('days on the viewer’s calendar (the Activity date filter)', () => {
+  it('starts a day at local midnight: 12 May in Los Angeles begins at 07:00 UTC', () => {
+    expect(startOfLocalDay('2026-05-12', 'America/Los_Angeles')).toBe(Date.UTC(2026, 4, 12, 7));
+    expect(startOfLocalDay('2026-05-12', 'Europe/Berlin')).toBe(Date.UTC(2026, 4, 11, 22));
+    expect(startOfLocalDay('2026-05-12', 'UTC')).toBe(Date.UTC(2026, 4, 12));
+    expect(startOfLocalDay('2026-01-12', 'America/Los_Angeles')).toBe(Date.UTC(2026, 0, 12, 8));
+  });
+
+  it('keeps whole local days across a daylight saving change (a 23-hour day)', () => {
+    const { since, until } = localDayRange('2026-03-08', '2026-03-08', 'America/Los_Angeles');
+    expect(since).toBe(Date.UTC(2026, 2, 8, 8));
+    expect(until).toBe(Date.UTC(2026, 2, 9, 7) - 1);
+  });
+
+  it('covers both days of a range, through the last millisecond of the second', () => {
+    expect(localDayRange('2026-05-01', '2026-05-02', 'America/Los_Angeles')).toEqual({
+      since: Date.UTC(2026, 4, 1, 7),
+      until: Date.UTC(2026, 4, 3, 7) - 1,
+    });
+    expect(localDayRange(undefined, '2026-12-31', 'UTC')).toEqual({
+      since: undefined,
+      until: Date.UTC(2027, 0, 1) - 1,
+    });
+  });
+
+  it('names the local day of an instant, as a date input holds it', () => {
+    expect(localDay(Date.UTC(2026, 4, 12, 2), 'America/Los_Angeles')).toBe('2026-05-11');
+    expect(localDay(Date.UTC(2026, 4, 12, 23), 'Europe/Berlin')).toBe('2026-05-13');
+    expect(localDay(Date.UTC(2026, 4, 12, 23), 'UTC')).toBe('2026-05-12');
+  });
+});
