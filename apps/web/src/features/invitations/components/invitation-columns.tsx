@@ -89,11 +89,16 @@ export function invitationColumns<T extends OrganizationInvitation>(
       cell: ({ row }) => {
         const { expires_at: expires, status } = row.original;
         if (expires === null) return <span className="muted">Never</span>;
-        return (
-          <span className={status === 'pending' || status === 'expired' ? undefined : 'muted'}>
-            <RelativeTime ms={expires} />
-          </span>
-        );
+        // An accepted or revoked invitation no longer expires: no date that reads like a deadline.
+        if (status === 'accepted' || status === 'revoked') {
+          return (
+            <span className="muted">
+              <span aria-hidden="true">—</span>
+              <span className="visually-hidden">No longer applies</span>
+            </span>
+          );
+        }
+        return <RelativeTime ms={expires} />;
       },
     }) as ColumnDef<DataTableFeatures, T, unknown>,
   );

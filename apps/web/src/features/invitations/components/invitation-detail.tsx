@@ -32,6 +32,28 @@ function When({ ms }: { ms: number | null }) {
   );
 }
 
+/** Expiry only means something while the invitation can still be accepted (or just ran out). */
+function Expires({ invitation }: { invitation: OrganizationInvitation }) {
+  if (invitation.status === 'accepted' || invitation.status === 'revoked') {
+    return <span className="muted">No longer applies: the invitation was {invitation.status}.</span>;
+  }
+  return <When ms={invitation.expires_at} />;
+}
+
+/** The accept link, to copy only while it works. */
+function Url({ invitation }: { invitation: OrganizationInvitation }) {
+  if (invitation.status !== 'pending') {
+    return <span className="muted">The link no longer works: the invitation was {invitation.status}.</span>;
+  }
+  if (!invitation.url) return <span className="muted">No link</span>;
+  return (
+    <>
+      <code className="detail-url-text">{invitation.url}</code>
+      <CopyButton value={invitation.url} label="Copy invitation link" />
+    </>
+  );
+}
+
 function Json({ value, label }: { value: Record<string, unknown> | undefined; label: string }) {
   if (!value || Object.keys(value).length === 0) return <span className="muted">None</span>;
   return (
@@ -73,9 +95,9 @@ function Fields({ invitation, showPrivate }: { invitation: OrganizationInvitatio
       <dd>
         <When ms={invitation.updated_at} />
       </dd>
-      <dt>Expires</dt>
+      <dt>{invitation.status === 'expired' ? 'Expired' : 'Expires'}</dt>
       <dd>
-        <When ms={invitation.expires_at} />
+        <Expires invitation={invitation} />
       </dd>
       <dt>Invitation ID</dt>
       <dd>
@@ -87,14 +109,7 @@ function Fields({ invitation, showPrivate }: { invitation: OrganizationInvitatio
       </dd>
       <dt>URL</dt>
       <dd className="detail-url">
-        {invitation.url ? (
-          <>
-            <code className="detail-url-text">{invitation.url}</code>
-            <CopyButton value={invitation.url} label="Copy invitation link" />
-          </>
-        ) : (
-          <span className="muted">No link</span>
-        )}
+        <Url invitation={invitation} />
       </dd>
       <dt>Public metadata</dt>
       <dd>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Button } from '../../../ui/button.tsx';
 import { Plus } from '../../../ui/icons.tsx';
+import type { InviteFormValues } from '../utils/invite-form-schema.ts';
 
 const loadDialog = () => import('./invite-dialog.tsx');
 const InviteDialog = lazy(() => loadDialog().then((m) => ({ default: m.InviteDialog })));
@@ -9,10 +10,19 @@ interface InviteButtonProps {
   orgId: string;
   orgName: string;
   isStaff: boolean;
+  /** Starts the form with these (invite an address again) instead of the saved draft. */
+  initialValues?: Partial<InviteFormValues>;
+  label?: string;
 }
 
 /** "Invite member": loads the form (react-hook-form, zod) only when first wanted. */
-export function InviteButton({ orgId, orgName, isStaff }: InviteButtonProps) {
+export function InviteButton({
+  orgId,
+  orgName,
+  isStaff,
+  initialValues,
+  label = 'Invite member',
+}: InviteButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -23,11 +33,17 @@ export function InviteButton({ orgId, orgName, isStaff }: InviteButtonProps) {
         onFocus={() => void loadDialog()}
       >
         <Plus size={15} />
-        Invite member
+        {label}
       </Button>
       {open ? (
         <Suspense fallback={<span className="visually-hidden">Loading…</span>}>
-          <InviteDialog orgId={orgId} orgName={orgName} isStaff={isStaff} onClose={() => setOpen(false)} />
+          <InviteDialog
+            orgId={orgId}
+            orgName={orgName}
+            isStaff={isStaff}
+            onClose={() => setOpen(false)}
+            {...(initialValues ? { initialValues } : {})}
+          />
         </Suspense>
       ) : null}
     </>

@@ -29,6 +29,8 @@ interface InviteDialogProps {
   orgName: string;
   isStaff: boolean;
   onClose: () => void;
+  /** Starts the form with these instead of the saved draft. */
+  initialValues?: Partial<InviteFormValues>;
 }
 
 // The schema's input types are `unknown` where it preprocesses; the inputs hold InviteFormValues.
@@ -37,11 +39,11 @@ const resolver = zodResolver(InviteFormSchema, {
 }) as unknown as Resolver<InviteFormValues, unknown, InviteFormOutput>;
 
 /** "Invite member": the form, validated with the shared schema, that never loses what was typed. */
-export function InviteDialog({ orgId, orgName, isStaff, onClose }: InviteDialogProps) {
-  const [restored] = useState(() => loadDraft(orgId));
+export function InviteDialog({ orgId, orgName, isStaff, onClose, initialValues }: InviteDialogProps) {
+  const [restored] = useState(() => (initialValues ? null : loadDraft(orgId)));
   const form = useForm<InviteFormValues, unknown, InviteFormOutput>({
     resolver,
-    defaultValues: restored ?? BLANK_INVITE,
+    defaultValues: restored ?? { ...BLANK_INVITE, ...initialValues },
     mode: 'onTouched',
   });
   const roles = useOrganizationRoles();
