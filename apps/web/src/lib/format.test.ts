@@ -10,7 +10,9 @@ describe('formatRange', () => {
   });
   it('handles an empty list and a page past the end', () => {
     expect(formatRange(1, 25, 0)).toBe('0 of 0');
-    expect(formatRange(9, 25, 30)).toBe('30–30 of 30');
+    expect(formatRange(2, 25, 30)).toBe('26–30 of 30');
+    expect(formatRange(999, 25, 276)).toBe('None of 276');
+    expect(formatRange(3, 25, 30)).toBe('None of 30');
   });
 });
 

@@ -5,10 +5,11 @@ export function formatCount(value: number): string {
   return numberFormat.format(value);
 }
 
-/** The visible range of a page: "1–25 of 2,134" (en dash), "0 of 0" when empty. */
+/** The visible range of a page: "1–25 of 2,134" (en dash), "0 of 0" when empty, "None of 276" past the end. */
 export function formatRange(page: number, pageSize: number, total: number): string {
   if (total <= 0) return '0 of 0';
-  const first = Math.min((page - 1) * pageSize + 1, total);
+  const first = (page - 1) * pageSize + 1;
+  if (first > total) return `None of ${formatCount(total)}`;
   const last = Math.min(page * pageSize, total);
   return `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`;
 }

@@ -26,8 +26,12 @@ export function OrgInvitationsPage() {
   const orgName = org.data?.name;
 
   const onSearchChange = useCallback(
-    (patch: SearchPatch<OrgInvitationsSearch>) =>
-      navigate({ search: (prev) => ({ ...prev, ...patch }), resetScroll: false }),
+    (patch: SearchPatch<OrgInvitationsSearch>, options?: { replace?: boolean }) =>
+      navigate({
+        search: (prev) => ({ ...prev, ...patch }),
+        replace: options?.replace ?? false,
+        resetScroll: false,
+      }),
     [navigate],
   );
   const rowActions = useCallback(

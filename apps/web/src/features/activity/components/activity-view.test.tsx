@@ -118,6 +118,14 @@ describe('ActivityView', () => {
     expect(await screen.findByText("You're not allowed to view this activity")).toBeTruthy();
   });
 
+  it('moves a page past the end to the last page, in place of the address, and says so meanwhile', async () => {
+    const { onSearchChange } = renderView({ page: 999 }, () => json(200, { data: [], total_count: 276 }));
+    expect(await screen.findByText('Page 999 is past the end')).toBeTruthy();
+    expect(onSearchChange).toHaveBeenCalledWith({ page: 12 }, { replace: true });
+    expect(screen.getByText('None of 276')).toBeTruthy();
+    expect(screen.getByText('These entries fill 12 pages.')).toBeTruthy();
+  });
+
   it('has designed empty states', async () => {
     renderView({ action: 'bulk_job.create' }, () => json(200, { data: [], total_count: 0 }));
     expect(await screen.findByText('No activity matches these filters')).toBeTruthy();

@@ -13,6 +13,7 @@ import { Inbox } from '../../../ui/icons.tsx';
 import { listTableState, RefreshFailedAlert } from '../../../ui/list-query-state.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { EmptyState, ErrorState, NotAllowedState } from '../../../ui/states.tsx';
+import { useLastPageRedirect } from '../../../ui/use-last-page-redirect.ts';
 import { useActivity } from '../api/get-activity.ts';
 import { activityColumns } from './activity-columns.tsx';
 import { ActivityToolbar } from './activity-toolbar.tsx';
@@ -20,7 +21,7 @@ import './activity.css';
 
 interface ActivityViewProps {
   search: ActivitySearch;
-  onSearchChange: (patch: SearchPatch<ActivitySearch>) => void;
+  onSearchChange: (patch: SearchPatch<ActivitySearch>, options?: { replace?: boolean }) => void;
   /** The organizations the user may filter by (all for staff, theirs for admins). */
   organizations: readonly { id: string; name: string }[];
 }
@@ -59,6 +60,13 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
       page: undefined,
     });
   const total = query.data?.total_count;
+  const lastPage = useLastPageRedirect({
+    page,
+    pageSize,
+    total,
+    settled: query.data !== undefined && !query.isPlaceholderData,
+    goTo: (next, options) => onSearchChange({ page: next }, options),
+  });
   const state = listTableState(query);
   const fallback =
     query.data === undefined && query.error ? (
@@ -78,6 +86,13 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
           retrying={query.isFetching}
         />
       )
+    ) : lastPage !== null ? (
+      <EmptyState
+        level={3}
+        title={`Page ${page} is past the end`}
+        description={`These entries fill ${lastPage} ${lastPage === 1 ? 'page' : 'pages'}.`}
+        action={<Button onClick={() => onSearchChange({ page: lastPage })}>Go to the last page</Button>}
+      />
     ) : total !== undefined && total > 0 ? (
       <EmptyState
         level={3}

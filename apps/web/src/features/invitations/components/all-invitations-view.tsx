@@ -63,7 +63,7 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
       filtered={filtered}
       onClearFilters={clearFilters}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
-      onPageChange={(page) => onSearchChange({ page })}
+      onPageChange={(page, options) => onSearchChange({ page }, options)}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
       toolbar={() => (
         <InvitationsToolbar

@@ -16,6 +16,7 @@ import { listTableState, RefreshFailedAlert } from '../../../ui/list-query-state
 import { Pagination } from '../../../ui/pagination.tsx';
 import { RowSelection, RowSelectionProvider, useSelectionVersion } from '../../../ui/row-selection.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
+import { useLastPageRedirect } from '../../../ui/use-last-page-redirect.ts';
 import { nextSort } from '../utils/list-query.ts';
 import './invitation-list.css';
 
@@ -29,7 +30,8 @@ interface InvitationListProps<T extends OrganizationInvitation> {
   columns: ColumnDef<DataTableFeatures, T, unknown>[];
   search: ListSearch;
   onSort: (sort: SortValue) => void;
-  onPageChange: (page: number) => void;
+  /** `replace` swaps the address instead of adding to the history (a redirect off a page past the end). */
+  onPageChange: (page: number, options?: { replace?: boolean }) => void;
   onPageSizeChange: (pageSize: PageSize) => void;
   query: {
     data: { data: T[]; total_count: number } | undefined;
@@ -88,6 +90,13 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
   });
 
   const total = query.data?.total_count;
+  const lastPage = useLastPageRedirect({
+    page,
+    pageSize,
+    total,
+    settled: query.data !== undefined && !query.isPlaceholderData,
+    goTo: props.onPageChange,
+  });
   const state = listTableState(query);
   const fallback =
     query.data === undefined && query.error ? (
@@ -97,6 +106,13 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
         onRetry={() => query.refetch()}
         retrying={query.isFetching}
         level={3}
+      />
+    ) : lastPage !== null ? (
+      <EmptyState
+        level={3}
+        title={`Page ${page} is past the end`}
+        description={`These invitations fill ${lastPage} ${lastPage === 1 ? 'page' : 'pages'}.`}
+        action={<Button onClick={() => props.onPageChange(lastPage)}>Go to the last page</Button>}
       />
     ) : total !== undefined && total > 0 ? (
       <EmptyState

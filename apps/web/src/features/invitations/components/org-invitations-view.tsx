@@ -12,7 +12,7 @@ interface OrgInvitationsViewProps {
   orgId: string;
   search: OrgInvitationsSearch;
   /** Applies a change to the URL state (filters reset the page). */
-  onSearchChange: (patch: SearchPatch<OrgInvitationsSearch>) => void;
+  onSearchChange: (patch: SearchPatch<OrgInvitationsSearch>, options?: { replace?: boolean }) => void;
   rowActions?: (invitation: OrganizationInvitation) => ReactNode;
   /** Actions for the selected rows, e.g. "Revoke selected". */
   selectionActions?: (selection: Selection<OrganizationInvitation>) => ReactNode;
@@ -60,7 +60,7 @@ export function OrgInvitationsView({
       onClearFilters={clearFilters}
       emptyAction={emptyAction}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
-      onPageChange={(page) => onSearchChange({ page })}
+      onPageChange={(page, options) => onSearchChange({ page }, options)}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
       toolbar={(selection) => (
         <InvitationsToolbar
