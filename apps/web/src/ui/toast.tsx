@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import { AlertCircle, Check, X } from './icons.tsx';
+import { useToastPlacement } from './toast-placement.ts';
 import './toast.css';
 
 export interface ToastInput {
@@ -21,6 +22,9 @@ const ToastContext = createContext<Notify | null>(null);
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<ToastItem[]>([]);
   const nextId = useRef(1);
+  const region = useRef<HTMLElement>(null);
+  // Over the pagination controls a toast would hide the very buttons a person reaches for next.
+  useToastPlacement(region, items.length > 0);
   const dismiss = useCallback((id: number) => setItems((list) => list.filter((t) => t.id !== id)), []);
   const notify = useCallback<Notify>(
     (toast) => {
@@ -35,7 +39,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <section className="toast-region" aria-label="Notifications">
+      <section ref={region} className="toast-region" aria-label="Notifications">
         <ol aria-live="polite" aria-relevant="additions">
           {items.map((t) => (
             <li key={t.id} className={`toast toast-${t.tone ?? 'info'}`}>
