@@ -109,6 +109,22 @@ describe('InviteDialog', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Email address'));
   });
 
+  it('names the address in an error exactly as it was typed', async () => {
+    const { user } = await openForm({
+      [`POST /api/v1/organizations/${ORG}/invitations`]: () =>
+        clerkError(
+          400,
+          'already_a_member_in_organization',
+          'ben@acme.example is already a member of the organization.',
+          'email_address',
+        ),
+    });
+    await user.type(screen.getByLabelText('Email address'), 'ben@Acme.example');
+    await user.click(screen.getByRole('button', { name: 'Send invitation' }));
+    expect(await screen.findByText('ben@Acme.example is already a member of the organization.')).toBeTruthy();
+    expect(screen.queryByText(/^Ben@/)).toBeNull();
+  });
+
   it('shows upstream trouble (502) and 429 at form level without losing input', async () => {
     let answer = clerkError(
       502,

@@ -93,7 +93,7 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose, initialValues }
         setFormError('Something unexpected went wrong. Your entries are kept; try again.');
         return;
       }
-      const mapped = mapServerError(error);
+      const mapped = mapServerError(error, values.email_address);
       let focus = true;
       for (const [field, message] of Object.entries(mapped.fields)) {
         form.setError(field as InviteField, { type: 'server', message }, { shouldFocus: focus });
