@@ -116,10 +116,12 @@ describe('audit of invitation changes made through /api/v1', () => {
     const again = await call('staff', 'POST', invitations(h.orgA, `/${id}/revoke`), {});
     expect(again.status).toBe(404);
     const { data } = await activity('staff', '?action=invitation.revoke');
+    // A revoke that came too late still names the address (read back from Clerk) and what it found.
     expect(data[0]).toMatchObject({
       actor_id: h.userIds.staff,
       outcome: 'organization_invitation_not_pending',
-      detail: { invitation_id: id, status: 404 },
+      email_addresses: [address],
+      detail: { invitation_id: id, status: 404, invitation_status: 'revoked' },
     });
   });
 

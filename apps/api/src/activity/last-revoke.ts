@@ -1,0 +1,37 @@
+import type { Store } from '../store/create-store.ts';
+
+/** Who revoked an invitation and when, as the activity log knows it. */
+export interface RevokeRecord {
+  actor_id: string;
+  actor_name: string | null;
+  created_at: number;
+}
+
+/**
+ * The newest successful revoke of `invitationId` in the activity log, or null when the log has none
+ * (revoked elsewhere, before the log began). The entry names the invitation in its JSON `detail`: a
+ * text match narrows the organization's revokes, and the parsed detail confirms the id.
+ */
+export async function lastRevokeOf(
+  store: Store,
+  organizationId: string,
+  invitationId: string,
+): Promise<RevokeRecord | null> {
+  const rows = await store.db
+    .selectFrom('activity')
+    .select(['actor_id', 'actor_name', 'detail', 'created_at'])
+    .where('organization_id', '=', organizationId)
+    .where('action', '=', 'invitation.revoke')
+    .where('outcome', '=', 'ok')
+    .where('detail', 'like', `%${invitationId}%`)
+    .orderBy('created_at', 'desc')
+    .limit(10)
+    .execute();
+  for (const row of rows) {
+    const detail = JSON.parse(row.detail) as { invitation_id?: unknown };
+    if (detail.invitation_id === invitationId) {
+      return { actor_id: row.actor_id, actor_name: row.actor_name, created_at: Number(row.created_at) };
+    }
+  }
+  return null;
+}
