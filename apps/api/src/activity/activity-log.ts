@@ -1,4 +1,5 @@
 import type { ActivityEntry } from '@invites/clerk-schema';
+import { type SqlBool, sql } from 'kysely';
 import type { Store } from '../store/create-store.ts';
 import type { ActivityTable } from '../store/schema.ts';
 
@@ -12,6 +13,8 @@ export type NewActivity = Omit<ActivityEntry, 'id' | 'created_at' | 'detail'> & 
 export interface ActivityFilter {
   organization_id?: string | undefined;
   actor_id?: string | undefined;
+  /** Entries whose actor's name contains `text` (any case), whose actor id is `text`, or is one of `userIds`. */
+  actor?: { text: string; userIds: readonly string[] } | undefined;
   action?: string | undefined;
   since: number;
   until: number;
@@ -74,6 +77,17 @@ export async function listActivity(
   if (query.organization_id !== undefined) base = base.where('organization_id', '=', query.organization_id);
   if (query.actor_id !== undefined) base = base.where('actor_id', '=', query.actor_id);
   if (query.action !== undefined) base = base.where('action', '=', query.action);
+  if (query.actor !== undefined) {
+    const { text, userIds } = query.actor;
+    const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb('actor_id', '=', text),
+        sql<SqlBool>`lower(actor_name) like ${pattern} escape '\\'`,
+        ...(userIds.length > 0 ? [eb('actor_id', 'in', [...userIds])] : []),
+      ]),
+    );
+  }
 
   const [rows, count] = await Promise.all([
     base

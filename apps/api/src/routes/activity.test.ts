@@ -234,4 +234,19 @@ describe('who sees which activity', () => {
     expect(page.total_count).toBeGreaterThan(1);
     expect((await call('staff', 'GET', '/api/activity?limit=0')).status).toBe(422);
   });
+
+  it('finds an actor by a part of their name or by their email address, in any case', async () => {
+    for (const actor of ['Grace Hopper', 'hopper', 'GRACE@globex.example', h.userIds.adminB]) {
+      const found = await activity('staff', `?actor=${encodeURIComponent(actor)}&limit=500`);
+      expect(found.total_count, actor).toBeGreaterThan(0);
+      expect(new Set(found.data.map((e) => e.actor_id)), actor).toEqual(new Set([h.userIds.adminB]));
+    }
+    const nobody = await activity('staff', `?actor=${encodeURIComponent('nobody@globex.example')}`);
+    expect(nobody.total_count).toBe(0);
+    // Wildcards are text: "%" and "_" match only themselves.
+    expect((await activity('staff', '?actor=%25')).total_count).toBe(0);
+    expect((await activity('staff', '?actor=_')).total_count).toBe(0);
+    // An org admin's search stays inside their organizations.
+    expect((await activity('adminA', '?actor=hopper')).total_count).toBe(0);
+  });
 });
