@@ -1,9 +1,13 @@
 import type { ActivityEntry } from '@invites/clerk-schema';
+import { Link } from '@tanstack/react-router';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { formatDateTime } from '../../../lib/dates.ts';
+import { formatCount } from '../../../lib/format.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { actionLabel } from '../utils/action-labels.ts';
+import { entrySubject } from '../utils/entry-subject.ts';
+import { isSuccess, outcomeSentence } from '../utils/outcome-sentence.ts';
 import '../../../ui/badge.css';
 
 type Column = ColumnDef<DataTableFeatures, ActivityEntry, unknown>;
@@ -11,8 +15,49 @@ type Column = ColumnDef<DataTableFeatures, ActivityEntry, unknown>;
 export interface ActivityColumnOptions {
   /** An organization's name by id, when known. */
   organizationName: (id: string) => string | undefined;
-  /** Filters the log to one actor. */
-  onActor: (actorId: string) => void;
+  /** Filters the log to one actor, by the name the log shows (or their id when it has none). */
+  onActor: (actor: string) => void;
+}
+
+/** Who the entry is about: its addresses (the invitation's one a link to it), and its bulk job. */
+function Addresses({ entry }: { entry: ActivityEntry }) {
+  const subject = entrySubject(entry);
+  const list = entry.email_addresses;
+  const [first] = list;
+  if (first === undefined && !subject.jobId) return <span className="muted">—</span>;
+  const orgId = entry.organization_id ?? '';
+  const more = subject.addressCount - 1;
+  return (
+    <span className="activity-subject">
+      {first !== undefined ? (
+        <span className="activity-addresses" title={list.length > 1 ? list.join('\n') : first}>
+          {subject.invitationId && orgId ? (
+            <Link
+              className="activity-first"
+              to="/orgs/$orgId/invitations/$invitationId"
+              params={{ orgId, invitationId: subject.invitationId }}
+            >
+              {first}
+            </Link>
+          ) : (
+            <span className="activity-first">{first}</span>
+          )}
+          {more > 0 ? <span className="activity-more">+{formatCount(more)} more</span> : null}
+        </span>
+      ) : null}
+      {subject.jobId && orgId ? (
+        <Link
+          className="activity-job"
+          to="/orgs/$orgId/invitations/bulk/$jobId"
+          params={{ orgId, jobId: subject.jobId }}
+        >
+          {subject.rowCount === null
+            ? 'Bulk invite job'
+            : `Bulk invite job · ${formatCount(subject.rowCount)} ${subject.rowCount === 1 ? 'row' : 'rows'}`}
+        </Link>
+      ) : null}
+    </span>
+  );
 }
 
 /** The activity log's columns: When, Actor, Action, Organization, Addresses, Outcome, Trace ID. */
@@ -33,16 +78,19 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
     helper.accessor((e) => e.actor_id, {
       id: 'actor',
       header: 'Actor',
-      cell: ({ row }) => (
-        <button
-          type="button"
-          className="btn-link"
-          title={`Show only ${row.original.actor_id}'s activity`}
-          onClick={() => onActor(row.original.actor_id)}
-        >
-          {row.original.actor_name || row.original.actor_id}
-        </button>
-      ),
+      cell: ({ row }) => {
+        const name = row.original.actor_name || row.original.actor_id;
+        return (
+          <button
+            type="button"
+            className="btn-link"
+            title={`Show only ${name}'s activity`}
+            onClick={() => onActor(name)}
+          >
+            {name}
+          </button>
+        );
+      },
     }) as Column,
     helper.accessor((e) => e.action, {
       id: 'action',
@@ -63,30 +111,21 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
       id: 'addresses',
       header: 'Addresses',
       meta: { className: 'col-addresses' },
-      cell: ({ row }) => {
-        const list = row.original.email_addresses;
-        if (list.length === 0) return <span className="muted">—</span>;
-        return (
-          <span className="activity-addresses" title={list.length > 1 ? list.join('\n') : list[0]}>
-            <span className="activity-first">{list[0]}</span>
-            {list.length > 1 ? <span className="activity-more">+{list.length - 1} more</span> : null}
-          </span>
-        );
-      },
+      cell: ({ row }) => <Addresses entry={row.original} />,
     }) as Column,
     helper.accessor((e) => e.outcome, {
       id: 'outcome',
       header: 'Outcome',
       cell: ({ row }) =>
-        row.original.outcome === 'ok' ? (
+        isSuccess(row.original) ? (
           <span className="badge badge-accepted">
             <span className="badge-dot" aria-hidden="true" />
             OK
           </span>
         ) : (
-          <span className="badge badge-revoked">
+          <span className="activity-failed" title={`Clerk's code: ${row.original.outcome}`}>
             <span className="badge-dot" aria-hidden="true" />
-            {row.original.outcome}
+            {outcomeSentence(row.original)}
           </span>
         ),
     }) as Column,

@@ -71,10 +71,10 @@ export function ActivityToolbar({
         </span>
         <SearchField
           label="Actor"
-          placeholder="User ID, then Enter"
+          placeholder="Name or email, then Enter"
           inputMode="text"
-          value={search.actor_id ?? ''}
-          onCommit={(actor) => onSearchChange({ actor_id: actor || undefined, ...reset })}
+          value={search.actor ?? ''}
+          onCommit={(actor) => onSearchChange({ actor: actor || undefined, ...reset })}
         />
       </div>
       <fieldset className="activity-dates">

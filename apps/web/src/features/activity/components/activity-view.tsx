@@ -36,7 +36,7 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
     () =>
       activityColumns({
         organizationName: (id) => names.get(id),
-        onActor: (actorId) => onSearchChange({ actor_id: actorId, page: undefined }),
+        onActor: (actor) => onSearchChange({ actor, page: undefined }),
       }),
     [names, onSearchChange],
   );
@@ -48,12 +48,12 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
   });
   const { page, pageSize } = search;
   const filtered = Boolean(
-    search.organization_id || search.actor_id || search.action || search.from || search.to,
+    search.organization_id || search.actor || search.action || search.from || search.to,
   );
   const clear = () =>
     onSearchChange({
       organization_id: undefined,
-      actor_id: undefined,
+      actor: undefined,
       action: undefined,
       from: undefined,
       to: undefined,

@@ -10,7 +10,7 @@ export function toActivityQuery(search: ActivitySearch, timeZone?: string) {
   const { since, until } = localDayRange(search.from, search.to, timeZone);
   return {
     organization_id: search.organization_id,
-    actor_id: search.actor_id,
+    actor: search.actor,
     action: search.action,
     since,
     until,
