@@ -74,6 +74,15 @@ export async function emulatorEmails(to: string): Promise<EmulatorEmail[]> {
   return Array.isArray(body) ? body : body.data;
 }
 
+/** The invitee accepts an invitation (the emulator's control, as if they had followed the link). */
+export async function acceptInvitation(invitationId: string): Promise<void> {
+  const res = await fetch(`${EMULATOR_URL}/__emulator/invitations/${invitationId}/accept`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${EMULATOR_KEY}` },
+  });
+  if (!res.ok) throw new Error(`emulator accept answered ${res.status}: ${await res.text()}`);
+}
+
 interface Fixtures {
   /** Injects real upstream faults into the api's emulator; every fault is cleared after the test. */
   upstreamFaults: { inject: (fault: UpstreamFault) => Promise<void>; clear: () => Promise<void> };

@@ -125,6 +125,26 @@ describe('InviteDialog', () => {
     expect(screen.queryByText(/^Ben@/)).toBeNull();
   });
 
+  it('opens with the values it is given (invite again), and closes without asking while untouched', async () => {
+    mockApi({ 'GET /api/v1/organization_roles': () => json(200, roles) });
+    const onClose = vi.fn();
+    renderWithProviders(
+      <InviteDialog
+        orgId={ORG}
+        orgName="Acme Corp"
+        isStaff={false}
+        onClose={onClose}
+        initialValues={{ email_address: 'Expired@acme.example', role: 'org:admin' }}
+      />,
+    );
+    const user = userEvent.setup();
+    expect(await screen.findByLabelText('Email address')).toHaveProperty('value', 'Expired@acme.example');
+    await waitFor(() => expect(screen.getByLabelText('Role')).toHaveProperty('value', 'org:admin'));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(screen.queryByText(/Discard this invitation/)).toBeNull();
+  });
+
   it('shows upstream trouble (502) and 429 at form level without losing input', async () => {
     let answer = clerkError(
       502,

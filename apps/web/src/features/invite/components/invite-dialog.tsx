@@ -74,9 +74,13 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose, initialValues }
     if (confirmDiscard) keepEditingRef.current?.focus();
   }, [confirmDiscard]);
 
+  // Read while rendering, so react-hook-form keeps it up to date.
+  const { isDirty } = form.formState;
   const requestClose = () => {
-    if (created || isBlank(form.getValues())) {
-      if (!created) clearDraft(orgId);
+    // Values it was opened with (invite an address again) are nobody's typing: nothing to discard.
+    const untouched = initialValues !== undefined && !isDirty;
+    if (created || untouched || isBlank(form.getValues())) {
+      if (!created && !untouched) clearDraft(orgId);
       onClose();
     } else setConfirmDiscard((shown) => !shown);
   };
