@@ -24,7 +24,7 @@ test.describe('the invitation detail follows its status', () => {
     await expect(dialog.getByText('Expired', { exact: true }).first()).toBeVisible();
     await expect(dialog.getByRole('term').filter({ hasText: /^Expired$/ })).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Copy invitation link' })).toHaveCount(0);
-    await expect(dialog.getByText('The link no longer works: the invitation was expired.')).toBeVisible();
+    await expect(dialog.getByText('The link no longer works: the invitation expired.')).toBeVisible();
     await expect(dialog.getByRole('definition').filter({ hasText: /ago/ }).first()).toBeVisible();
     await expect(dialog.getByText(/^in \d+/)).toHaveCount(0);
     await expectAccessible();

@@ -68,7 +68,8 @@ test.describe('in Los Angeles, in German', () => {
     const at = Date.parse((await time.getAttribute('datetime')) ?? '');
     // "04.12.2026, 07:57": the date and time in Los Angeles, the German way.
     await expect(entry).toContainText(inZone({ dateStyle: 'medium', timeStyle: 'short' }).format(at));
-    await expect(page.getByRole('group', { name: 'Date' })).toBeVisible();
+    // The filter says whose days it means.
+    await expect(page.getByRole('group', { name: 'Date in America/Los_Angeles' })).toBeVisible();
     await expectAccessible();
 
     // The filter asks the api for Los Angeles' day, whatever day it is in UTC.

@@ -9,6 +9,7 @@ import {
   localDay,
   localDayRange,
   startOfLocalDay,
+  viewerTimeZone,
 } from './dates.ts';
 
 const LA_DE = { locale: 'de-DE', timeZone: 'America/Los_Angeles' };
@@ -86,5 +87,11 @@ describe('days on the viewer’s calendar (the Activity date filter)', () => {
     expect(localDay(Date.UTC(2026, 4, 12, 2), 'America/Los_Angeles')).toBe('2026-05-11');
     expect(localDay(Date.UTC(2026, 4, 12, 23), 'Europe/Berlin')).toBe('2026-05-13');
     expect(localDay(Date.UTC(2026, 4, 12, 23), 'UTC')).toBe('2026-05-12');
+  });
+});
+
+describe('viewerTimeZone', () => {
+  it('names the zone the browser runs in (UTC in this test run)', () => {
+    expect(viewerTimeZone()).toBe('UTC');
   });
 });

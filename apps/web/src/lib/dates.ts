@@ -127,3 +127,8 @@ function nextDay(day: string): string {
 export function localDay(ms: number = Date.now(), timeZone?: string): string {
   return new Date(ms + zoneOffset(ms, timeZone)).toISOString().slice(0, 10);
 }
+
+/** The viewer's time zone as the browser names it ("America/Los_Angeles"). */
+export function viewerTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

@@ -21,13 +21,16 @@ interface InvitationDetailProps {
 
 function When({ ms }: { ms: number | null }) {
   if (ms === null) return <>Never</>;
+  // The viewer's own time, and UTC's beside it unless they are the same.
+  const local = formatExactLocal(ms);
+  const utc = formatExactUtc(ms);
   return (
     <span className="detail-when">
       <span>{formatRelative(ms)}</span>
       <time className="tabular" dateTime={new Date(ms).toISOString()}>
-        {formatExactLocal(ms)}
+        {local}
       </time>
-      <span className="muted tabular">{formatExactUtc(ms)}</span>
+      {utc === local ? null : <span className="muted tabular">{utc}</span>}
     </span>
   );
 }
@@ -43,7 +46,8 @@ function Expires({ invitation }: { invitation: OrganizationInvitation }) {
 /** The accept link, to copy only while it works. */
 function Url({ invitation }: { invitation: OrganizationInvitation }) {
   if (invitation.status !== 'pending') {
-    return <span className="muted">The link no longer works: the invitation was {invitation.status}.</span>;
+    const what = invitation.status === 'expired' ? 'expired' : `was ${invitation.status}`;
+    return <span className="muted">The link no longer works: the invitation {what}.</span>;
   }
   if (!invitation.url) return <span className="muted">No link</span>;
   return (
