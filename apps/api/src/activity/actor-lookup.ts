@@ -1,7 +1,6 @@
 import { emailProblem, normalizeEmail, UserList } from '@invites/clerk-schema';
 import { parseUpstream } from '../bulk/list-all.ts';
-import type { UpstreamClient } from '../upstream/client.ts';
-import { readUpstream } from '../upstream/relay.ts';
+import { readUpstream, type UpstreamClient } from '../upstream/client.ts';
 
 /**
  * The ids of Clerk's users who have the address `text`, when it is one (none otherwise): the log

@@ -2,8 +2,8 @@ import { type ClerkError, OrganizationInvitation } from '@invites/clerk-schema';
 import { lastRevokeOf } from '../activity/last-revoke.ts';
 import { errorResponse } from '../http/errors.ts';
 import type { Store } from '../store/create-store.ts';
-import type { UpstreamClient } from '../upstream/client.ts';
-import { type RelayOutcome, readUpstream } from '../upstream/relay.ts';
+import { readUpstream, type UpstreamClient } from '../upstream/client.ts';
+import type { RelayOutcome } from '../upstream/relay.ts';
 
 /** Clerk's answer to revoking an invitation that is no longer pending. */
 export const NOT_PENDING = 'organization_invitation_not_pending';
