@@ -1,4 +1,4 @@
-import { localDayRange } from '../../../lib/dates.ts';
+import { localDayRange } from '../../../lib/local-days.ts';
 import type { ActivitySearch } from '../../../lib/search-schemas.ts';
 
 /**
