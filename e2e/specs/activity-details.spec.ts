@@ -13,6 +13,7 @@ test.describe('activity entries say what they are about', () => {
     uniqueEmail,
     expectAccessible,
   }) => {
+    test.slow(); // a job of 154 rows, and taking back what it sent before it was cancelled
     const org = await orgByName('Acme Corp');
     const rows = Array.from({ length: 154 }, () => ({
       email_address: uniqueEmail('activity-job'),

@@ -7,6 +7,7 @@ test.describe('activity', () => {
     seedInvitations,
     expectAccessible,
   }) => {
+    test.slow(); // every filter in turn, a reload, on a machine shared with other test runs
     await signInAs('acmeAdmin');
     const { org, invitations } = await seedInvitations('Acme Corp', 1, 'activity');
     const email = invitations[0]?.email_address ?? '';
