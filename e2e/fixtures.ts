@@ -74,13 +74,17 @@ export async function emulatorEmails(to: string): Promise<EmulatorEmail[]> {
   return Array.isArray(body) ? body : body.data;
 }
 
-/** The invitee accepts an invitation (the emulator's control, as if they had followed the link). */
-export async function acceptInvitation(invitationId: string): Promise<void> {
-  const res = await fetch(`${EMULATOR_URL}/__emulator/invitations/${invitationId}/accept`, {
-    method: 'POST',
+/**
+ * A test control of the e2e api's embedded emulator (`/__emulator/…`), e.g. an invitee accepting:
+ * `emulator('POST', `/__emulator/invitations/${id}/accept`)`. Answers the parsed JSON body.
+ */
+export async function emulator<T = unknown>(method: 'GET' | 'POST', path: string): Promise<T> {
+  const res = await fetch(`${EMULATOR_URL}${path}`, {
+    method,
     headers: { authorization: `Bearer ${EMULATOR_KEY}` },
   });
-  if (!res.ok) throw new Error(`emulator accept answered ${res.status}: ${await res.text()}`);
+  if (!res.ok) throw new Error(`emulator ${method} ${path} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
 }
 
 interface Fixtures {

@@ -1,4 +1,4 @@
-import { acceptInvitation, dataRows, expect, test } from '../fixtures.ts';
+import { dataRows, emulator, expect, test } from '../fixtures.ts';
 
 // Issue 15: a revoke from a stale tab said nothing. Another tab (here: the api, as another tab would)
 // settles the invitation first; this tab still shows it pending.
@@ -62,7 +62,7 @@ test.describe('revoke from a stale tab', () => {
       hasText: invitation.email_address,
     });
     await expect(row).toContainText('Pending');
-    await acceptInvitation(invitation.id);
+    await emulator('POST', `/__emulator/invitations/${invitation.id}/accept`);
 
     await row.getByRole('button', { name: 'Revoke' }).click();
     await page

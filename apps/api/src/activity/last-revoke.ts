@@ -1,3 +1,4 @@
+import { UNKNOWN_ACTOR_ID } from '@invites/clerk-schema';
 import type { Store } from '../store/create-store.ts';
 
 /** Who revoked an invitation and when, as the activity log knows it. */
@@ -9,8 +10,9 @@ export interface RevokeRecord {
 
 /**
  * The newest successful revoke of `invitationId` in the activity log, or null when the log has none
- * (revoked elsewhere, before the log began). The entry names the invitation in its JSON `detail`: a
- * text match narrows the organization's revokes, and the parsed detail confirms the id.
+ * (revoked before the log began). The entry names the invitation in its JSON `detail`: a text match
+ * narrows the organization's revokes, and the parsed detail confirms the id. An entry that names who
+ * revoked it (the console's own) wins over Clerk's report of the same revoke, which cannot say who.
  */
 export async function lastRevokeOf(
   store: Store,
@@ -27,11 +29,12 @@ export async function lastRevokeOf(
     .orderBy('created_at', 'desc')
     .limit(10)
     .execute();
-  for (const row of rows) {
-    const detail = JSON.parse(row.detail) as { invitation_id?: unknown };
-    if (detail.invitation_id === invitationId) {
-      return { actor_id: row.actor_id, actor_name: row.actor_name, created_at: Number(row.created_at) };
-    }
-  }
-  return null;
+  const revokes = rows
+    .filter((row) => (JSON.parse(row.detail) as { invitation_id?: unknown }).invitation_id === invitationId)
+    .map((row) => ({
+      actor_id: row.actor_id,
+      actor_name: row.actor_name,
+      created_at: Number(row.created_at),
+    }));
+  return revokes.find((r) => r.actor_id !== UNKNOWN_ACTOR_ID) ?? revokes[0] ?? null;
 }

@@ -1,4 +1,5 @@
 import type { ActivityEntry } from '@invites/clerk-schema';
+import { UNKNOWN_ACTOR_ID } from '@invites/clerk-schema/enums';
 import { Link } from '@tanstack/react-router';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { formatDateTime } from '../../../lib/dates.ts';
@@ -60,7 +61,7 @@ function Addresses({ entry }: { entry: ActivityEntry }) {
   );
 }
 
-/** The activity log's columns: When, Actor, Action, Organization, Addresses, Outcome, Trace ID. */
+/** The activity log's columns: When, Actor, Action, Source, Organization, Addresses, Outcome, Trace ID. */
 export function activityColumns({ organizationName, onActor }: ActivityColumnOptions): Column[] {
   const helper = createColumnHelper<DataTableFeatures, ActivityEntry>();
   return [
@@ -79,11 +80,19 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
       id: 'actor',
       header: 'Actor',
       cell: ({ row }) => {
+        if (row.original.actor_id === UNKNOWN_ACTOR_ID) {
+          // Clerk reports the change without saying who made it (its dashboard, another app).
+          return (
+            <span className="muted" title="Clerk did not say who made this change">
+              Unknown
+            </span>
+          );
+        }
         const name = row.original.actor_name || row.original.actor_id;
         return (
           <button
             type="button"
-            className="btn-link"
+            className="btn-link activity-actor-name"
             title={`Show only ${name}'s activity`}
             onClick={() => onActor(name)}
           >
@@ -96,6 +105,20 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
       id: 'action',
       header: 'Action',
       cell: ({ row }) => actionLabel(row.original.action),
+    }) as Column,
+    helper.accessor((e) => e.source, {
+      id: 'source',
+      header: 'Source',
+      cell: ({ row }) =>
+        row.original.source === 'clerk' ? (
+          <span className="badge badge-source-clerk" title="Reported by Clerk (a webhook)">
+            Clerk
+          </span>
+        ) : (
+          <span className="badge badge-neutral" title="Done in this console">
+            Console
+          </span>
+        ),
     }) as Column,
     helper.accessor((e) => e.organization_id, {
       id: 'organization',
