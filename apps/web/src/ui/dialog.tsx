@@ -2,6 +2,25 @@ import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { X } from './icons.tsx';
 import './dialog.css';
 
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The dialog's controls in Tab order (document order; none of ours set a positive tabindex). */
+function tabbable(dialog: HTMLElement): HTMLElement[] {
+  return [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => el.tabIndex >= 0 && (el.checkVisibility?.() ?? true),
+  );
+}
+
+/** The marked control, else the first in the body, then the footer, then the close button. */
+function firstControl(dialog: HTMLElement): HTMLElement | undefined {
+  const marked = dialog.querySelector<HTMLElement>('[data-autofocus]');
+  if (marked) return marked;
+  const body = dialog.querySelector<HTMLElement>('.dialog-body');
+  const footer = dialog.querySelector<HTMLElement>('.dialog-footer');
+  return (body && tabbable(body)[0]) ?? (footer && tabbable(footer)[0]) ?? tabbable(dialog)[0];
+}
+
 export interface DialogProps {
   open: boolean;
   /** Escape, the close button or a backdrop click asked to close; the owner decides. */
@@ -55,6 +74,14 @@ export function Dialog({
     return undefined;
   }, [open]);
 
+  // When what had focus goes away (a form replaced by its success view, "Revoke" by "Done"), focus
+  // moves to the dialog's first control instead of falling back to the page behind it.
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!open || !dialog?.open || dialog.contains(document.activeElement)) return;
+    firstControl(dialog)?.focus();
+  });
+
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -88,6 +115,20 @@ export function Dialog({
       aria-describedby={description ? descriptionId : undefined}
       onMouseDown={(event) => {
         if (event.target === ref.current) requestClose.current();
+      }}
+      onKeyDown={(event) => {
+        // Tab and Shift+Tab go round the dialog's controls, never out of it to the browser.
+        const dialog = ref.current;
+        if (event.key !== 'Tab' || !dialog) return;
+        const controls = tabbable(dialog);
+        const first = controls[0];
+        const last = controls.at(-1);
+        if (!first || !last) return;
+        const at = document.activeElement;
+        if (event.shiftKey ? at === first || !dialog.contains(at) : at === last) {
+          event.preventDefault();
+          (event.shiftKey ? last : first).focus();
+        }
       }}
     >
       <div className="dialog-panel">

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Button } from '../../../ui/button.tsx';
 import { Plus } from '../../../ui/icons.tsx';
+import { useShortcut } from '../../../ui/shortcuts.ts';
 
 const loadDialog = () => import('./invite-dialog.tsx');
 const InviteDialog = lazy(() => loadDialog().then((m) => ({ default: m.InviteDialog })));
@@ -11,9 +12,10 @@ interface InviteButtonProps {
   isStaff: boolean;
 }
 
-/** "Invite member": loads the form (react-hook-form, zod) only when first wanted. */
+/** "Invite member" (also the "i" key): loads the form (react-hook-form, zod) only when first wanted. */
 export function InviteButton({ orgId, orgName, isStaff }: InviteButtonProps) {
   const [open, setOpen] = useState(false);
+  useShortcut({ key: 'i', description: 'Invite member', run: () => setOpen(true) });
   return (
     <>
       <Button

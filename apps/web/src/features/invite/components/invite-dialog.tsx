@@ -51,6 +51,7 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose }: InviteDialogP
   const [created, setCreated] = useState<OrganizationInvitation | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const keepEditingRef = useRef<HTMLButtonElement>(null);
+  const successRef = useRef<HTMLDivElement>(null);
 
   // Pick the default role once the roles arrive (members by default, like Clerk's dashboard).
   useEffect(() => {
@@ -71,6 +72,15 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose }: InviteDialogP
   useEffect(() => {
     if (confirmDiscard) keepEditingRef.current?.focus();
   }, [confirmDiscard]);
+
+  // Sent: focus goes to the success view's first action (copy the link, else "Invite another"), not
+  // back to the page (the "Send invitation" button it was on is disabled while sending, then gone).
+  useEffect(() => {
+    const view = successRef.current;
+    if (!created || !view) return;
+    const footer = view.closest('dialog')?.querySelector<HTMLElement>('.dialog-footer button');
+    (view.querySelector<HTMLElement>('button, a[href]') ?? footer)?.focus();
+  }, [created]);
 
   const requestClose = () => {
     if (created || isBlank(form.getValues())) {
@@ -132,7 +142,9 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose }: InviteDialogP
       }
     >
       {created ? (
-        <InviteSuccess invitation={created} />
+        <div ref={successRef}>
+          <InviteSuccess invitation={created} />
+        </div>
       ) : (
         <form id="invite-form" noValidate onSubmit={submit} aria-label="Invite member">
           {confirmDiscard ? (
