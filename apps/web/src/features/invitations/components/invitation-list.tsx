@@ -1,6 +1,6 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { type ColumnDef, useTable } from '@tanstack/react-table';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { ApiError } from '../../../lib/api-client.ts';
 import {
   type ListSearch,
@@ -14,13 +14,19 @@ import { DataTable, type DataTableFeatures, dataTableFeatures } from '../../../u
 import { Inbox } from '../../../ui/icons.tsx';
 import { listTableState, RefreshFailedAlert } from '../../../ui/list-query-state.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { RowSelection, RowSelectionProvider, useSelectionVersion } from '../../../ui/row-selection.tsx';
+import { RowSelection, RowSelectionProvider } from '../../../ui/row-selection.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
 import { nextSort } from '../utils/list-query.ts';
+import { selectableEntries } from './invitation-columns.tsx';
+import { SelectionBar } from './selection-bar.tsx';
 import './invitation-list.css';
 
+/** What the actions for the selected rows get. */
 export interface Selection<T> {
+  /** Rows selected one by one, on any page (empty while all matching rows are selected). */
   rows: T[];
+  /** Every row of the current filter is selected, on every page: `total` of them. */
+  allMatching: { total: number } | null;
   clear: () => void;
 }
 
@@ -38,48 +44,48 @@ interface InvitationListProps<T extends OrganizationInvitation> {
     isFetching: boolean;
     refetch: () => unknown;
   };
-  /** Changes whenever the request changes; clears the selection. */
+  /** Changes whenever the filters change (not on paging or sorting); clears the selection. */
   resetKey: string;
   filtered: boolean;
   onClearFilters: () => void;
   emptyAction?: ReactNode;
-  toolbar: (selection: Selection<T>) => ReactNode;
+  /** The filters above the table. */
+  toolbar: ReactNode;
+  /** Actions for the selected rows, e.g. "Revoke selected"; without them rows are not selectable. */
+  selectionActions?: ((selection: Selection<T>) => ReactNode) | undefined;
+  /**
+   * How many rows "Select all matching" would select, when the filter is one whose every row can be
+   * selected (null: not offered).
+   */
+  matchingTotal?: number | null;
 }
 
 const NO_ROWS: never[] = [];
 /** Pages longer than this keep only the rows in view in the DOM. */
 const WINDOW_ABOVE = 100;
 
-/** The toolbar, re-rendered on selection changes without re-rendering the table. */
-function ListToolbar<T extends OrganizationInvitation>({
-  selection,
-  rows,
-  render,
-}: {
-  selection: RowSelection;
-  rows: T[];
-  render: (selection: Selection<T>) => ReactNode;
-}) {
-  const version = useSelectionVersion(selection);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the trigger
-  const selected = useMemo(
-    // Selected rows stay selected after a refetch changed their status (a revocation in progress
-    // keeps its dialog), until the selection is cleared.
-    () => rows.filter((row) => selection.has(row.id)),
-    [rows, selection, version],
-  );
-  return render({ rows: selected, clear: () => selection.clear() });
-}
-
 /** An invitation table with its toolbar, states and pagination; the page comes from the URL state. */
 export function InvitationList<T extends OrganizationInvitation>(props: InvitationListProps<T>) {
   const { query, search, resetKey, filtered } = props;
   const { sort, page, pageSize } = search;
-  const [selection] = useState(() => new RowSelection());
-  // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger
+  const [selection] = useState(() => new RowSelection<T>());
   useEffect(() => selection.clear(), [resetKey]);
 
   const rows = query.data?.data ?? (NO_ROWS as T[]);
+  // The page's selectable rows; a selected row that can no longer be selected (revoked meanwhile)
+  // leaves the selection.
+  useEffect(() => {
+    const entries = selectableEntries(rows);
+    selection.setPage(entries);
+    if (selection.allMatching) return;
+    const open = new Set(entries.map(([id]) => id));
+    const gone = rows.filter((row) => selection.has(row.id) && !open.has(row.id));
+    if (gone.length > 0)
+      selection.set(
+        gone.map((row) => [row.id, row] as const),
+        false,
+      );
+  }, [rows, selection]);
   const table = useTable({
     features: dataTableFeatures,
     columns: props.columns,
@@ -125,7 +131,14 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
   return (
     <RowSelectionProvider value={selection}>
       <div className="invitation-list">
-        <ListToolbar selection={selection} rows={rows} render={props.toolbar} />
+        {props.toolbar}
+        {props.selectionActions ? (
+          <SelectionBar
+            selection={selection}
+            matchingTotal={props.matchingTotal ?? null}
+            actions={props.selectionActions}
+          />
+        ) : null}
         <RefreshFailedAlert query={query} />
         <div className="table-card">
           <div
@@ -141,6 +154,8 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
             skeletonRows={Math.min(pageSize, 10)}
             fallback={fallback}
             windowAbove={WINDOW_ABOVE}
+            keyboard
+            cards
           />
           <Pagination
             page={page}
