@@ -1,6 +1,7 @@
 import type { BulkJob } from '@invites/clerk-schema';
 
-const HEADER = ['email_address', 'role', 'outcome', 'invitation_id', 'code', 'message'] as const;
+// `line` first: the file reads against the paste it came from, one row per pasted entry.
+const HEADER = ['line', 'email_address', 'role', 'outcome', 'invitation_id', 'code', 'message'] as const;
 
 /** One CSV cell: neutralises spreadsheet formulas and quotes when needed (RFC 4180). */
 export function csvCell(value: string | null): string {
@@ -13,6 +14,9 @@ export function csvCell(value: string | null): string {
 /** The job's rows as a CSV document (CRLF line endings, header first). */
 export function bulkJobResultsCsv(job: Pick<BulkJob, 'rows'>): string {
   const lines = [HEADER.join(',')];
-  for (const row of job.rows) lines.push(HEADER.map((key) => csvCell(row[key])).join(','));
+  for (const row of job.rows) {
+    const cells = HEADER.map((key) => (key === 'line' ? String(row.line ?? '') : csvCell(row[key])));
+    lines.push(cells.join(','));
+  }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -90,6 +90,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('activity').dropColumn('actor_name').execute();
     },
   },
+  // Every pasted line is accounted for: the rows that are not sent (invalid, duplicate, already a
+  // member) are stored too, each with the line of the paste it came from.
+  '0003_bulk_row_lines': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('bulk_job_rows').addColumn('line', 'integer').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('bulk_job_rows').dropColumn('line').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
