@@ -5,6 +5,19 @@ import './dialog.css';
 const TABBABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled])';
+const focusableIn = (el: Element) => el.querySelector(FOCUSABLE) !== null;
+
+/** An element's ancestors, nearest first, up to the document's main region. */
+function ancestors(el: Element | null): Element[] {
+  const list: Element[] = [];
+  for (let at = el?.parentElement; at && at !== document.body; at = at.parentElement) {
+    list.push(at);
+    if (at.id === 'main') break;
+  }
+  return list;
+}
+
 /** The dialog's controls in Tab order (document order; none of ours set a positive tabindex). */
 function tabbable(dialog: HTMLElement): HTMLElement[] {
   return [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter(
@@ -63,12 +76,20 @@ export function Dialog({
     if (!dialog) return;
     if (open && !dialog.open) {
       const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      const around = ancestors(previous);
       dialog.showModal();
       // showModal() focuses the first focusable element (the close button); prefer the marked field.
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
       return () => {
         if (dialog.open) dialog.close();
         if (previous?.isConnected) previous.focus();
+        // The control that opened the dialog is gone (a revoked row loses its Revoke button): focus
+        // goes to the nearest control around where it was, not to the page's start.
+        else
+          around
+            .find((el) => el.isConnected && focusableIn(el))
+            ?.querySelector<HTMLElement>(FOCUSABLE)
+            ?.focus();
       };
     }
     return undefined;

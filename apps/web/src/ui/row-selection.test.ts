@@ -18,18 +18,25 @@ describe('RowSelection', () => {
     expect(selection.pageSelected()).toBe(false);
   });
 
-  it('selects all matching rows, and unticking one leaves the rest of the page selected', () => {
+  it('selects all matching rows, and keeps the ones unticked since as exceptions', () => {
     const selection = new RowSelection<string>();
     selection.setPage(page(0, 3));
     selection.set(page(0, 3), true);
     expect(selection.pageSelected()).toBe(true);
     selection.selectAllMatching(276);
     expect(selection.size).toBe(276);
-    expect(selection.allMatching).toEqual({ total: 276 });
+    expect(selection.allMatching).toEqual({ total: 276, except: [] });
     expect(selection.has('id-on-another-page')).toBe(true);
     selection.set([['id1', 'row 1']], false);
+    expect(selection.allMatching).toEqual({ total: 276, except: ['row 1'] });
+    expect(selection.size).toBe(275);
+    expect(selection.has('id1')).toBe(false);
+    expect(selection.pageSelected()).toBe(false);
+    selection.set([['id1', 'row 1']], true);
+    expect(selection.size).toBe(276);
+    selection.clear();
     expect(selection.allMatching).toBeNull();
-    expect(selection.values()).toEqual(['row 0', 'row 2']);
+    expect(selection.size).toBe(0);
   });
 
   it('tells subscribers about every change, and nothing when nothing changed', () => {

@@ -12,7 +12,8 @@ export type SelectionEntry<T> = readonly [id: string, value: T];
  */
 export class RowSelection<T = unknown> {
   private rows = new Map<string, T>();
-  private matching: { total: number } | null = null;
+  /** Every row of the filter, `total` of them, but those unticked since (`except`). */
+  private matching: { total: number; except: Map<string, T> } | null = null;
   /** The selectable rows of the page on screen (for leaving "all matching" by unticking one). */
   private page: readonly SelectionEntry<T>[] = [];
   private readonly listeners = new Set<() => void>();
@@ -25,17 +26,17 @@ export class RowSelection<T = unknown> {
   };
 
   has(id: string): boolean {
-    return this.matching !== null || this.rows.has(id);
+    return this.matching ? !this.matching.except.has(id) : this.rows.has(id);
   }
 
-  /** "All N matching" when every row of the filter is selected, else null. */
-  get allMatching(): { total: number } | null {
-    return this.matching;
+  /** "All N matching" when every row of the filter is selected, but the `except` ones; else null. */
+  get allMatching(): { total: number; except: T[] } | null {
+    return this.matching && { total: this.matching.total, except: [...this.matching.except.values()] };
   }
 
   /** How many rows are selected (all matching ones included). */
   get size(): number {
-    return this.matching ? this.matching.total : this.rows.size;
+    return this.matching ? Math.max(0, this.matching.total - this.matching.except.size) : this.rows.size;
   }
 
   /** The rows selected one by one, in the order they were selected (empty in "all matching"). */
@@ -62,20 +63,17 @@ export class RowSelection<T = unknown> {
   }
 
   /**
-   * Selects (`on`) or unselects the rows. Unselecting one while all matching rows are selected leaves
-   * the rest of the page selected, as a list of rows.
+   * Selects (`on`) or unselects the rows. While all matching rows are selected, unselected ones are
+   * kept as exceptions ("all 276 but these 2").
    */
   set(entries: readonly SelectionEntry<T>[], on: boolean): void {
     let changed = false;
-    if (this.matching && !on) {
-      const dropped = new Set(entries.map(([id]) => id));
-      this.matching = null;
-      this.rows = new Map(this.page.filter(([id]) => !dropped.has(id)));
-      changed = true;
-    }
     for (const [id, value] of entries) {
       if (this.has(id) === on) continue;
-      if (on) this.rows.set(id, value);
+      if (this.matching) {
+        if (on) this.matching.except.delete(id);
+        else this.matching.except.set(id, value);
+      } else if (on) this.rows.set(id, value);
       else this.rows.delete(id);
       changed = true;
     }
@@ -84,7 +82,8 @@ export class RowSelection<T = unknown> {
 
   /** Selects every row of the current filter, `total` of them, on every page. */
   selectAllMatching(total: number): void {
-    this.matching = { total };
+    this.matching = { total, except: new Map() };
+    this.rows = new Map();
     this.emit();
   }
 
@@ -152,11 +151,7 @@ export function SelectAllCheckbox<T>({
       checked={all}
       indeterminate={count > 0 && !all}
       disabled={entries.length === 0}
-      onChange={(e) => {
-        if (!selection) return;
-        if (!e.target.checked && selection.allMatching) selection.clear();
-        else selection.set(entries, e.target.checked);
-      }}
+      onChange={(e) => selection?.set(entries, e.target.checked)}
     />
   );
 }

@@ -25,8 +25,8 @@ import './invitation-list.css';
 export interface Selection<T> {
   /** Rows selected one by one, on any page (empty while all matching rows are selected). */
   rows: T[];
-  /** Every row of the current filter is selected, on every page: `total` of them. */
-  allMatching: { total: number } | null;
+  /** Every row of the current filter is selected, on every page: `total` of them but `except`. */
+  allMatching: { total: number; except: T[] } | null;
   clear: () => void;
 }
 
@@ -58,6 +58,8 @@ interface InvitationListProps<T extends OrganizationInvitation> {
    * selected (null: not offered).
    */
   matchingTotal?: number | null;
+  /** How to get "Select all matching" when this filter does not offer it. */
+  matchingHint?: string | undefined;
 }
 
 const NO_ROWS: never[] = [];
@@ -77,9 +79,10 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
   useEffect(() => {
     const entries = selectableEntries(rows);
     selection.setPage(entries);
-    if (selection.allMatching) return;
     const open = new Set(entries.map(([id]) => id));
-    const gone = rows.filter((row) => selection.has(row.id) && !open.has(row.id));
+    const gone = selection.allMatching
+      ? []
+      : rows.filter((row) => selection.has(row.id) && !open.has(row.id));
     if (gone.length > 0)
       selection.set(
         gone.map((row) => [row.id, row] as const),
@@ -136,6 +139,7 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
           <SelectionBar
             selection={selection}
             matchingTotal={props.matchingTotal ?? null}
+            matchingHint={props.matchingHint}
             actions={props.selectionActions}
           />
         ) : null}

@@ -69,6 +69,11 @@ export function OrgInvitationsView({
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
       selectionActions={selectionActions}
       matchingTotal={onlyPending ? (query.data?.total_count ?? null) : null}
+      matchingHint={
+        selectAllMatching && !onlyPending
+          ? 'To select every pending invitation on all pages, filter by Pending only.'
+          : undefined
+      }
       toolbar={
         <InvitationsToolbar
           searchField={

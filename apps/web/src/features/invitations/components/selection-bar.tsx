@@ -9,6 +9,8 @@ interface SelectionBarProps<T> {
   selection: RowSelection<T>;
   /** How many rows "Select all matching" selects; null when not offered for this filter. */
   matchingTotal: number | null;
+  /** Said once the whole page is selected when "Select all matching" is not offered (how to get it). */
+  matchingHint?: string | undefined;
   actions: (selection: Selection<T>) => ReactNode;
 }
 
@@ -17,7 +19,7 @@ interface SelectionBarProps<T> {
  * whole page is selected, "Clear selection", and the actions for the selection. Re-renders on
  * selection changes without re-rendering the table.
  */
-export function SelectionBar<T>({ selection, matchingTotal, actions }: SelectionBarProps<T>) {
+export function SelectionBar<T>({ selection, matchingTotal, matchingHint, actions }: SelectionBarProps<T>) {
   useSelectionVersion(selection);
   const size = selection.size;
   if (size === 0) return null;
@@ -29,13 +31,18 @@ export function SelectionBar<T>({ selection, matchingTotal, actions }: Selection
     <div className="selection-bar" role="group" aria-label="Selection">
       <p className="selection-count" aria-live="polite">
         {all
-          ? `All ${formatCount(all.total)} matching invitations are selected.`
+          ? all.except.length === 0
+            ? `All ${formatCount(all.total)} matching invitations are selected.`
+            : `${formatCount(size)} of ${formatCount(all.total)} matching invitations are selected.`
           : `${formatCount(size)} selected${offPage > 0 ? `, ${formatCount(offPage)} of them on other pages` : ''}.`}
       </p>
       {offerAll ? (
         <Button size="sm" variant="ghost" onClick={() => selection.selectAllMatching(matchingTotal)}>
           Select all {formatCount(matchingTotal)} matching
         </Button>
+      ) : null}
+      {!all && matchingTotal === null && matchingHint && selection.pageSelected() ? (
+        <p className="selection-hint">{matchingHint}</p>
       ) : null}
       <Button size="sm" variant="ghost" onClick={() => selection.clear()}>
         Clear selection
