@@ -74,21 +74,9 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
   useEffect(() => selection.clear(), [resetKey]);
 
   const rows = query.data?.data ?? (NO_ROWS as T[]);
-  // The page's selectable rows; a selected row that can no longer be selected (revoked meanwhile)
-  // leaves the selection.
-  useEffect(() => {
-    const entries = selectableEntries(rows);
-    selection.setPage(entries);
-    const open = new Set(entries.map(([id]) => id));
-    const gone = selection.allMatching
-      ? []
-      : rows.filter((row) => selection.has(row.id) && !open.has(row.id));
-    if (gone.length > 0)
-      selection.set(
-        gone.map((row) => [row.id, row] as const),
-        false,
-      );
-  }, [rows, selection]);
+  // The page's selectable rows. A selected row stays selected when a refresh shows it changed (a
+  // bulk revoke in progress keeps its dialog and results) until the selection is cleared.
+  useEffect(() => selection.setPage(selectableEntries(rows)), [rows, selection]);
   const table = useTable({
     features: dataTableFeatures,
     columns: props.columns,
