@@ -7,8 +7,8 @@ import {
   normalizeEmail,
   type OrganizationInvitation,
 } from '@invites/clerk-schema';
-import type { BulkCreateResult, BulkUpstream, CreateOneResult, UpstreamFailure } from './upstream.ts';
-import { UpstreamUnavailableError } from './upstream.ts';
+import type { BulkCreateResult, BulkUpstream, CreateOneResult, UpstreamFailure } from '../bulk/upstream.ts';
+import { UpstreamUnavailableError } from '../bulk/upstream.ts';
 
 /** A fault for the next bulk call: Clerk's answer is replaced (`commit_then_drop` commits first). */
 export type FakeFault =
