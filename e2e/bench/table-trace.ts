@@ -110,6 +110,22 @@ async function main() {
       for (const f of s.top_functions.slice(0, 15))
         console.log(`    ${f.name.slice(0, 60).padEnd(62)}${f.ms.toFixed(1).padStart(7)} ms`);
     }
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+    };
+    console.log(`\nmedians of ${summaries.length} runs:`);
+    console.log(
+      `  list response end → painted        ${median(summaries.map((s) => s.window_ms)).toFixed(1)} ms`,
+    );
+    console.log(
+      `  list response end → rows in the DOM ${median(summaries.map((s) => s.to_dom_ms ?? Number.NaN)).toFixed(1)} ms`,
+    );
+    console.log(
+      `  main-thread CPU in the window      ${median(summaries.map((s) => s.main_thread_cpu_ms)).toFixed(1)} ms`,
+    );
+    for (const kind of Object.keys(summaries[0]?.by_kind ?? {}))
+      console.log(`  ${kind.padEnd(34)}${median(summaries.map((s) => s.by_kind[kind] ?? 0)).toFixed(1)} ms`);
     writeFileSync(`${OUT}/table-trace.json`, `${JSON.stringify(summaries, null, 2)}\n`);
     console.log(`\nwrote ${OUT}/table-trace.json and table-trace.raw.json (the slowest run)`);
   } finally {
