@@ -1,9 +1,14 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { dataRows, expect, test } from '../fixtures.ts';
 
 // Issue 15, "Keyboard": after signing in, nothing below uses the mouse.
 
 /** Where focus is: inside an open dialog, the table's body, or elsewhere. */
+/** The rows' keyboard handling loads after the table's first paint: one control is then tabbable. */
+async function keyboardReady(table: Locator) {
+  await expect(table.locator('tbody [tabindex="0"]')).toHaveCount(1);
+}
+
 function focusPlace(page: Page) {
   return page.evaluate(() => {
     const el = document.activeElement;
@@ -58,6 +63,7 @@ test.describe('keyboard', () => {
     const row = dataRows(table).filter({ hasText: email });
     await expect(dataRows(table)).toHaveCount(1);
     await expect(row).toContainText('Pending');
+    await keyboardReady(table);
     await page.keyboard.press('Tab');
     await page.keyboard.press('j');
     await expect(row.getByRole('checkbox', { name: `Select ${email}` })).toBeFocused();
@@ -100,6 +106,7 @@ test.describe('keyboard', () => {
     await page.goto(`/orgs/${org.id}/invitations?status=pending&sort=email_address`);
     const table = page.getByRole('table', { name: 'Invitations' });
     await expect(dataRows(table)).toHaveCount(25);
+    await keyboardReady(table);
     const rows = dataRows(table);
 
     // "/" goes to the email filter; Tab from there reaches the rows after the filters and the header.
@@ -159,6 +166,7 @@ test.describe('keyboard', () => {
     await page.goto(`/orgs/${org.id}/invitations?pageSize=500&sort=email_address`);
     const table = page.getByRole('table', { name: 'Invitations' });
     await expect(table).toHaveAttribute('aria-rowcount', '501');
+    await keyboardReady(table);
     await page.keyboard.press('j');
     expect(await focusPlace(page)).toBe('rows');
     await page.keyboard.press('Control+End');

@@ -1,5 +1,5 @@
 import { type ColumnDef, createColumnHelper, useTable } from '@tanstack/react-table';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +89,8 @@ describe('DataTable', () => {
   it("is one Tab stop; arrow keys move between rows and a row's actions", async () => {
     const user = userEvent.setup();
     render(<KeyboardTable rows={people(5)} />);
+    // The keyboard's code arrives after the first paint; then one control of the body is tabbable.
+    await waitFor(() => expect(document.querySelectorAll('tbody [tabindex="0"]')).toHaveLength(1));
     await user.click(screen.getByRole('button', { name: 'Before' }));
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Person 0' }));

@@ -60,15 +60,19 @@ export function DataTable<TData extends RowData>({
   const scrollRef = useRef<HTMLElement>(null);
   const windowed = state !== 'loading' && windowAbove !== undefined && rows.length > windowAbove;
   const view = useRowWindow(scrollRef, windowed ? rows.length : 0, rows);
-  const keys = useTableKeyboard(scrollRef, rows.length, view, keyboard && state !== 'loading');
+  const first = windowed ? view.start : 0;
+  const shown = windowed ? rows.slice(view.start, view.end) : rows;
+  const keys = useTableKeyboard(
+    scrollRef,
+    { count: rows.length, drawn: shown.length, rowPx: view.rowPx },
+    keyboard && state !== 'loading',
+  );
   const classes = ['data-table'];
   if (state === 'stale') classes.push('is-stale');
   // Windowed pages lay out by the columns' own widths: nothing to measure, and columns keep their
   // width as rows scroll in and out.
   if (windowed) classes.push('is-windowed');
   if (cards) classes.push('has-cards');
-  const first = windowed ? view.start : 0;
-  const shown = windowed ? rows.slice(view.start, view.end) : rows;
   const focusable = !keyboard || rows.length === 0;
   return (
     <section

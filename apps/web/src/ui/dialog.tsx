@@ -2,37 +2,14 @@ import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { X } from './icons.tsx';
 import './dialog.css';
 
-const TABBABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea,[tabindex]';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled])';
-const focusableIn = (el: Element) => el.querySelector(FOCUSABLE) !== null;
-
-/** An element's ancestors, nearest first, up to the document's main region. */
-function ancestors(el: Element | null): Element[] {
-  const list: Element[] = [];
-  for (let at = el?.parentElement; at && at !== document.body; at = at.parentElement) {
-    list.push(at);
-    if (at.id === 'main') break;
-  }
-  return list;
-}
-
-/** The dialog's controls in Tab order (document order; none of ours set a positive tabindex). */
-function tabbable(dialog: HTMLElement): HTMLElement[] {
-  return [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter(
-    (el) => el.tabIndex >= 0 && (el.checkVisibility?.() ?? true),
+/** Controls under `el` that Tab reaches, in document order (none of ours set a positive tabindex). */
+const tabbable = (el: Element) =>
+  [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (c) => c.tabIndex >= 0 && (c.checkVisibility?.() ?? true),
   );
-}
-
-/** The marked control, else the first in the body, then the footer, then the close button. */
-function firstControl(dialog: HTMLElement): HTMLElement | undefined {
-  const marked = dialog.querySelector<HTMLElement>('[data-autofocus]');
-  if (marked) return marked;
-  const body = dialog.querySelector<HTMLElement>('.dialog-body');
-  const footer = dialog.querySelector<HTMLElement>('.dialog-footer');
-  return (body && tabbable(body)[0]) ?? (footer && tabbable(footer)[0]) ?? tabbable(dialog)[0];
-}
 
 export interface DialogProps {
   open: boolean;
@@ -76,7 +53,9 @@ export function Dialog({
     if (!dialog) return;
     if (open && !dialog.open) {
       const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      const around = ancestors(previous);
+      const around: Element[] = [];
+      for (let at = previous?.parentElement; at && at !== document.body; at = at.parentElement)
+        around.push(at);
       dialog.showModal();
       // showModal() focuses the first focusable element (the close button); prefer the marked field.
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
@@ -87,7 +66,7 @@ export function Dialog({
         // goes to the nearest control around where it was, not to the page's start.
         else
           around
-            .find((el) => el.isConnected && focusableIn(el))
+            .find((el) => el.isConnected && el.querySelector(FOCUSABLE))
             ?.querySelector<HTMLElement>(FOCUSABLE)
             ?.focus();
       };
@@ -96,11 +75,12 @@ export function Dialog({
   }, [open]);
 
   // When what had focus goes away (a form replaced by its success view, "Revoke" by "Done"), focus
-  // moves to the dialog's first control instead of falling back to the page behind it.
+  // moves to the dialog's marked control, else its first one after the close button.
   useEffect(() => {
     const dialog = ref.current;
     if (!open || !dialog?.open || dialog.contains(document.activeElement)) return;
-    firstControl(dialog)?.focus();
+    const [close, ...rest] = tabbable(dialog);
+    (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? rest[0] ?? close)?.focus();
   });
 
   useEffect(() => {

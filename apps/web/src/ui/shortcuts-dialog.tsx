@@ -1,11 +1,12 @@
+import { useSyncExternalStore } from 'react';
 import { Button } from './button.tsx';
 import { Dialog } from './dialog.tsx';
-import { useShortcutList } from './shortcuts.ts';
+import { shortcutList } from './shortcuts.ts';
 import './shortcuts-dialog.css';
 
 /** Every keyboard shortcut the page offers now, one per key (the one that would run). */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const list = useShortcutList();
+  const list = useSyncExternalStore(shortcutList.subscribe, shortcutList.get);
   const byKey = new Map(list.map((s) => [s.key, s]));
   return (
     <Dialog

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef } from 'react';
 
 /** A keyboard shortcut of the page: pressing `key` runs `run`; `?` lists every one registered. */
 export interface Shortcut {
@@ -9,74 +9,52 @@ export interface Shortcut {
   run?: (event: KeyboardEvent) => void;
 }
 
-interface Entry {
-  shortcut: Shortcut;
-}
-
-const entries: Entry[] = [];
+let shortcuts: readonly Shortcut[] = [];
 const listeners = new Set<() => void>();
-let snapshot: readonly Shortcut[] = [];
 
-function changed() {
-  snapshot = entries.map((e) => e.shortcut);
-  for (const listener of listeners) listener();
-}
-
-// Typing in a field, or a dialog being open, leaves keys alone.
-const EDITABLE =
-  'input:not([type="checkbox"], [type="radio"], [type="button"], [type="submit"], [type="reset"]), textarea, select, [contenteditable=""], [contenteditable="true"]';
-
-function onKeyDown(event: KeyboardEvent) {
-  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-  const target = event.target instanceof Element ? event.target : null;
-  if (target?.closest(EDITABLE) || document.querySelector('dialog[open]')) return;
-  // The latest registration of a key wins (a page's own over the layout's).
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const { run, key } = (entries[i] as Entry).shortcut;
-    if (key !== event.key || !run) continue;
+// Typing in a field, or a dialog being open, leaves keys alone. The latest registration of a key wins
+// (a page's own over the layout's).
+if (typeof document !== 'undefined')
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('input:not([type=checkbox],[type=radio]),textarea,select,[contenteditable]')) return;
+    if (document.querySelector('dialog[open]')) return;
+    const shortcut = shortcuts.findLast((s) => s.key === event.key && s.run);
+    if (!shortcut?.run) return;
     event.preventDefault();
-    run(event);
-    return;
-  }
-}
+    shortcut.run(event);
+  });
 
-function register(entry: Entry): () => void {
-  if (entries.length === 0) document.addEventListener('keydown', onKeyDown);
-  entries.push(entry);
-  changed();
-  return () => {
-    const index = entries.indexOf(entry);
-    if (index >= 0) entries.splice(index, 1);
-    if (entries.length === 0) document.removeEventListener('keydown', onKeyDown);
-    changed();
+/** Registers a shortcut outside React; returns the unregister. */
+export function addShortcut(shortcut: Shortcut): () => void {
+  const update = (next: readonly Shortcut[]) => {
+    shortcuts = next;
+    for (const listener of listeners) listener();
   };
+  update([...shortcuts, shortcut]);
+  return () => update(shortcuts.filter((s) => s !== shortcut));
 }
 
 /** Registers a shortcut while the caller is mounted (and `shortcut` is not null). */
 export function useShortcut(shortcut: Shortcut | null): void {
   const latest = useRef(shortcut);
   latest.current = shortcut;
-  const key = shortcut?.key;
-  const description = shortcut?.description;
-  const runs = Boolean(shortcut?.run);
-  useEffect(() => {
-    if (key === undefined || description === undefined) return;
-    return register({
-      shortcut: {
-        key,
-        description,
-        ...(runs ? { run: (event: KeyboardEvent) => latest.current?.run?.(event) } : {}),
-      },
-    });
-  }, [key, description, runs]);
+  const { key, description } = shortcut ?? {};
+  useEffect(
+    () =>
+      key === undefined || description === undefined
+        ? undefined
+        : addShortcut({ key, description, run: (event) => latest.current?.run?.(event) }),
+    [key, description],
+  );
 }
 
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+/** Every shortcut registered now, in registration order, and a way to hear of changes. */
+export const shortcutList = {
+  get: () => shortcuts,
+  subscribe: (listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
 };
-
-/** Every shortcut registered now, in registration order. */
-export function useShortcutList(): readonly Shortcut[] {
-  return useSyncExternalStore(subscribe, () => snapshot);
-}

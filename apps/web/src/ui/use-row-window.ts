@@ -1,4 +1,5 @@
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { whenIdle } from './when-idle.ts';
 
 /** Rows drawn above and below the visible ones, so a fast scroll rarely shows a gap. */
 const OVERSCAN = 8;
@@ -6,15 +7,6 @@ const OVERSCAN = 8;
 const ESTIMATED_ROW_PX = 47;
 /** The scroll box's height until it has been seen, when there is no window to go by. */
 const FALLBACK_VIEW_PX = 900;
-
-const whenIdle = (run: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 200 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 50);
-  return () => clearTimeout(id);
-};
 
 export interface RowWindow {
   /** First and one-past-last row index to render. */
@@ -25,8 +17,6 @@ export interface RowWindow {
   after: number;
   /** Height of one row. */
   rowPx: number;
-  /** Scrolls the box so the row at `index` is in view, and draws it in the next render. */
-  scrollToRow: (index: number) => void;
 }
 
 interface View {
@@ -121,26 +111,10 @@ export function useRowWindow(
     };
   }, [scrollRef, count, update]);
 
-  const scrollToRow = useCallback(
-    (index: number) => {
-      const box = scrollRef.current;
-      if (!box) return;
-      const header = box.querySelector('thead')?.getBoundingClientRect().height ?? 0;
-      const rowTop = header + index * view.rowPx;
-      let top = box.scrollTop;
-      if (rowTop - header < top) top = rowTop - header;
-      else if (rowTop + view.rowPx > top + box.clientHeight) top = rowTop + view.rowPx - box.clientHeight;
-      if (top === box.scrollTop) return;
-      box.scrollTop = top;
-      update({ top: box.scrollTop });
-    },
-    [scrollRef, view.rowPx, update],
-  );
-
-  if (count === 0) return { start: 0, end: 0, before: 0, after: 0, rowPx: view.rowPx, scrollToRow };
+  if (count === 0) return { start: 0, end: 0, before: 0, after: 0, rowPx: view.rowPx };
   const px = view.rowPx;
   const overscan = margined === rows ? OVERSCAN : 0;
   const start = Math.max(0, Math.floor(view.top / px) - overscan);
   const end = Math.min(count, Math.ceil((view.top + view.height) / px) + overscan);
-  return { start, end, before: start * px, after: (count - end) * px, rowPx: px, scrollToRow };
+  return { start, end, before: start * px, after: (count - end) * px, rowPx: px };
 }
