@@ -29,6 +29,12 @@ export interface AppConfig {
   /** How long the upstream's organization roles are reused to validate bulk jobs. */
   roleCatalogTtlMs: number;
   tokenCacheTtlMs: number;
+  /** Verifies Clerk's webhooks (`whsec_…`); null: the webhook route answers 404. */
+  webhookSigningSecret: string | null;
+  /** How long storing a received webhook may take before it is answered 503 (Clerk retries). */
+  webhookStoreTimeoutMs: number;
+  /** The longest an activity page's `GET /api/activity/changes?wait=` is held open. */
+  activityWaitMaxMs: number;
 }
 
 /** A well-formed key for configs built by hand (tests): `pk_live_` + base64 of `clerk.console.test$`. */
@@ -61,6 +67,9 @@ export function appConfig(
     recipientCheckTtlMs: 5_000,
     roleCatalogTtlMs: 60_000,
     tokenCacheTtlMs: 60_000,
+    webhookSigningSecret: null,
+    webhookStoreTimeoutMs: 5_000,
+    activityWaitMaxMs: 25_000,
     ...base,
     clerkApiUrl: base.clerkApiUrl.replace(/\/+$/, ''),
   };
@@ -74,6 +83,8 @@ export interface Upstream {
   /** null: derived from the publishable key by `@clerk/backend/proxy` (real Clerk). */
   frontendApiUrl: string | null;
   emulator: boolean;
+  /** Overrides CLERK_WEBHOOK_SIGNING_SECRET: the demo makes one per run for its emulator's webhooks. */
+  webhookSecret?: string;
 }
 
 /** The config for a validated environment and the upstream actually used (Clerk or the emulator). */
@@ -88,6 +99,7 @@ export function configFromEnv(env: Env, upstream: Upstream): AppConfig {
     authorizedParties: env.AUTHORIZED_PARTIES,
     nodeEnv: env.NODE_ENV,
     signInUrl: env.CLERK_SIGN_IN_URL ?? null,
+    webhookSigningSecret: upstream.webhookSecret ?? env.CLERK_WEBHOOK_SIGNING_SECRET ?? null,
     ...(env.UPSTREAM_TIMEOUT_MS !== undefined ? { upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS } : {}),
   });
 }

@@ -255,6 +255,24 @@ export const clerkErrors = {
     fail(502, 'upstream_unavailable', 'Upstream unavailable', longMessage),
   upstreamTimeout: () =>
     fail(504, 'upstream_timeout', 'Upstream timeout', 'Clerk did not answer in time. Try again in a moment.'),
+  webhookUnverified: (reason: string) =>
+    fail(
+      400,
+      'webhook_verification_failed',
+      'Webhook not verified',
+      `The webhook could not be verified (${reason}). Check that CLERK_WEBHOOK_SIGNING_SECRET is the endpoint's signing secret.`,
+    ),
+  webhookBodyInvalid: (longMessage = 'The webhook body is not a valid Clerk event.') =>
+    fail(400, 'request_body_invalid', 'Request body invalid', longMessage),
+  webhookStoreUnavailable: () => ({
+    ...fail(
+      503,
+      'service_unavailable',
+      'Service unavailable',
+      'The webhook could not be stored in time. It will be retried.',
+    ),
+    headers: { 'Retry-After': '5' },
+  }),
   internal: () =>
     fail(
       500,

@@ -70,7 +70,9 @@ export async function sendChunk(run: JobRun, rows: RowRecord[]): Promise<StepRes
   await settleRows(run.store.db, run.job.id, settled, run.now());
   // An answer that leaves out an address we sent: look it up rather than guess.
   await requeueRows(run.store.db, run.job.id, missing, { inFlight: 'ambiguous' }, run.now());
-  await recordJobCall(run, 'invitation.bulk_create', chunk, 'ok', result.traceId);
+  await recordJobCall(run, 'invitation.bulk_create', chunk, 'ok', result.traceId, {
+    invitation_ids: settled.map((s) => s.invitation_id),
+  });
   return CONTINUE;
 }
 
@@ -86,7 +88,9 @@ export async function sendAlone(run: JobRun, row: RowRecord): Promise<StepResult
     [{ position: row.position, outcome: 'invited', invitation_id: result.invitation.id }],
     run.now(),
   );
-  await recordJobCall(run, 'invitation.create', [row], 'ok', result.traceId);
+  await recordJobCall(run, 'invitation.create', [row], 'ok', result.traceId, {
+    invitation_id: result.invitation.id,
+  });
   return CONTINUE;
 }
 

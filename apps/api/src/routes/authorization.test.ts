@@ -80,6 +80,7 @@ describe('authorization matrix', () => {
         'body_org_manager',
         'job_manager',
         'demo',
+        'webhook',
       ]),
     );
   });

@@ -1,3 +1,4 @@
+import type { ActivityChanges } from '../activity/activity-changes.ts';
 import type { ActivityRecorder } from '../activity/activity-recorder.ts';
 import type { AccessGuards } from '../auth/access.ts';
 import type { PrincipalLoader } from '../auth/principal-cache.ts';
@@ -6,6 +7,7 @@ import type { RoleCatalog } from '../bulk/role-catalog.ts';
 import type { AppConfig } from '../config.ts';
 import type { Store } from '../store/create-store.ts';
 import type { UpstreamClient } from '../upstream/client.ts';
+import type { WebhookInbox } from '../webhooks/webhook-inbox.ts';
 
 /** What the resource sub-apps get from createApp. */
 export interface RouteDeps {
@@ -21,5 +23,7 @@ export interface RouteDeps {
   /** The bulk preview's view of pending invitations and members, cached per organization. */
   recipients: RecipientChecker;
   roles: RoleCatalog;
+  webhookInbox: WebhookInbox;
+  activityChanges: ActivityChanges;
   now: () => number;
 }
