@@ -1,10 +1,10 @@
 import { flexRender, type ReactTable, type RowData } from '@tanstack/react-table';
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import { cellClass, DataRow, SkeletonRows, SpacerRow } from './data-table-body.tsx';
 import type { DataTableFeatures } from './data-table-features.ts';
 import { ArrowDown, ArrowUp, ArrowUpDown } from './icons.tsx';
 import { useRowWindow } from './use-row-window.ts';
-import { useTableKeyboard } from './use-table-keyboard.ts';
+import { whenIdle } from './when-idle.ts';
 import './data-table.css';
 
 export {
@@ -35,6 +35,29 @@ export interface DataTableProps<TData extends RowData> {
   cards?: boolean;
 }
 
+/**
+ * Keyboard rows (table-keyboard.ts) for a table that offers them, loaded after its first paint: its
+ * code is not part of drawing the page. Until then rows keep their controls' own Tab stops.
+ */
+function useTableKeyboard(scrollRef: RefObject<HTMLElement | null>, enabled: boolean): void {
+  useEffect(() => {
+    const box = scrollRef.current;
+    if (!enabled || !box) return;
+    let stop: (() => void) | undefined;
+    let gone = false;
+    const cancel = whenIdle(() => {
+      void import('./table-keyboard.ts').then(({ attachTableKeyboard }) => {
+        if (!gone) stop = attachTableKeyboard(box);
+      });
+    });
+    return () => {
+      gone = true;
+      cancel();
+      stop?.();
+    };
+  }, [scrollRef, enabled]);
+}
+
 function ariaSort(sort: string | undefined, key: string): 'ascending' | 'descending' | 'none' {
   if (!sort || sort.replace(/^[-+]/, '') !== key) return 'none';
   return sort.startsWith('-') ? 'descending' : 'ascending';
@@ -62,11 +85,7 @@ export function DataTable<TData extends RowData>({
   const view = useRowWindow(scrollRef, windowed ? rows.length : 0, rows);
   const first = windowed ? view.start : 0;
   const shown = windowed ? rows.slice(view.start, view.end) : rows;
-  const keys = useTableKeyboard(
-    scrollRef,
-    { count: rows.length, drawn: shown.length, rowPx: view.rowPx },
-    keyboard && state !== 'loading',
-  );
+  useTableKeyboard(scrollRef, keyboard && state !== 'loading');
   const classes = ['data-table'];
   if (state === 'stale') classes.push('is-stale');
   // Windowed pages lay out by the columns' own widths: nothing to measure, and columns keep their
@@ -81,8 +100,6 @@ export function DataTable<TData extends RowData>({
       // The scroll region is a Tab stop of its own only when its rows offer none.
       tabIndex={focusable ? 0 : undefined}
       ref={scrollRef}
-      onKeyDown={keys.onKeyDown}
-      onFocus={keys.onFocus}
     >
       <table
         className={classes.join(' ')}

@@ -2,15 +2,6 @@ import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { X } from './icons.tsx';
 import './dialog.css';
 
-const FOCUSABLE =
-  'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea,[tabindex]';
-
-/** Controls under `el` that Tab reaches, in document order (none of ours set a positive tabindex). */
-const tabbable = (el: Element) =>
-  [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (c) => c.tabIndex >= 0 && (c.checkVisibility?.() ?? true),
-  );
-
 export interface DialogProps {
   open: boolean;
   /** Escape, the close button or a backdrop click asked to close; the owner decides. */
@@ -53,35 +44,27 @@ export function Dialog({
     if (!dialog) return;
     if (open && !dialog.open) {
       const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      const around: Element[] = [];
-      for (let at = previous?.parentElement; at && at !== document.body; at = at.parentElement)
-        around.push(at);
       dialog.showModal();
       // showModal() focuses the first focusable element (the close button); prefer the marked field.
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+      // Keeping focus inside and bringing it back load with the first dialog, not with the page.
+      let stop: (() => void) | undefined;
+      let back = () => previous?.isConnected && previous.focus();
+      let closed = false;
+      void import('./dialog-focus.ts').then(({ keepFocusIn, focusBack }) => {
+        if (closed) return;
+        stop = keepFocusIn(dialog);
+        back = focusBack(previous);
+      });
       return () => {
+        closed = true;
+        stop?.();
         if (dialog.open) dialog.close();
-        if (previous?.isConnected) previous.focus();
-        // The control that opened the dialog is gone (a revoked row loses its Revoke button): focus
-        // goes to the nearest control around where it was, not to the page's start.
-        else
-          around
-            .find((el) => el.isConnected && el.querySelector(FOCUSABLE))
-            ?.querySelector<HTMLElement>(FOCUSABLE)
-            ?.focus();
+        back();
       };
     }
     return undefined;
   }, [open]);
-
-  // When what had focus goes away (a form replaced by its success view, "Revoke" by "Done"), focus
-  // moves to the dialog's marked control, else its first one after the close button.
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!open || !dialog?.open || dialog.contains(document.activeElement)) return;
-    const [close, ...rest] = tabbable(dialog);
-    (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? rest[0] ?? close)?.focus();
-  });
 
   useEffect(() => {
     const dialog = ref.current;
@@ -116,20 +99,6 @@ export function Dialog({
       aria-describedby={description ? descriptionId : undefined}
       onMouseDown={(event) => {
         if (event.target === ref.current) requestClose.current();
-      }}
-      onKeyDown={(event) => {
-        // Tab and Shift+Tab go round the dialog's controls, never out of it to the browser.
-        const dialog = ref.current;
-        if (event.key !== 'Tab' || !dialog) return;
-        const controls = tabbable(dialog);
-        const first = controls[0];
-        const last = controls.at(-1);
-        if (!first || !last) return;
-        const at = document.activeElement;
-        if (event.shiftKey ? at === first || !dialog.contains(at) : at === last) {
-          event.preventDefault();
-          (event.shiftKey ? last : first).focus();
-        }
       }}
     >
       <div className="dialog-panel">

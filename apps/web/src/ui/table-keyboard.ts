@@ -1,4 +1,3 @@
-import type { FocusEvent, KeyboardEvent } from 'react';
 import { addShortcut } from './shortcuts.ts';
 
 // A row's controls: what a person can act on in it (its links, buttons, checkbox).
@@ -10,42 +9,38 @@ function controlsOf(row: Element): HTMLElement[] {
   return [...row.querySelectorAll<HTMLElement>(CONTROLS)].filter((el) => !el.closest('dialog'));
 }
 
-/** What the table tells the keyboard on every render. */
-export interface TableShape {
-  box: HTMLElement | null;
-  /** Rows in the table, drawn or not. */
-  count: number;
-  /** Rows drawn now (a windowed table draws some), and the height of one. */
-  drawn: number;
-  rowPx: number;
-}
-
 /**
  * The table's body as one Tab stop (a roving tabindex): Tab reaches the active row's control and then
  * leaves the table. ↑/↓ (and j/k from anywhere on the page) move between rows, ←/→ between a row's
  * controls, Home/End to its first and last, Ctrl+Home/End to the first and last row, Page Up/Down by
  * a screenful; x ticks the active row's checkbox. A row left out of a windowed table is scrolled to,
  * drawn, then focused. The table keeps its table role, so screen readers keep their table commands
- * for a table that is mostly text. Loaded after the table's first paint (use-table-keyboard.ts).
+ * for a table that is mostly text. Works on the DOM the table renders (its rows carry `data-index`,
+ * a windowed table says how many rows it has in `aria-rowcount`), so it can load after the table's
+ * first paint (data-table.tsx) and follows each render through a MutationObserver.
  */
-export class TableKeyboard {
+class TableKeyboard {
   /** The active row's position among all rows, and which of its controls. */
   private index = 0;
   private control = 0;
   private pending: { index: number; control: number } | null = null;
 
-  constructor(private readonly shape: () => TableShape) {}
+  constructor(private readonly box: HTMLElement) {}
 
   private rowAt(index: number): HTMLElement | null {
-    return this.shape().box?.querySelector<HTMLElement>(`tbody > tr[data-index="${index}"]`) ?? null;
+    return this.box.querySelector<HTMLElement>(`tbody > tr[data-index="${index}"]`);
+  }
+
+  /** Rows in the table, drawn or not. */
+  private count(): number {
+    const announced = Number(this.box.querySelector('table')?.getAttribute('aria-rowcount'));
+    return announced > 1 ? announced - 1 : this.box.querySelectorAll(ROWS).length;
   }
 
   /** Exactly one control of the drawn rows is tabbable: the active one, or the first drawn row's. */
   private syncTabStops(): void {
-    const box = this.shape().box;
-    if (!box) return;
-    const target = this.rowAt(this.index) ?? box.querySelector(ROWS);
-    for (const row of box.querySelectorAll(ROWS)) {
+    const target = this.rowAt(this.index) ?? this.box.querySelector(ROWS);
+    for (const row of this.box.querySelectorAll(ROWS)) {
       const controls = controlsOf(row);
       const chosen = row === target ? Math.min(this.control, controls.length - 1) : -1;
       controls.forEach((el, i) => {
@@ -66,22 +61,22 @@ export class TableKeyboard {
 
   /** Focuses a row's control; a row that is not drawn is scrolled to and focused once it is. */
   private moveTo(index: number, control: number): void {
-    const { box, count, rowPx } = this.shape();
-    if (!box || count === 0) return;
-    const target = Math.max(0, Math.min(index, count - 1));
+    const target = Math.max(0, Math.min(index, this.count() - 1));
     const row = this.rowAt(target);
     if (row) {
       this.focusControl(row, control);
       return;
     }
     this.pending = { index: target, control };
-    // The scroll handler of use-row-window.ts draws the rows now in view.
+    // The scroll handler of use-row-window.ts draws the rows now in view; then `afterRender`.
+    const rowPx = this.box.querySelector<HTMLElement>(ROWS)?.offsetHeight ?? 47;
     const top = target * rowPx;
+    const box = this.box;
     box.scrollTop = top < box.scrollTop ? top : top + 2 * rowPx - box.clientHeight;
   }
 
   /** After each render: tab stops for the rows now drawn, and focus for a row that was just drawn. */
-  afterRender(): void {
+  private afterRender(): void {
     const wanted = this.pending;
     const row = wanted && this.rowAt(wanted.index);
     if (row && wanted) {
@@ -90,9 +85,16 @@ export class TableKeyboard {
     } else this.syncTabStops();
   }
 
-  /** j, k and x for the whole page, and the arrow keys in the `?` list; returns the unregister. */
-  addShortcuts(): () => void {
-    const inTable = () => this.shape().box?.contains(document.activeElement) ?? false;
+  /** Starts: tab stops now and after every render, keys in the table, j/k/x on the page. */
+  attach(): () => void {
+    this.afterRender();
+    const renders = new MutationObserver(() => this.afterRender());
+    renders.observe(this.box, { childList: true, subtree: true });
+    const keydown = (event: KeyboardEvent) => this.onKeyDown(event);
+    const focusin = (event: FocusEvent) => this.onFocus(event);
+    this.box.addEventListener('keydown', keydown);
+    this.box.addEventListener('focusin', focusin);
+    const inTable = () => this.box.contains(document.activeElement);
     const step = (by: number) => () => this.moveTo(inTable() ? this.index + by : this.index, this.control);
     const off = [
       addShortcut({ key: 'j', description: 'Next row', run: step(1) }),
@@ -107,10 +109,13 @@ export class TableKeyboard {
     ];
     return () => {
       for (const unregister of off) unregister();
+      renders.disconnect();
+      this.box.removeEventListener('keydown', keydown);
+      this.box.removeEventListener('focusin', focusin);
     };
   }
 
-  onKeyDown(event: KeyboardEvent<HTMLElement>): void {
+  private onKeyDown(event: KeyboardEvent): void {
     if (event.altKey || event.metaKey) return;
     const target = event.target as HTMLElement;
     const row = target.closest<HTMLElement>(ROWS);
@@ -118,7 +123,7 @@ export class TableKeyboard {
     const index = Number(row.dataset.index);
     const last = controlsOf(row).length - 1;
     const at = Math.max(0, controlsOf(row).indexOf(target));
-    const screenful = Math.max(1, this.shape().drawn - 2);
+    const screenful = Math.max(1, Math.floor(this.box.clientHeight / row.offsetHeight) - 1);
     const ctrl = event.ctrlKey;
     const moves: Record<string, () => void> = {
       ArrowDown: () => this.moveTo(index + 1, at),
@@ -126,7 +131,7 @@ export class TableKeyboard {
       ArrowRight: () => this.focusControl(row, Math.min(at + 1, last)),
       ArrowLeft: () => this.focusControl(row, Math.max(at - 1, 0)),
       Home: () => (ctrl ? this.moveTo(0, at) : this.focusControl(row, 0)),
-      End: () => (ctrl ? this.moveTo(this.shape().count - 1, at) : this.focusControl(row, last)),
+      End: () => (ctrl ? this.moveTo(this.count() - 1, at) : this.focusControl(row, last)),
       PageDown: () => this.moveTo(index + screenful, at),
       PageUp: () => this.moveTo(index - screenful, at),
     };
@@ -137,12 +142,24 @@ export class TableKeyboard {
   }
 
   /** A click or a Tab into a row makes that control the active one. */
-  onFocus(event: FocusEvent<HTMLElement>): void {
-    const target = event.target as HTMLElement;
+  private onFocus(event: FocusEvent): void {
+    this.onFocusOf(event.target as HTMLElement);
+  }
+
+  onFocusOf(target: HTMLElement): void {
     const row = target.closest<HTMLElement>(ROWS);
     if (!row || target.closest('dialog')) return;
     this.index = Number(row.dataset.index);
     this.control = Math.max(0, controlsOf(row).indexOf(target));
     this.syncTabStops();
   }
+}
+
+/** Keyboard rows for the table in `box`; returns the stop. */
+export function attachTableKeyboard(box: HTMLElement): () => void {
+  const keys = new TableKeyboard(box);
+  // Focus that entered the table before this loaded makes its row the active one.
+  if (document.activeElement && box.contains(document.activeElement))
+    keys.onFocusOf(document.activeElement as HTMLElement);
+  return keys.attach();
 }
