@@ -68,7 +68,7 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
     helper.accessor((e) => e.created_at, {
       id: 'created_at',
       header: 'When',
-      meta: { rowHeader: true, className: 'col-when' },
+      meta: { rowHeader: true, className: 'col-when', card: 'title' },
       cell: ({ row }) => (
         <span className="activity-when">
           <RelativeTime ms={row.original.created_at} />
@@ -139,6 +139,7 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
     helper.accessor((e) => e.outcome, {
       id: 'outcome',
       header: 'Outcome',
+      meta: { card: 'badge' },
       cell: ({ row }) =>
         isSuccess(row.original) ? (
           <span className="badge badge-accepted">

@@ -133,6 +133,8 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
           state={state}
           skeletonRows={Math.min(pageSize, 10)}
           fallback={fallback}
+          keyboard
+          cards
         />
         <Pagination
           page={page}

@@ -14,6 +14,7 @@ const helper = createColumnHelper<DataTableFeatures, Invitation>();
 const organizationColumn = helper.display({
   id: 'organization',
   header: 'Organization',
+  meta: { width: '13%' },
   cell: ({ row }) => {
     const org = row.original.public_organization_data;
     return (
@@ -59,13 +60,13 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
       columns={columns}
       search={search}
       query={query}
-      resetKey={JSON.stringify(search)}
+      resetKey={JSON.stringify([search.status, search.q])}
       filtered={filtered}
       onClearFilters={clearFilters}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
       onPageChange={(page, options) => onSearchChange({ page }, options)}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
-      toolbar={() => (
+      toolbar={
         <InvitationsToolbar
           searchField={
             <SearchField
@@ -82,7 +83,7 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
           filtered={filtered}
           onClearFilters={clearFilters}
         />
-      )}
+      }
     />
   );
 }

@@ -1,6 +1,6 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { type ColumnDef, useTable } from '@tanstack/react-table';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { ApiError } from '../../../lib/api-client.ts';
 import {
   type ListSearch,
@@ -14,14 +14,20 @@ import { DataTable, type DataTableFeatures, dataTableFeatures } from '../../../u
 import { Inbox } from '../../../ui/icons.tsx';
 import { listTableState, RefreshFailedAlert } from '../../../ui/list-query-state.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { RowSelection, RowSelectionProvider, useSelectionVersion } from '../../../ui/row-selection.tsx';
+import { RowSelection, RowSelectionProvider } from '../../../ui/row-selection.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
 import { useLastPageRedirect } from '../../../ui/use-last-page-redirect.ts';
 import { nextSort } from '../utils/list-query.ts';
+import { selectableEntries } from './invitation-columns.tsx';
+import { SelectionBar } from './selection-bar.tsx';
 import './invitation-list.css';
 
+/** What the actions for the selected rows get. */
 export interface Selection<T> {
+  /** Rows selected one by one, on any page (empty while all matching rows are selected). */
   rows: T[];
+  /** Every row of the current filter is selected, on every page: `total` of them but `except`. */
+  allMatching: { total: number; except: T[] } | null;
   clear: () => void;
 }
 
@@ -40,48 +46,39 @@ interface InvitationListProps<T extends OrganizationInvitation> {
     isFetching: boolean;
     refetch: () => unknown;
   };
-  /** Changes whenever the request changes; clears the selection. */
+  /** Changes whenever the filters change (not on paging or sorting); clears the selection. */
   resetKey: string;
   filtered: boolean;
   onClearFilters: () => void;
   emptyAction?: ReactNode;
-  toolbar: (selection: Selection<T>) => ReactNode;
+  /** The filters above the table. */
+  toolbar: ReactNode;
+  /** Actions for the selected rows, e.g. "Revoke selected"; without them rows are not selectable. */
+  selectionActions?: ((selection: Selection<T>) => ReactNode) | undefined;
+  /**
+   * How many rows "Select all matching" would select, when the filter is one whose every row can be
+   * selected (null: not offered).
+   */
+  matchingTotal?: number | null;
+  /** How to get "Select all matching" when this filter does not offer it. */
+  matchingHint?: string | undefined;
 }
 
 const NO_ROWS: never[] = [];
 /** Pages longer than this keep only the rows in view in the DOM. */
 const WINDOW_ABOVE = 100;
 
-/** The toolbar, re-rendered on selection changes without re-rendering the table. */
-function ListToolbar<T extends OrganizationInvitation>({
-  selection,
-  rows,
-  render,
-}: {
-  selection: RowSelection;
-  rows: T[];
-  render: (selection: Selection<T>) => ReactNode;
-}) {
-  const version = useSelectionVersion(selection);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the trigger
-  const selected = useMemo(
-    // Selected rows stay selected after a refetch changed their status (a revocation in progress
-    // keeps its dialog), until the selection is cleared.
-    () => rows.filter((row) => selection.has(row.id)),
-    [rows, selection, version],
-  );
-  return render({ rows: selected, clear: () => selection.clear() });
-}
-
 /** An invitation table with its toolbar, states and pagination; the page comes from the URL state. */
 export function InvitationList<T extends OrganizationInvitation>(props: InvitationListProps<T>) {
   const { query, search, resetKey, filtered } = props;
   const { sort, page, pageSize } = search;
-  const [selection] = useState(() => new RowSelection());
-  // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger
+  const [selection] = useState(() => new RowSelection<T>());
   useEffect(() => selection.clear(), [resetKey]);
 
   const rows = query.data?.data ?? (NO_ROWS as T[]);
+  // The page's selectable rows. A selected row stays selected when a refresh shows it changed (a
+  // bulk revoke in progress keeps its dialog and results) until the selection is cleared.
+  useEffect(() => selection.setPage(selectableEntries(rows)), [rows, selection]);
   const table = useTable({
     features: dataTableFeatures,
     columns: props.columns,
@@ -141,7 +138,15 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
   return (
     <RowSelectionProvider value={selection}>
       <div className="invitation-list">
-        <ListToolbar selection={selection} rows={rows} render={props.toolbar} />
+        {props.toolbar}
+        {props.selectionActions ? (
+          <SelectionBar
+            selection={selection}
+            matchingTotal={props.matchingTotal ?? null}
+            matchingHint={props.matchingHint}
+            actions={props.selectionActions}
+          />
+        ) : null}
         <RefreshFailedAlert query={query} />
         <div className="table-card">
           <div
@@ -157,6 +162,8 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
             skeletonRows={Math.min(pageSize, 10)}
             fallback={fallback}
             windowAbove={WINDOW_ABOVE}
+            keyboard
+            cards
           />
           <Pagination
             page={page}

@@ -17,6 +17,8 @@ interface OrgInvitationsViewProps {
   /** Actions for the selected rows, e.g. "Revoke selected". */
   selectionActions?: (selection: Selection<OrganizationInvitation>) => ReactNode;
   emptyAction?: ReactNode;
+  /** Offers "Select all N matching" (the selection actions then act on every page of the filter). */
+  selectAllMatching?: boolean;
 }
 
 /** An organization's invitations: exact email filter, status filter, sort, pagination, selection. */
@@ -27,6 +29,7 @@ export function OrgInvitationsView({
   rowActions,
   selectionActions,
   emptyAction,
+  selectAllMatching = false,
 }: OrgInvitationsViewProps) {
   const query = useOrgInvitations(orgId, search);
   const columns = useMemo(
@@ -49,20 +52,29 @@ export function OrgInvitationsView({
   );
   const filtered = Boolean(search.status.length || search.email);
   const clearFilters = () => onSearchChange({ status: undefined, email: undefined, page: undefined });
+  // Every pending invitation can be selected, so "all matching" is offered for the pending filter.
+  const onlyPending = selectAllMatching && search.status.length === 1 && search.status[0] === 'pending';
   return (
     <InvitationList
       label="Invitations"
       columns={columns}
       search={search}
       query={query}
-      resetKey={JSON.stringify([orgId, search])}
+      resetKey={JSON.stringify([orgId, search.status, search.email])}
       filtered={filtered}
       onClearFilters={clearFilters}
       emptyAction={emptyAction}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
       onPageChange={(page, options) => onSearchChange({ page }, options)}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
-      toolbar={(selection) => (
+      selectionActions={selectionActions}
+      matchingTotal={onlyPending ? (query.data?.total_count ?? null) : null}
+      matchingHint={
+        selectAllMatching && !onlyPending
+          ? 'To select every pending invitation on all pages, filter by Pending only.'
+          : undefined
+      }
+      toolbar={
         <InvitationsToolbar
           searchField={
             <SearchField
@@ -78,9 +90,8 @@ export function OrgInvitationsView({
           onStatusChange={(status) => onSearchChange({ status, page: undefined })}
           filtered={filtered}
           onClearFilters={clearFilters}
-          actions={selection.rows.length > 0 && selectionActions ? selectionActions(selection) : null}
         />
-      )}
+      }
     />
   );
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Button } from '../../../ui/button.tsx';
 import { Plus } from '../../../ui/icons.tsx';
+import { useShortcut } from '../../../ui/shortcuts.ts';
 import type { InviteFormValues } from '../utils/invite-form-schema.ts';
 
 const loadDialog = () => import('./invite-dialog.tsx');
@@ -15,7 +16,7 @@ interface InviteButtonProps {
   label?: string;
 }
 
-/** "Invite member": loads the form (react-hook-form, zod) only when first wanted. */
+/** "Invite member" (also the "i" key): loads the form (react-hook-form, zod) only when first wanted. */
 export function InviteButton({
   orgId,
   orgName,
@@ -24,6 +25,8 @@ export function InviteButton({
   label = 'Invite member',
 }: InviteButtonProps) {
   const [open, setOpen] = useState(false);
+  // The page's own "Invite member" owns the key, not a button that invites one address again.
+  useShortcut(initialValues ? null : { key: 'i', description: 'Invite member', run: () => setOpen(true) });
   return (
     <>
       <Button

@@ -173,7 +173,8 @@ describe('InviteDialog', () => {
     await user.type(screen.getByLabelText('Expires in (days)'), '7');
     await user.type(screen.getByLabelText('Private metadata'), '{{"crm":1}');
     await user.click(screen.getByRole('button', { name: 'Send invitation' }));
-    expect(await screen.findByRole('button', { name: 'Copy invitation link' })).toBeTruthy();
+    const copy = await screen.findByRole('button', { name: 'Copy invitation link' });
+    await waitFor(() => expect(document.activeElement).toBe(copy));
     expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({
       email_address: 'new@acme.example',
       role: 'org:member',

@@ -53,6 +53,7 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose, initialValues }
   const [created, setCreated] = useState<OrganizationInvitation | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const keepEditingRef = useRef<HTMLButtonElement>(null);
+  const successRef = useRef<HTMLDivElement>(null);
 
   // Pick the default role once the roles arrive (members by default, like Clerk's dashboard).
   useEffect(() => {
@@ -76,6 +77,16 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose, initialValues }
 
   // Read while rendering, so react-hook-form keeps it up to date.
   const { isDirty } = form.formState;
+
+  // Sent: focus goes to the success view's first action (copy the link, else "Invite another"), not
+  // back to the page (the "Send invitation" button it was on is disabled while sending, then gone).
+  useEffect(() => {
+    const view = successRef.current;
+    if (!created || !view) return;
+    const footer = view.closest('dialog')?.querySelector<HTMLElement>('.dialog-footer button');
+    (view.querySelector<HTMLElement>('button, a[href]') ?? footer)?.focus();
+  }, [created]);
+
   const requestClose = () => {
     // Values it was opened with (invite an address again) are nobody's typing: nothing to discard.
     const untouched = initialValues !== undefined && !isDirty;
@@ -138,7 +149,9 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose, initialValues }
       }
     >
       {created ? (
-        <InviteSuccess invitation={created} />
+        <div ref={successRef}>
+          <InviteSuccess invitation={created} />
+        </div>
       ) : (
         <form id="invite-form" noValidate onSubmit={submit} aria-label="Invite member">
           {confirmDiscard ? (
