@@ -3,7 +3,7 @@ import { formatRange, pageCount } from '../lib/format.ts';
 import { Button } from './button.tsx';
 import { ChevronLeft, ChevronRight } from './icons.tsx';
 import './pagination.css';
-import { TOAST_AVOID } from './toast-placement.ts';
+import { TOAST_AVOID } from './toast.tsx';
 
 interface PaginationProps {
   page: number;

@@ -1,8 +1,5 @@
 import { type RefObject, useLayoutEffect } from 'react';
 
-/** Marks an element toasts must never cover (the pagination controls). */
-export const TOAST_AVOID = { 'data-toast-avoid': '' } as const;
-
 interface Box {
   top: number;
   bottom: number;

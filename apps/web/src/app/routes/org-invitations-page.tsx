@@ -1,17 +1,12 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import type { Selection } from '../../features/invitations/components/invitation-list.tsx';
 import { OrgInvitationsView } from '../../features/invitations/components/org-invitations-view.tsx';
 import { InviteButton } from '../../features/invite/components/invite-button.tsx';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
-import {
-  OrgAcceptanceSummary,
-  OrgInviterAcceptance,
-} from '../../features/organizations/components/org-acceptance.tsx';
-import { BulkRevokeButton } from '../../features/revoke/components/bulk-revoke-button.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import { formatCount } from '../../lib/format.ts';
 import type { OrgInvitationsSearch, SearchPatch } from '../../lib/search-schemas.ts';
@@ -19,6 +14,17 @@ import { ErrorState } from '../../ui/states.tsx';
 import { OrgBreadcrumbs, OrgNotAllowedPage } from '../layouts/org-page-parts.tsx';
 
 const route = getRouteApi('/_app/orgs/$orgId/invitations');
+
+// What the table's first paint does not need loads beside it: the acceptance figures come from a
+// request of their own, and the bulk revoke only once rows are selected.
+const loadAcceptance = () => import('../../features/organizations/components/org-acceptance.tsx');
+const OrgAcceptanceSummary = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgAcceptanceSummary })));
+const OrgInviterAcceptance = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgInviterAcceptance })));
+const BulkRevokeButton = lazy(() =>
+  import('../../features/revoke/components/bulk-revoke-button.tsx').then((m) => ({
+    default: m.BulkRevokeButton,
+  })),
+);
 
 /** `/orgs/:orgId/invitations`: the organization's invitations, invite, revoke, and the detail outlet. */
 export function OrgInvitationsPage() {
@@ -46,7 +52,9 @@ export function OrgInvitationsPage() {
   );
   const selectionActions = useCallback(
     (selection: Selection<OrganizationInvitation>) => (
-      <BulkRevokeButton orgId={orgId} selected={selection.rows} onDone={selection.clear} />
+      <Suspense fallback={null}>
+        <BulkRevokeButton orgId={orgId} selected={selection.rows} onDone={selection.clear} />
+      </Suspense>
     ),
     [orgId],
   );
@@ -68,7 +76,9 @@ export function OrgInvitationsPage() {
               <span>{org.data.slug}</span>
             </p>
           ) : null}
-          <OrgAcceptanceSummary orgId={orgId} />
+          <Suspense fallback={null}>
+            <OrgAcceptanceSummary orgId={orgId} />
+          </Suspense>
         </div>
         <div className="page-actions">
           <Link to="/activity" search={{ organization_id: orgId }} className="btn btn-ghost">
@@ -80,7 +90,9 @@ export function OrgInvitationsPage() {
           <InviteButton orgId={orgId} orgName={orgName ?? 'this organization'} isStaff={me.is_staff} />
         </div>
       </header>
-      <OrgInviterAcceptance orgId={orgId} />
+      <Suspense fallback={null}>
+        <OrgInviterAcceptance orgId={orgId} />
+      </Suspense>
       {org.isError && org.error.status !== 403 ? (
         <div className="panel">
           <ErrorState error={org.error} onRetry={() => org.refetch()} retrying={org.isFetching} />

@@ -42,6 +42,8 @@ async function open(status: InvitationStatus) {
     />,
   );
   const dialog = await screen.findByRole('dialog', { name: inv.email_address }, { timeout: 5000 });
+  // The fields' code loads beside the invitation's data.
+  await within(dialog).findByText('Status', { selector: 'dt' });
   return { dialog, inv };
 }
 

@@ -1,6 +1,6 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { type ColumnDef, useTable } from '@tanstack/react-table';
-import { type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import type { ApiError } from '../../../lib/api-client.ts';
 import {
   type ListSearch,
@@ -14,13 +14,31 @@ import { DataTable, type DataTableFeatures, dataTableFeatures } from '../../../u
 import { Inbox } from '../../../ui/icons.tsx';
 import { listTableState, RefreshFailedAlert } from '../../../ui/list-query-state.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
-import { RowSelection, RowSelectionProvider } from '../../../ui/row-selection.tsx';
+import { RowSelection, RowSelectionProvider, useSelectionVersion } from '../../../ui/row-selection.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
 import { useLastPageRedirect } from '../../../ui/use-last-page-redirect.ts';
 import { nextSort } from '../utils/list-query.ts';
 import { selectableEntries } from './invitation-columns.tsx';
-import { SelectionBar } from './selection-bar.tsx';
 import './invitation-list.css';
+
+// The bar (and its styles) load with the first selected row: a page that only shows invitations needs neither.
+const SelectionBar = lazy(() => import('./selection-bar.tsx').then((m) => ({ default: m.SelectionBar })));
+
+function SelectionBarWhenSelected<T>(props: {
+  selection: RowSelection<T>;
+  matchingTotal: number | null;
+  matchingHint: string | undefined;
+  actions: (selection: Selection<T>) => ReactNode;
+}) {
+  useSelectionVersion(props.selection);
+  if (props.selection.size === 0) return null;
+  const Bar = SelectionBar as unknown as (p: typeof props) => ReactNode;
+  return (
+    <Suspense fallback={null}>
+      <Bar {...props} />
+    </Suspense>
+  );
+}
 
 /** What the actions for the selected rows get. */
 export interface Selection<T> {
@@ -140,7 +158,7 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
       <div className="invitation-list">
         {props.toolbar}
         {props.selectionActions ? (
-          <SelectionBar
+          <SelectionBarWhenSelected
             selection={selection}
             matchingTotal={props.matchingTotal ?? null}
             matchingHint={props.matchingHint}

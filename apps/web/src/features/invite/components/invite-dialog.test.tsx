@@ -182,7 +182,7 @@ describe('InviteDialog', () => {
       notify: true,
       private_metadata: { crm: 1 },
     });
-    expect(screen.getByText('Invitation sent')).toBeTruthy();
+    expect(await screen.findByText('Invitation sent')).toBeTruthy();
   });
 
   it('asks before discarding typed input, and keeps a draft', async () => {
