@@ -24,6 +24,8 @@ class TableKeyboard {
   private index = 0;
   private control = 0;
   private pending: { index: number; control: number } | null = null;
+  /** The control last focused in the table, to notice a render taking it away while focused. */
+  private focused: HTMLElement | null = null;
 
   constructor(private readonly box: HTMLElement) {}
 
@@ -37,16 +39,24 @@ class TableKeyboard {
     return announced > 1 ? announced - 1 : this.box.querySelectorAll(ROWS).length;
   }
 
-  /** Exactly one control of the drawn rows is tabbable: the active one, or the first drawn row's. */
+  /**
+   * Exactly one control of the drawn rows is tabbable: the active row's, or the first drawn row's that
+   * has any. With none in any drawn row, the scroll box itself is the Tab stop (so it can be scrolled).
+   */
   private syncTabStops(): void {
-    const target = this.rowAt(this.index) ?? this.box.querySelector(ROWS);
-    for (const row of this.box.querySelectorAll(ROWS)) {
+    const rows = [...this.box.querySelectorAll(ROWS)];
+    const active = this.rowAt(this.index);
+    const target =
+      active && controlsOf(active).length > 0 ? active : rows.find((row) => controlsOf(row).length > 0);
+    for (const row of rows) {
       const controls = controlsOf(row);
       const chosen = row === target ? Math.min(this.control, controls.length - 1) : -1;
       controls.forEach((el, i) => {
         el.tabIndex = i === chosen ? 0 : -1;
       });
     }
+    if (target) this.box.removeAttribute('tabindex');
+    else this.box.tabIndex = 0;
   }
 
   private focusControl(row: HTMLElement, control: number): void {
@@ -77,6 +87,17 @@ class TableKeyboard {
 
   /** After each render: tab stops for the rows now drawn, and focus for a row that was just drawn. */
   private afterRender(): void {
+    // A render removed the focused control (a revoked row loses its Revoke button): focus stays on
+    // the row, on the control now at its place, instead of falling to the page.
+    const dropped = this.focused && !this.focused.isConnected;
+    if (dropped && (document.activeElement === null || document.activeElement === document.body)) {
+      this.focused = null;
+      const row = this.rowAt(this.index);
+      if (row && controlsOf(row).length > 0) {
+        this.focusControl(row, this.control);
+        return;
+      }
+    }
     const wanted = this.pending;
     const row = wanted && this.rowAt(wanted.index);
     if (row && wanted) {
@@ -151,6 +172,7 @@ class TableKeyboard {
     if (!row || target.closest('dialog')) return;
     this.index = Number(row.dataset.index);
     this.control = Math.max(0, controlsOf(row).indexOf(target));
+    this.focused = target;
     this.syncTabStops();
   }
 }
