@@ -187,6 +187,8 @@ export type ActivityList = z.infer<typeof ActivityList>;
 export const ActivityQuery = z.object({
   organization_id: z.string().optional(),
   actor_id: z.string().optional(),
+  /** A name or an email address (or an id): entries by an actor so named, or with that address. */
+  actor: z.string().trim().min(1).max(320).optional(),
   action: z.string().optional(),
   source: ActivitySource.optional(),
   since: intParam(0, Number.MAX_SAFE_INTEGER, 0),

@@ -3,6 +3,7 @@ import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { UserMenu } from '../../features/auth/components/user-menu.tsx';
+import { ShortcutsHelp } from '../../ui/shortcuts-help.tsx';
 import { ThemeToggle } from '../../ui/theme-toggle.tsx';
 import './app-layout.css';
 
@@ -68,6 +69,7 @@ export function AppLayout() {
           <Outlet />
         )}
       </main>
+      <ShortcutsHelp />
     </>
   );
 }

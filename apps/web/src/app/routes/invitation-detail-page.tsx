@@ -3,12 +3,31 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useMatch, useNavigate, useParams } from '@tanstack/react-router';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { InvitationDetail } from '../../features/invitations/components/invitation-detail.tsx';
+import { InviteButton } from '../../features/invite/components/invite-button.tsx';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 
-const footerActions = (invitation: OrganizationInvitation) => (
-  <RevokeButton invitation={invitation} variant="footer" />
-);
+/** The next step the footer offers for each status; accepted and revoked ones have none. */
+function FooterActions({ invitation, isStaff }: { invitation: OrganizationInvitation; isStaff: boolean }) {
+  const org = useOrganization(invitation.organization_id);
+  switch (invitation.status) {
+    case 'pending':
+      return <RevokeButton invitation={invitation} variant="footer" />;
+    case 'expired':
+      // The slot for "Resend" (issue 11's lifecycle work); until then, a new invitation to the address.
+      return (
+        <InviteButton
+          orgId={invitation.organization_id}
+          orgName={org.data?.name ?? 'this organization'}
+          isStaff={isStaff}
+          label="Invite again"
+          initialValues={{ email_address: invitation.email_address, role: invitation.role }}
+        />
+      );
+    default:
+      return null;
+  }
+}
 
 /**
  * `/orgs/:orgId/invitations/:invitationId` and `/invitations/:orgId/:invitationId`: one invitation in
@@ -39,7 +58,11 @@ export function InvitationDetailPage() {
       orgId={orgId}
       invitationId={invitationId}
       showPrivateMetadata={me.is_staff}
-      actions={footerActions}
+      actions={(invitation) =>
+        invitation.status === 'pending' || invitation.status === 'expired' ? (
+          <FooterActions invitation={invitation} isStaff={me.is_staff} />
+        ) : null
+      }
       organization={organization}
       onClose={close}
     />

@@ -1,7 +1,7 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { organizationExportPath } from '../../features/export/api/export-request.ts';
 import { LazyExportButton } from '../../features/export/components/lazy-export-button.tsx';
@@ -13,11 +13,6 @@ import {
   preloadInviteDialog,
 } from '../../features/invite/components/invite-button.tsx';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
-import {
-  OrgAcceptanceSummary,
-  OrgInviterAcceptance,
-} from '../../features/organizations/components/org-acceptance.tsx';
-import { BulkRevokeButton } from '../../features/revoke/components/bulk-revoke-button.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import { formatCount } from '../../lib/format.ts';
 import type { OrgInvitationsSearch, SearchPatch } from '../../lib/search-schemas.ts';
@@ -27,6 +22,17 @@ import { ErrorState } from '../../ui/states.tsx';
 import { OrgBreadcrumbs, OrgNotAllowedPage } from '../layouts/org-page-parts.tsx';
 
 const route = getRouteApi('/_app/orgs/$orgId/invitations');
+
+// What the table's first paint does not need loads beside it: the acceptance figures come from a
+// request of their own, and the bulk revoke only once rows are selected.
+const loadAcceptance = () => import('../../features/organizations/components/org-acceptance.tsx');
+const OrgAcceptanceSummary = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgAcceptanceSummary })));
+const OrgInviterAcceptance = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgInviterAcceptance })));
+const BulkRevokeButton = lazy(() =>
+  import('../../features/revoke/components/bulk-revoke-button.tsx').then((m) => ({
+    default: m.BulkRevokeButton,
+  })),
+);
 
 /** `/orgs/:orgId/invitations`: the organization's invitations, invite, revoke, and the detail outlet. */
 export function OrgInvitationsPage() {
@@ -38,8 +44,12 @@ export function OrgInvitationsPage() {
   const orgName = org.data?.name;
 
   const onSearchChange = useCallback(
-    (patch: SearchPatch<OrgInvitationsSearch>) =>
-      navigate({ search: (prev) => ({ ...prev, ...patch }), resetScroll: false }),
+    (patch: SearchPatch<OrgInvitationsSearch>, options?: { replace?: boolean }) =>
+      navigate({
+        search: (prev) => ({ ...prev, ...patch }),
+        replace: options?.replace ?? false,
+        resetScroll: false,
+      }),
     [navigate],
   );
   const rowActions = useCallback(
@@ -67,7 +77,9 @@ export function OrgInvitationsPage() {
   );
   const selectionActions = useCallback(
     (selection: Selection<OrganizationInvitation>) => (
-      <BulkRevokeButton orgId={orgId} selected={selection.rows} onDone={selection.clear} />
+      <Suspense fallback={null}>
+        <BulkRevokeButton orgId={orgId} selected={selection.rows} onDone={selection.clear} />
+      </Suspense>
     ),
     [orgId],
   );
@@ -99,7 +111,9 @@ export function OrgInvitationsPage() {
               <span>{org.data.slug}</span>
             </p>
           ) : null}
-          <OrgAcceptanceSummary orgId={orgId} />
+          <Suspense fallback={null}>
+            <OrgAcceptanceSummary orgId={orgId} />
+          </Suspense>
         </div>
         <div className="page-actions">
           <Link to="/activity" search={{ organization_id: orgId }} className="btn btn-ghost">
@@ -111,7 +125,9 @@ export function OrgInvitationsPage() {
           <InviteButton orgId={orgId} orgName={orgName ?? 'this organization'} isStaff={me.is_staff} />
         </div>
       </header>
-      <OrgInviterAcceptance orgId={orgId} />
+      <Suspense fallback={null}>
+        <OrgInviterAcceptance orgId={orgId} />
+      </Suspense>
       {org.isError && org.error.status !== 403 ? (
         <div className="panel">
           <ErrorState error={org.error} onRetry={() => org.refetch()} retrying={org.isFetching} />

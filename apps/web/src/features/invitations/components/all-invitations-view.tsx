@@ -20,6 +20,7 @@ function organizationColumn(fromSearch: boolean) {
   return helper.display({
     id: 'organization',
     header: 'Organization',
+    meta: { width: '13%' },
     cell: ({ row }) => {
       const org = row.original.public_organization_data;
       return (
@@ -78,13 +79,13 @@ export function AllInvitationsView({
       columns={columns}
       search={search}
       query={query}
-      resetKey={JSON.stringify(search)}
+      resetKey={JSON.stringify([search.status, search.q])}
       filtered={filtered}
       onClearFilters={clearFilters}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
-      onPageChange={(page) => onSearchChange({ page })}
+      onPageChange={(page, options) => onSearchChange({ page }, options)}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
-      toolbar={() => (
+      toolbar={
         <InvitationsToolbar
           searchField={
             <SearchField
@@ -102,7 +103,7 @@ export function AllInvitationsView({
           onClearFilters={clearFilters}
           end={exportAction}
         />
-      )}
+      }
     />
   );
 }

@@ -17,7 +17,7 @@ interface OrgInvitationsViewProps {
   orgId: string;
   search: OrgInvitationsSearch;
   /** Applies a change to the URL state (filters reset the page). */
-  onSearchChange: (patch: SearchPatch<OrgInvitationsSearch>) => void;
+  onSearchChange: (patch: SearchPatch<OrgInvitationsSearch>, options?: { replace?: boolean }) => void;
   rowActions?: (invitation: OrganizationInvitation) => ReactNode;
   /** Actions for the selected rows, e.g. "Revoke selected". */
   selectionActions?: (selection: Selection<OrganizationInvitation>) => ReactNode;
@@ -26,6 +26,8 @@ interface OrgInvitationsViewProps {
   inviteAction?: (email: string) => ReactNode;
   /** At the toolbar's end: Export CSV of every row matching the filters. */
   exportAction?: ReactNode;
+  /** Offers "Select all N matching" (the selection actions then act on every page of the filter). */
+  selectAllMatching?: boolean;
 }
 
 /** An organization's invitations: exact email filter, status filter, sort, pagination, selection. */
@@ -38,6 +40,7 @@ export function OrgInvitationsView({
   emptyAction,
   inviteAction,
   exportAction,
+  selectAllMatching = false,
 }: OrgInvitationsViewProps) {
   const query = useOrgInvitations(orgId, search);
   const columns = useMemo(
@@ -60,13 +63,15 @@ export function OrgInvitationsView({
   );
   const filtered = Boolean(search.status.length || search.email);
   const clearFilters = () => onSearchChange({ status: undefined, email: undefined, page: undefined });
+  // Every pending invitation can be selected, so "all matching" is offered for the pending filter.
+  const onlyPending = selectAllMatching && search.status.length === 1 && search.status[0] === 'pending';
   return (
     <InvitationList
       label="Invitations"
       columns={columns}
       search={search}
       query={query}
-      resetKey={JSON.stringify([orgId, search])}
+      resetKey={JSON.stringify([orgId, search.status, search.email])}
       filtered={filtered}
       onClearFilters={clearFilters}
       filteredEmpty={
@@ -84,9 +89,16 @@ export function OrgInvitationsView({
       }
       emptyAction={emptyAction}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
-      onPageChange={(page) => onSearchChange({ page })}
+      onPageChange={(page, options) => onSearchChange({ page }, options)}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
-      toolbar={(selection) => (
+      selectionActions={selectionActions}
+      matchingTotal={onlyPending ? (query.data?.total_count ?? null) : null}
+      matchingHint={
+        selectAllMatching && !onlyPending
+          ? 'To select every pending invitation on all pages, filter by Pending only.'
+          : undefined
+      }
+      toolbar={
         <InvitationsToolbar
           searchField={
             <SearchField
@@ -102,10 +114,9 @@ export function OrgInvitationsView({
           onStatusChange={(status) => onSearchChange({ status, page: undefined })}
           filtered={filtered}
           onClearFilters={clearFilters}
-          actions={selection.rows.length > 0 && selectionActions ? selectionActions(selection) : null}
           end={exportAction}
         />
-      )}
+      }
     />
   );
 }
