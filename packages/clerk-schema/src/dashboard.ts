@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EmailAddress } from './email.ts';
-import { BULK_ROW_OUTCOMES } from './enums.ts';
+import { BULK_JOB_KINDS, BULK_ROW_OUTCOMES } from './enums.ts';
 import { OrganizationId } from './ids.ts';
 import { intParam } from './query.ts';
 
@@ -68,6 +68,8 @@ export type DemoSignInTicket = z.infer<typeof DemoSignInTicket>;
 export const BULK_JOB_STATUSES = ['queued', 'running', 'waiting_rate_limit', 'done', 'cancelled'] as const;
 export const BulkJobStatus = z.enum(BULK_JOB_STATUSES);
 export const BulkRowOutcome = z.enum(BULK_ROW_OUTCOMES);
+export const BulkJobKind = z.enum(BULK_JOB_KINDS);
+export type BulkJobKind = z.infer<typeof BulkJobKind>;
 export type BulkJobStatus = z.infer<typeof BulkJobStatus>;
 export type BulkRowOutcome = z.infer<typeof BulkRowOutcome>;
 
@@ -93,18 +95,26 @@ export const BulkJobCounts = z.object({
   skipped: z.number().int(),
   failed: z.number().int(),
   pending: z.number().int(),
+  /** Rows whose invitation was revoked: only on `revoke` jobs. */
+  revoked: z.number().int().optional(),
 });
 export const BulkJobRow = z.object({
+  /** Empty until looked up, on a row started from an invitation id (`reissue`, `revoke`). */
   email_address: z.string(),
   role: z.string(),
   outcome: BulkRowOutcome,
+  /** The invitation the row ended with: invite and reissue, the one created; revoke, the one revoked. */
   invitation_id: z.string().nullable(),
+  /** Only on reissue and revoke rows: the invitation the row acts on (a reissue's new one replaces it). */
+  source_invitation_id: z.string().nullable().optional(),
   code: z.string().nullable(),
   message: z.string().nullable(),
 });
 export type BulkJobRow = z.infer<typeof BulkJobRow>;
 export const BulkJob = z.object({
   id: z.string(),
+  /** `invite` (a paste), `reissue` (resend / re-issue invitations) or `revoke`. */
+  kind: BulkJobKind,
   organization_id: z.string(),
   created_by: z.string(),
   status: BulkJobStatus,
@@ -143,6 +153,8 @@ export const ActivityQuery = z.object({
   organization_id: z.string().optional(),
   actor_id: z.string().optional(),
   action: z.string().optional(),
+  /** Entries about this address (exact, case-insensitive). */
+  email_address: z.string().trim().max(320).optional(),
   since: intParam(0, Number.MAX_SAFE_INTEGER, 0),
   until: intParam(0, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
   limit: intParam(1, 500, 50),

@@ -255,6 +255,42 @@ export const clerkErrors = {
     fail(502, 'upstream_unavailable', 'Upstream unavailable', longMessage),
   upstreamTimeout: () =>
     fail(504, 'upstream_timeout', 'Upstream timeout', 'Clerk did not answer in time. Try again in a moment.'),
+  // Resend and jobs over invitations (the lifecycle routes).
+  invitationNotResendable: (status: string) =>
+    fail(
+      400,
+      'organization_invitation_not_resendable',
+      'not resendable',
+      `Only pending or expired invitations can be resent; this one is ${status}.`,
+    ),
+  newerPendingInvitation: (email: string, invitationId: string) =>
+    fail(
+      400,
+      'organization_invitation_not_unique',
+      'newer invitation pending',
+      `${email} already has a newer pending invitation (${invitationId}); this one was not resent.`,
+      { email_addresses: [email], invitation_id: invitationId },
+    ),
+  revokedNotRecreated: (email: string, reason: string, meta: Record<string, unknown>) =>
+    fail(
+      502,
+      'invitation_revoked_not_recreated',
+      'revoked, not re-created',
+      `The invitation to ${email} was revoked, but the new one was not created: ${reason} Retry to create it.`,
+      meta,
+    ),
+  noMatchingInvitations: () =>
+    fail(422, 'no_matching_invitations', 'nothing to do', 'No invitation matches these filters.', {
+      param_name: 'filter',
+    }),
+  tooManyMatches: (count: number, max: number) =>
+    fail(
+      422,
+      'too_many_matching_invitations',
+      'too many',
+      `${count} invitations match these filters; one job takes at most ${max}. Narrow the filters.`,
+      { param_name: 'filter', total_count: count },
+    ),
   internal: () =>
     fail(
       500,

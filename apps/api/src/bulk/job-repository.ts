@@ -1,6 +1,7 @@
 import {
   type BulkJob,
   type BulkJobCounts,
+  type BulkJobKind,
   type BulkJobOptions,
   type BulkJobRow,
   type BulkJobStatus,
@@ -99,14 +100,17 @@ async function countsByJob(db: StoreDb, jobIds: string[]): Promise<Map<string, B
     .execute();
   for (const r of rows) {
     const counts = result.get(r.job_id);
-    if (counts && r.outcome in counts) counts[r.outcome as BulkRowOutcome] = Number(r.n);
+    if (counts && (r.outcome in counts || r.outcome === 'revoked'))
+      counts[r.outcome as BulkRowOutcome] = Number(r.n);
   }
   return result;
 }
 
 function toSummary(job: BulkJobsTable, counts: BulkJobCounts): BulkJobSummary {
+  if (job.kind === 'revoke') counts.revoked ??= 0;
   return {
     id: job.id,
+    kind: (job.kind ?? 'invite') as BulkJobKind,
     organization_id: job.organization_id,
     created_by: job.created_by,
     status: job.status as BulkJobStatus,
@@ -132,7 +136,7 @@ export async function getBulkJob(store: Store, id: string): Promise<BulkJob | nu
   if (!job) return null;
   const rows = await store.db
     .selectFrom('bulk_job_rows')
-    .select(['email_address', 'role', 'outcome', 'invitation_id', 'code', 'message'])
+    .select(['email_address', 'role', 'outcome', 'invitation_id', 'source_invitation_id', 'code', 'message'])
     .where('job_id', '=', id)
     .orderBy('position')
     .execute();
@@ -145,6 +149,7 @@ export async function getBulkJob(store: Store, id: string): Promise<BulkJob | nu
         role: r.role,
         outcome: r.outcome as BulkRowOutcome,
         invitation_id: r.invitation_id,
+        ...(job.kind === 'invite' ? {} : { source_invitation_id: r.source_invitation_id ?? null }),
         code: r.outcome === 'pending' ? null : r.code,
         message: r.outcome === 'pending' ? null : r.message,
       }),
@@ -152,13 +157,17 @@ export async function getBulkJob(store: Store, id: string): Promise<BulkJob | nu
   };
 }
 
-/** An organization's jobs, newest first, without rows. */
+/** An organization's jobs (of the given kinds, else all), newest first, without rows. */
 export async function listBulkJobs(
   store: Store,
   organizationId: string,
-  page: { limit: number; offset: number } = { limit: 50, offset: 0 },
+  page: { limit: number; offset: number; kind?: readonly BulkJobKind[] | undefined } = {
+    limit: 50,
+    offset: 0,
+  },
 ): Promise<{ data: BulkJobSummary[]; total_count: number }> {
-  const base = store.db.selectFrom('bulk_jobs').where('organization_id', '=', organizationId);
+  let base = store.db.selectFrom('bulk_jobs').where('organization_id', '=', organizationId);
+  if (page.kind?.length) base = base.where('kind', 'in', [...page.kind]);
   const jobs = await base
     .selectAll()
     .orderBy('created_at', 'desc')

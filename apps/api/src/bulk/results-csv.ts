@@ -1,6 +1,16 @@
 import type { BulkJob } from '@invites/clerk-schema';
 
 const HEADER = ['email_address', 'role', 'outcome', 'invitation_id', 'code', 'message'] as const;
+// Reissue and revoke rows also name the invitation they acted on (a reissue's old one).
+const LIFECYCLE_HEADER = [
+  'email_address',
+  'role',
+  'outcome',
+  'invitation_id',
+  'source_invitation_id',
+  'code',
+  'message',
+] as const;
 
 /** One CSV cell: neutralises spreadsheet formulas and quotes when needed (RFC 4180). */
 export function csvCell(value: string | null): string {
@@ -11,8 +21,9 @@ export function csvCell(value: string | null): string {
 }
 
 /** The job's rows as a CSV document (CRLF line endings, header first). */
-export function bulkJobResultsCsv(job: Pick<BulkJob, 'rows'>): string {
-  const lines = [HEADER.join(',')];
-  for (const row of job.rows) lines.push(HEADER.map((key) => csvCell(row[key])).join(','));
+export function bulkJobResultsCsv(job: Pick<BulkJob, 'rows'> & { kind?: BulkJob['kind'] }): string {
+  const header = job.kind === undefined || job.kind === 'invite' ? HEADER : LIFECYCLE_HEADER;
+  const lines = [header.join(',')];
+  for (const row of job.rows) lines.push(header.map((key) => csvCell(row[key] ?? null)).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

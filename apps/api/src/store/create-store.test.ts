@@ -33,7 +33,7 @@ describeEachStore('store', (kind) => {
       values ('old', 'invitation.create', 'u', 'org_a', '["a@x.com"]', 'ok', null, '{}', 1)`.execute(
       store.db,
     );
-    expect(await migrateToLatest(db, store.schema)).toEqual(['0002_actor_names']);
+    expect(await migrateToLatest(db, store.schema)).toEqual(['0002_actor_names', '0005_job_kinds']);
     const all = { since: 0, until: Number.MAX_SAFE_INTEGER, limit: 10, offset: 0 };
     const { data } = await listActivity(store, all, { all: true });
     expect(data).toEqual([

@@ -7,6 +7,8 @@ const OUTCOME_TONES: Record<BulkRowOutcome, string> = {
   invited: 'accepted',
   skipped: 'expired',
   failed: 'revoked',
+  // A revoke job's success.
+  revoked: 'accepted',
 };
 const STATUS_TONES: Record<BulkJobStatus, string> = {
   queued: 'neutral',
