@@ -27,7 +27,7 @@ export interface NewBulkJob {
 const INSERT_BATCH = 500;
 export const TERMINAL_STATUSES: readonly BulkJobStatus[] = ['done', 'cancelled'];
 
-function newBulkJobId(): string {
+export function newBulkJobId(): string {
   return `bulkjob_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
 }
 
@@ -76,6 +76,12 @@ export async function createBulkJob(store: Store, input: NewBulkJob): Promise<Bu
     created_at: now,
     updated_at: now,
   };
+  await insertJob(store, job, rows);
+  return (await getBulkJob(store, id))!;
+}
+
+/** Stores a new job and all its rows in one transaction. */
+export async function insertJob(store: Store, job: BulkJobsTable, rows: readonly BulkJobRowsTable[]) {
   await store.db.transaction().execute(async (tx) => {
     await tx.insertInto('bulk_jobs').values(job).execute();
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
@@ -85,7 +91,6 @@ export async function createBulkJob(store: Store, input: NewBulkJob): Promise<Bu
         .execute();
     }
   });
-  return (await getBulkJob(store, id))!;
 }
 
 async function countsByJob(db: StoreDb, jobIds: string[]): Promise<Map<string, BulkJobCounts>> {
