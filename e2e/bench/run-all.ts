@@ -133,6 +133,7 @@ function tableFigures(r: Json): Figure[] {
   const load = num(get(r, 'load', 'response_end_to_painted', 'median_ms'));
   const filter = num(get(r, 'filter', 'click_to_painted', 'median_ms'));
   const preview = num(get(r, 'preview', 'paste_to_painted', 'median_ms'));
+  const upload = num(get(r, 'preview', 'export_upload_to_painted', 'median_ms'));
   return [
     {
       benchmark: 'table',
@@ -154,6 +155,13 @@ function tableFigures(r: Json): Figure[] {
       value: ms(preview),
       goal: `≤ ${PREVIEW_PAINT_GOAL_MS} ms`,
       met: preview <= PREVIEW_PAINT_GOAL_MS,
+    },
+    {
+      benchmark: 'bulk',
+      figure: `preview of a 1,000-row Workspace export in Chromium, upload → painted (median, p90 ${ms(num(get(r, 'preview', 'export_upload_to_painted', 'p90_ms')))})`,
+      value: ms(upload),
+      goal: `≤ ${PREVIEW_PAINT_GOAL_MS} ms`,
+      met: upload <= PREVIEW_PAINT_GOAL_MS,
     },
   ];
 }

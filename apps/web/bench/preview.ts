@@ -55,7 +55,6 @@ function measure(count: number) {
         { key: 'org:admin', name: 'Admin' },
         { key: 'org:member', name: 'Member' },
       ],
-      includePending: false,
       includeMembers: false,
       rowIncludes: {},
       rowRoles: {},

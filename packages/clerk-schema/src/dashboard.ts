@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailAddress } from './email.ts';
+import { emailProblem } from './email-rules.ts';
 import { BULK_JOB_KINDS, BULK_ROW_OUTCOMES } from './enums.ts';
 import { OrganizationId } from './ids.ts';
 import { intParam } from './query.ts';
@@ -73,10 +73,40 @@ export type BulkJobKind = z.infer<typeof BulkJobKind>;
 export type BulkJobStatus = z.infer<typeof BulkJobStatus>;
 export type BulkRowOutcome = z.infer<typeof BulkRowOutcome>;
 
-export const BulkJobRowInput = z.strictObject({
-  email_address: EmailAddress,
-  role: z.string().min(1).max(64),
+/** Why a pasted row is recorded on the job but not sent (the preview said so). */
+export const BULK_LEFT_OUT_REASONS = ['invalid', 'unknown_role', 'duplicate', 'pending', 'member'] as const;
+export const BulkJobLeftOut = z.strictObject({
+  reason: z.enum(BULK_LEFT_OUT_REASONS),
+  /** The preview's words for it, about this row only. */
+  message: z.string().trim().min(1).max(300),
 });
+export type BulkJobLeftOut = z.infer<typeof BulkJobLeftOut>;
+
+/**
+ * One pasted row. Rows without `left_out` are sent, so their address must be one Clerk accepts; a
+ * left-out row keeps what was pasted (an invalid address too) so the results account for every line.
+ */
+export const BulkJobRowInput = z
+  .strictObject({
+    email_address: z.string().trim().max(320),
+    role: z.string().min(1).max(64),
+    /** The line of the paste the row came from, from 1. */
+    line: z.number().int().min(1).max(10_000_000).optional(),
+    left_out: BulkJobLeftOut.optional(),
+  })
+  .superRefine((row, ctx) => {
+    if (row.left_out) return;
+    const problem = emailProblem(row.email_address);
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['email_address'],
+        message: `email address ${problem}`,
+        params: { clerk_code: 'form_param_format_invalid' },
+      });
+    }
+  });
+export type BulkJobRowInput = z.infer<typeof BulkJobRowInput>;
 export const BulkJobOptions = z.strictObject({
   expires_in_days: z.number().int().min(1).max(365).nullable().optional(),
   redirect_url: z.string().url().max(2048).nullable().optional(),
@@ -85,7 +115,14 @@ export const BulkJobOptions = z.strictObject({
 export type BulkJobOptions = z.infer<typeof BulkJobOptions>;
 export const CreateBulkJobBody = z.strictObject({
   organization_id: OrganizationId,
-  rows: z.array(BulkJobRowInput).min(1).max(20_000),
+  rows: z
+    .array(BulkJobRowInput)
+    .min(1)
+    .max(20_000)
+    .refine((rows) => rows.some((r) => !r.left_out), {
+      message: 'rows must include at least one row to send (one without left_out).',
+      params: { clerk_code: 'form_param_missing' },
+    }),
   options: BulkJobOptions.optional(),
 });
 export type CreateBulkJobBody = z.infer<typeof CreateBulkJobBody>;
@@ -99,6 +136,8 @@ export const BulkJobCounts = z.object({
   revoked: z.number().int().optional(),
 });
 export const BulkJobRow = z.object({
+  /** The line of the paste, when the job was created with line numbers. */
+  line: z.number().int().nullable(),
   /** Empty until looked up, on a row started from an invitation id (`reissue`, `revoke`). */
   email_address: z.string(),
   role: z.string(),

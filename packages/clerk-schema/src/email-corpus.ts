@@ -33,6 +33,7 @@ export const ACCEPTED_EMAILS: readonly string[] = [
   'उपयोगकर्ता@उदाहरण.कॉम',
   'δοκιμή@example.com',
   'user@bücher.example',
+  'MÜLLER@MÜNCHEN.DE',
   'çœur@exemple.fr',
   `${LOCAL_64}@example.com`,
   LONGEST,
@@ -70,6 +71,8 @@ export const REJECTED_EMAILS: readonly (readonly [address: string, reason: strin
   ['a@example.c', 'has an invalid top-level domain'],
   ['a@example.123', 'has an invalid top-level domain'],
   ['a@example.com.', 'has an invalid domain'],
+  // An ideographic full stop is no label separator to Clerk: the paste reads it as one.
+  ['ユーザー@例え。テスト', 'has a domain without a dot'],
   [`${'x'.repeat(65)}@example.com`, 'has a local part longer than 64 characters'],
   [
     `${'x'.repeat(64)}@${'d'.repeat(63)}.${'e'.repeat(63)}.${'f'.repeat(63)}.com`,

@@ -28,6 +28,7 @@ function issueToErrors(issue: Issue, input: unknown): ClerkFailure {
   const clerkCode =
     issue.code === 'custom' ? (issue.params as { clerk_code?: string } | undefined)?.clerk_code : undefined;
   if (clerkCode === 'form_param_format_invalid') return withIndex(clerkErrors.paramFormatInvalid(param));
+  if (clerkCode === 'form_param_missing') return withIndex(clerkErrors.paramMissing(param, issue.message));
   if (issue.code === 'unrecognized_keys') {
     const errors = issue.keys.flatMap((key) => clerkErrors.paramUnknown(key).errors);
     return withIndex({ status: 422, errors });

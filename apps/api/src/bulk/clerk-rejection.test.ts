@@ -1,6 +1,6 @@
 import { type ClerkError, clerkErrors } from '@invites/clerk-schema';
 import { describe, expect, it } from 'vitest';
-import { isJobWideRejection, offendingItems } from './clerk-rejection.ts';
+import { isJobWideRejection, offendingItems, rowMessage } from './clerk-rejection.ts';
 
 const emails = ['a@x.com', 'aa@x.com', 'b@x.com'];
 const error = (long_message: string, meta?: Record<string, unknown>): ClerkError => ({
@@ -47,5 +47,22 @@ describe('rejections that end the whole job', () => {
   it('but not an unknown role or a duplicate, which concern single rows', () => {
     expect(isJobWideRejection(404, clerkErrors.roleNotFound().errors[0])).toBe(false);
     expect(isJobWideRejection(400, clerkErrors.duplicateRecord(['a@x.com']).errors[0])).toBe(false);
+  });
+});
+
+describe('the message a rejected row keeps', () => {
+  it('is about its own address, though Clerk’s duplicate answer lists the whole chunk', () => {
+    const [duplicate] = clerkErrors.duplicateRecord(['a@x.com', 'b@x.com']).errors;
+    expect(rowMessage(duplicate!, 'b@x.com')).toBe('There is already a pending invitation for b@x.com.');
+    const [member] = clerkErrors.alreadyMember('a@x.com').errors;
+    expect(rowMessage(member!, 'a@x.com')).toBe('a@x.com is already a member of the organization.');
+  });
+
+  it('names only its own address in any other answer that lists several', () => {
+    const listed = error('These addresses are blocked: a@x.com, b@x.com', {
+      email_addresses: ['a@x.com', 'b@x.com'],
+    });
+    expect(rowMessage(listed, 'a@x.com')).toBe('These addresses are blocked: a@x.com');
+    expect(rowMessage(error('Organization role not found'), 'a@x.com')).toBe('Organization role not found');
   });
 });

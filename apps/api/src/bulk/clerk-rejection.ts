@@ -88,3 +88,18 @@ export function offendingItems(
   }
   return found;
 }
+
+/**
+ * A rejection's message for one row, about its own address only: Clerk's duplicate answer lists every
+ * pending address of the chunk, and each row that it skips should say why for itself.
+ */
+export function rowMessage(error: ClerkError, email: string): string {
+  if (DUPLICATE_CODES.has(error.code)) return `There is already a pending invitation for ${email}.`;
+  if (error.code === 'already_a_member_in_organization')
+    return `${email} is already a member of the organization.`;
+  const listed = error.meta?.email_addresses;
+  const colon = error.long_message.lastIndexOf(':');
+  if (Array.isArray(listed) && listed.length > 1 && colon > 0)
+    return `${error.long_message.slice(0, colon)}: ${email}`;
+  return error.long_message;
+}

@@ -35,6 +35,7 @@ export async function createInvitationJob(store: Store, input: NewInvitationJob)
     rows.push({
       job_id: id,
       position: rows.length,
+      line: null,
       email_address: target.email_address ?? '',
       role: target.role ?? '',
       outcome: 'pending',

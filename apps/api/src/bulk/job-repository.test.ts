@@ -45,6 +45,7 @@ describeEachStore('bulk job repository', (kind) => {
       'user2@example.com',
     ]);
     expect(job.rows[0]).toEqual({
+      line: null,
       email_address: 'user0@example.com',
       role: 'org:member',
       outcome: 'pending',
@@ -67,6 +68,80 @@ describeEachStore('bulk job repository', (kind) => {
     expect(job.rows[0]).toMatchObject({ email_address: 'ann@example.com', outcome: 'pending' });
     expect(job.rows[1]).toMatchObject({ outcome: 'skipped', code: 'duplicate_record' });
     expect(job.rows[1]?.message).toContain('row 1');
+  });
+
+  it('records the rows the preview left out as skipped with their reason, line by line, and sends none', async () => {
+    const leftOut = (
+      reason: 'invalid' | 'duplicate' | 'member' | 'pending' | 'unknown_role',
+      message: string,
+    ) => ({
+      reason,
+      message,
+    });
+    const job = await createBulkJob(store, {
+      organizationId: ORG,
+      createdBy: 'user_a',
+      inviterUserId: null,
+      rows: [
+        { email_address: 'Ann@Example.com', role: 'org:member', line: 2 },
+        {
+          email_address: 'Lovelace',
+          role: 'org:member',
+          line: 3,
+          left_out: leftOut('invalid', 'This address is missing an @.'),
+        },
+        {
+          email_address: 'ANN@example.com',
+          role: 'org:member',
+          line: 4,
+          left_out: leftOut('duplicate', 'Duplicate of line 2.'),
+        },
+        {
+          email_address: 'maya@acme.example',
+          role: 'org:member',
+          line: 5,
+          left_out: leftOut('member', 'Already a member.'),
+        },
+        {
+          email_address: 'p@x.example',
+          role: 'org:member',
+          line: 5,
+          left_out: leftOut('pending', 'Already has a pending invitation.'),
+        },
+        {
+          email_address: 'r@x.example',
+          role: 'boss',
+          line: 6,
+          left_out: leftOut('unknown_role', 'Unknown role "boss".'),
+        },
+        { email_address: 'ann@example.com', role: 'org:admin', line: 7 },
+      ],
+    });
+    expect(job.status).toBe('queued');
+    expect(job.counts).toEqual({ invited: 0, skipped: 6, failed: 0, pending: 1 });
+    expect(job.rows.map((r) => [r.line, r.email_address, r.outcome, r.code])).toEqual([
+      [2, 'ann@example.com', 'pending', null],
+      [3, 'Lovelace', 'skipped', 'form_param_format_invalid'],
+      [4, 'ann@example.com', 'skipped', 'duplicate_record'],
+      [5, 'maya@acme.example', 'skipped', 'already_a_member_in_organization'],
+      [5, 'p@x.example', 'skipped', 'organization_invitation_not_unique'],
+      [6, 'r@x.example', 'skipped', 'resource_not_found'],
+      [7, 'ann@example.com', 'skipped', 'duplicate_record'],
+    ]);
+    expect(job.rows[1]?.message).toBe('This address is missing an @.');
+    expect(job.rows[6]?.message).toBe('ann@example.com is listed more than once (first on line 2).');
+  });
+
+  it('a job whose rows are all left out has nothing to send and is done at once', async () => {
+    const job = await createBulkJob(store, {
+      organizationId: ORG,
+      createdBy: 'u',
+      inviterUserId: null,
+      rows: [
+        { email_address: 'x', role: 'org:member', left_out: { reason: 'invalid', message: 'Invalid.' } },
+      ],
+    });
+    expect(job).toMatchObject({ status: 'done', counts: { skipped: 1, pending: 0 } });
   });
 
   it('stores a paste of 2,000 rows in one job', async () => {

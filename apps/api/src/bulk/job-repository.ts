@@ -2,6 +2,7 @@ import {
   type BulkJob,
   type BulkJobCounts,
   type BulkJobKind,
+  type BulkJobLeftOut,
   type BulkJobOptions,
   type BulkJobRow,
   type BulkJobStatus,
@@ -19,10 +20,27 @@ export interface NewBulkJob {
   createdByName?: string | null | undefined;
   /** Sent to Clerk as `inviter_user_id`: the creator when an admin of the org, else null. */
   inviterUserId: string | null;
-  rows: readonly { email_address: string; role: string }[];
+  /** In paste order; `left_out` rows are recorded as skipped and never sent. */
+  rows: readonly NewBulkJobRow[];
   options?: BulkJobOptions | undefined;
   now?: number;
 }
+
+export interface NewBulkJobRow {
+  email_address: string;
+  role: string;
+  line?: number | undefined;
+  left_out?: BulkJobLeftOut | undefined;
+}
+
+// What Clerk would have answered for such a row, so the results read alike whoever skipped it.
+const LEFT_OUT_CODES: Record<BulkJobLeftOut['reason'], string> = {
+  invalid: 'form_param_format_invalid',
+  unknown_role: 'resource_not_found',
+  duplicate: 'duplicate_record',
+  pending: 'organization_invitation_not_unique',
+  member: 'already_a_member_in_organization',
+};
 
 const INSERT_BATCH = 500;
 export const TERMINAL_STATUSES: readonly BulkJobStatus[] = ['done', 'cancelled'];
@@ -36,31 +54,58 @@ export function isBulkJobId(value: string): boolean {
   return /^bulkjob_[0-9a-f]{32}$/.test(value);
 }
 
-/** Creates a job and all its rows in one transaction; repeated addresses are skipped up front. */
+type FirstSeen = Map<string, { position: number; line: number | null }>;
+
+/** The stored row of one input row: pending (to send), or skipped with its reason. */
+function toRowRecord(
+  jobId: string,
+  r: NewBulkJobRow,
+  position: number,
+  firstSeen: FirstSeen,
+  now: number,
+): BulkJobRowsTable {
+  const line = r.line ?? null;
+  const record = (email: string, outcome: string, code: string | null, message: string | null) => ({
+    job_id: jobId,
+    position,
+    line,
+    email_address: email,
+    role: r.role,
+    outcome,
+    invitation_id: null,
+    code,
+    message,
+    send_alone: 0,
+    failures: 0,
+    in_flight_at: null,
+    ambiguous_since: null,
+    updated_at: now,
+  });
+  if (r.left_out) {
+    const { reason, message } = r.left_out;
+    // An invalid address is kept as pasted; the others as Clerk would store them.
+    const email = reason === 'invalid' ? r.email_address.trim() : normalizeEmail(r.email_address);
+    return record(email, 'skipped', LEFT_OUT_CODES[reason], message);
+  }
+  const email = normalizeEmail(r.email_address);
+  const first = firstSeen.get(email);
+  if (first === undefined) {
+    firstSeen.set(email, { position, line });
+    return record(email, 'pending', null, null);
+  }
+  const where = first.line !== null ? `on line ${first.line}` : `at row ${first.position + 1}`;
+  return record(email, 'skipped', 'duplicate_record', `${email} is listed more than once (first ${where}).`);
+}
+
+/**
+ * Creates a job and all its rows in one transaction. Rows the client left out and repeated addresses
+ * are skipped up front, with their reason, so the job accounts for every row it was given.
+ */
 export async function createBulkJob(store: Store, input: NewBulkJob): Promise<BulkJob> {
   const now = input.now ?? Date.now();
   const id = newBulkJobId();
-  const firstSeen = new Map<string, number>();
-  const rows: BulkJobRowsTable[] = input.rows.map((r, position) => {
-    const email = normalizeEmail(r.email_address);
-    const first = firstSeen.get(email);
-    if (first === undefined) firstSeen.set(email, position);
-    return {
-      job_id: id,
-      position,
-      email_address: email,
-      role: r.role,
-      outcome: first === undefined ? 'pending' : 'skipped',
-      invitation_id: null,
-      code: first === undefined ? null : 'duplicate_record',
-      message: first === undefined ? null : `Listed more than once in this job (first at row ${first + 1}).`,
-      send_alone: 0,
-      failures: 0,
-      in_flight_at: null,
-      ambiguous_since: null,
-      updated_at: now,
-    };
-  });
+  const firstSeen: FirstSeen = new Map();
+  const rows = input.rows.map((r, position) => toRowRecord(id, r, position, firstSeen, now));
   const job: BulkJobsTable = {
     id,
     organization_id: input.organizationId,
@@ -141,7 +186,16 @@ export async function getBulkJob(store: Store, id: string): Promise<BulkJob | nu
   if (!job) return null;
   const rows = await store.db
     .selectFrom('bulk_job_rows')
-    .select(['email_address', 'role', 'outcome', 'invitation_id', 'source_invitation_id', 'code', 'message'])
+    .select([
+      'line',
+      'email_address',
+      'role',
+      'outcome',
+      'invitation_id',
+      'source_invitation_id',
+      'code',
+      'message',
+    ])
     .where('job_id', '=', id)
     .orderBy('position')
     .execute();
@@ -150,6 +204,7 @@ export async function getBulkJob(store: Store, id: string): Promise<BulkJob | nu
     ...toSummary(job, counts),
     rows: rows.map(
       (r): BulkJobRow => ({
+        line: r.line,
         email_address: r.email_address,
         role: r.role,
         outcome: r.outcome as BulkRowOutcome,

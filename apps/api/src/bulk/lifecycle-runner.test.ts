@@ -1,7 +1,8 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listActivity } from '../activity/activity-log.ts';
-import { createStore, type Store } from '../store/create-store.ts';
+import type { Store } from '../store/create-store.ts';
+import { describeEachStore, openTestStore } from '../store/test-stores.ts';
 import { FakeUpstream } from './fake-upstream.ts';
 import { createInvitationJob } from './invitation-job-repository.ts';
 import { retryFailedRows } from './job-commands.ts';
@@ -12,13 +13,13 @@ const ORG = 'org_lifecycle';
 const ADMIN = 'user_admin';
 const DAY = 86_400_000;
 
-describe('reissue and revoke jobs (fake Clerk)', () => {
+describeEachStore('reissue and revoke jobs (fake Clerk)', (kind) => {
   let store: Store;
   let clerk: FakeUpstream;
   let worker: BulkWorker | null;
 
   beforeEach(async () => {
-    store = await createStore({ url: ':memory:' });
+    store = await openTestStore(kind);
     clerk = new FakeUpstream();
     worker = null;
   });

@@ -3,34 +3,38 @@ import { describe, expect, it } from 'vitest';
 import { bulkJobResultsCsv, csvCell } from './results-csv.ts';
 
 describe('results CSV', () => {
-  it('writes a header and one line per row with CRLF endings', () => {
+  it('writes a header and one line per row, with its pasted line, with CRLF endings', () => {
+    const row = { role: 'org:member', invitation_id: null, code: null, message: null };
     const rows: BulkJobRow[] = [
+      { ...row, line: 1, email_address: 'a@x.com', outcome: 'invited', invitation_id: 'orginv_1' },
       {
-        email_address: 'a@x.com',
-        role: 'org:member',
-        outcome: 'invited',
-        invitation_id: 'orginv_1',
-        code: null,
-        message: null,
+        ...row,
+        line: 2,
+        email_address: 'Lovelace',
+        outcome: 'skipped',
+        code: 'form_param_format_invalid',
+        message: 'This address is missing an @.',
       },
       {
+        ...row,
+        line: null,
         email_address: 'b@x.com',
-        role: 'org:member',
         outcome: 'skipped',
-        invitation_id: null,
         code: 'duplicate_record',
-        message: 'There are already pending invitations for the following email addresses: b@x.com, c@x.com',
+        message: 'There is already a pending invitation for b@x.com.',
       },
     ];
     expect(bulkJobResultsCsv({ rows })).toBe(
-      'email_address,role,outcome,invitation_id,code,message\r\n' +
-        'a@x.com,org:member,invited,orginv_1,,\r\n' +
-        'b@x.com,org:member,skipped,,duplicate_record,"There are already pending invitations for the following email addresses: b@x.com, c@x.com"\r\n',
+      'line,email_address,role,outcome,invitation_id,code,message\r\n' +
+        '1,a@x.com,org:member,invited,orginv_1,,\r\n' +
+        '2,Lovelace,org:member,skipped,,form_param_format_invalid,This address is missing an @.\r\n' +
+        ',b@x.com,org:member,skipped,,duplicate_record,There is already a pending invitation for b@x.com.\r\n',
     );
   });
 
   it('names the invitation each row acted on in a reissue or revoke job', () => {
     const row: BulkJobRow = {
+      line: null,
       email_address: 'a@x.com',
       role: 'org:member',
       outcome: 'invited',

@@ -1,7 +1,8 @@
 import type { BulkJob } from '@invites/clerk-schema';
 
-const HEADER = ['email_address', 'role', 'outcome', 'invitation_id', 'code', 'message'] as const;
-// Reissue and revoke rows also name the invitation they acted on (a reissue's old one).
+// `line` first: the file reads against the paste it came from, one row per pasted entry.
+const HEADER = ['line', 'email_address', 'role', 'outcome', 'invitation_id', 'code', 'message'] as const;
+// Reissue and revoke rows come from invitations, not a paste: they name the invitation they acted on.
 const LIFECYCLE_HEADER = [
   'email_address',
   'role',
@@ -22,8 +23,16 @@ export function csvCell(value: string | null): string {
 
 /** The job's rows as a CSV document (CRLF line endings, header first). */
 export function bulkJobResultsCsv(job: Pick<BulkJob, 'rows'> & { kind?: BulkJob['kind'] }): string {
-  const header = job.kind === undefined || job.kind === 'invite' ? HEADER : LIFECYCLE_HEADER;
-  const lines = [header.join(',')];
-  for (const row of job.rows) lines.push(header.map((key) => csvCell(row[key] ?? null)).join(','));
+  if (job.kind !== undefined && job.kind !== 'invite') {
+    const lines = [LIFECYCLE_HEADER.join(',')];
+    for (const row of job.rows)
+      lines.push(LIFECYCLE_HEADER.map((key) => csvCell(row[key] ?? null)).join(','));
+    return `${lines.join('\r\n')}\r\n`;
+  }
+  const lines = [HEADER.join(',')];
+  for (const row of job.rows) {
+    const cells = HEADER.map((key) => (key === 'line' ? String(row.line ?? '') : csvCell(row[key])));
+    lines.push(cells.join(','));
+  }
   return `${lines.join('\r\n')}\r\n`;
 }

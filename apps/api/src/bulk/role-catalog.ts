@@ -6,8 +6,11 @@ import { listAll } from './list-all.ts';
 
 /** The upstream's organization role keys (`org:admin`, …), reused for a while. */
 export interface RoleCatalog {
-  /** Throws Clerk's 404 `resource_not_found` (param `role`, `index` of the first row) for an unknown role. */
-  assertKnown(roles: readonly string[]): Promise<void>;
+  /**
+   * Throws Clerk's 404 `resource_not_found` (param `role`, `index` of the first row) for an unknown
+   * role; null stands for a row that is not sent, whose role is not checked.
+   */
+  assertKnown(roles: readonly (string | null)[]): Promise<void>;
 }
 
 export function createRoleCatalog(options: {
@@ -22,7 +25,7 @@ export function createRoleCatalog(options: {
   };
   return {
     async assertKnown(roles) {
-      const unknownIn = (known: Set<string>) => roles.findIndex((role) => !known.has(role));
+      const unknownIn = (known: Set<string>) => roles.findIndex((role) => role !== null && !known.has(role));
       if (unknownIn(await cache.get('roles', load)) < 0) return;
       // The role may be newer than the cached list: look again before refusing.
       cache.delete('roles');

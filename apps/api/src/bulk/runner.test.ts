@@ -100,8 +100,23 @@ describe('bulk runner (fake Clerk)', () => {
     expect(job.rows[2]).toMatchObject({ outcome: 'skipped', code: 'already_a_member_in_organization' });
     expect(job.rows[4]).toMatchObject({ outcome: 'skipped', code: 'duplicate_record' });
     expect(job.counts).toEqual({ invited: 10, skipped: 2, failed: 0, pending: 0 });
+    expect(job.rows[2]?.message).toBe('user2@example.com is already a member of the organization.');
+    expect(job.rows[4]?.message).toBe('There is already a pending invitation for user4@example.com.');
     // Refused chunks cost two calls, then the 10 good addresses go out together.
     expect(clerk.calls).toEqual(['bulk:10', 'bulk:10', 'bulk:10']);
+  });
+
+  it('skipped rows of one refused chunk each name their own address, not the whole chunk’s', async () => {
+    for (const n of [1, 3, 6])
+      await clerk.createOne(ORG, { email_address: `user${n}@example.com`, role: 'org:member' });
+    const { id } = await create(addresses(8));
+    start();
+    const job = await waitForJob(store, id);
+    const skipped = job.rows.filter((r) => r.outcome === 'skipped');
+    expect(skipped.map((r) => r.message)).toEqual(
+      [1, 3, 6].map((n) => `There is already a pending invitation for user${n}@example.com.`),
+    );
+    expect(job.counts).toMatchObject({ invited: 5, skipped: 3 });
   });
 
   it('when Clerk does not name the bad address, the chunk’s rows are sent one by one', async () => {

@@ -1,5 +1,11 @@
 import { BULK_MAX, normalizeEmail } from '@invites/clerk-schema';
-import { DUPLICATE_CODES, isJobWideRejection, offendingItems, SKIP_CODES } from './clerk-rejection.ts';
+import {
+  DUPLICATE_CODES,
+  isJobWideRejection,
+  offendingItems,
+  rowMessage,
+  SKIP_CODES,
+} from './clerk-rejection.ts';
 import {
   backoffUntil,
   CONTINUE,
@@ -147,13 +153,15 @@ async function handleRejection(
     const error = named.get(i);
     if (!error) rest.push(row.position);
     else if (DUPLICATE_CODES.has(error.code) && row.ambiguous_since !== null) {
-      recheck.push({ position: row.position, code: error.code, message: error.long_message });
+      recheck.push({
+        position: row.position,
+        code: error.code,
+        message: rowMessage(error, row.email_address),
+      });
     } else {
       const outcome = SKIP_CODES.has(error.code) ? 'skipped' : 'failed';
-      settled.push({
-        row,
-        settled: { position: row.position, outcome, code: error.code, message: error.long_message },
-      });
+      const message = rowMessage(error, row.email_address);
+      settled.push({ row, settled: { position: row.position, outcome, code: error.code, message } });
     }
   });
   await settle(run, policy, settled);

@@ -82,15 +82,75 @@ describeEachStore('bulk invitation jobs through the routes', (kind: StoreKind) =
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="bulk-invite-${job.id}.csv"`);
     const lines = (await csv.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('email_address,role,outcome,invitation_id,code,message');
+    expect(lines[0]).toBe('line,email_address,role,outcome,invitation_id,code,message');
     expect(lines).toHaveLength(26);
-    expect(lines[1]).toBe(`${rows[0]?.email_address},org:member,invited,${done.rows[0]?.invitation_id},,`);
+    expect(lines[1]).toBe(`,${rows[0]?.email_address},org:member,invited,${done.rows[0]?.invitation_id},,`);
 
     const list = (await (
       await call('adminA', 'GET', `/api/organizations/${h.orgA}/bulk-invitations?limit=5`)
     ).json()) as BulkJobList;
     expect(list.data[0]).toMatchObject({ id: job.id, status: 'done', counts: done.counts });
     expect(list.data[0]).not.toHaveProperty('rows');
+  });
+
+  it('a paste with invalid, repeated, pending and member rows: job and CSV account for every line, Clerk gets the rest', async () => {
+    const [a, b, c] = fresh(3).map((r) => r.email_address);
+    await h.emulator('POST', `/v1/organizations/${h.orgA}/invitations`, {
+      email_address: c,
+      role: 'org:member',
+    });
+    const leftOut = (reason: string, message: string) => ({ reason, message });
+    const rows = [
+      { email_address: a, role: 'org:member', line: 1 },
+      {
+        email_address: 'Lovelace',
+        role: 'org:member',
+        line: 2,
+        left_out: leftOut('invalid', 'This address is missing an @.'),
+      },
+      { email_address: b, role: 'org:admin', line: 2 },
+      {
+        email_address: a,
+        role: 'org:member',
+        line: 3,
+        left_out: leftOut('duplicate', 'Duplicate of line 1.'),
+      },
+      {
+        email_address: 'maya@acme.example',
+        role: 'org:member',
+        line: 4,
+        left_out: leftOut('member', 'Already a member.'),
+      },
+      // The preview did not know this one was pending: Clerk says so, for this address alone.
+      { email_address: c, role: 'org:member', line: 5 },
+    ];
+    const created = await call('adminA', 'POST', '/api/bulk-invitations', { organization_id: h.orgA, rows });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as BulkJob;
+    const done = await waitForJob(call, id);
+    expect(done.counts).toEqual({ invited: 2, skipped: 4, failed: 0, pending: 0 });
+    expect(done.rows.map((r) => [r.line, r.email_address, r.outcome])).toEqual([
+      [1, a, 'invited'],
+      [2, 'Lovelace', 'skipped'],
+      [2, b, 'invited'],
+      [3, a, 'skipped'],
+      [4, 'maya@acme.example', 'skipped'],
+      [5, c, 'skipped'],
+    ]);
+    expect(done.rows[5]?.message).toBe(`There is already a pending invitation for ${c}.`);
+    const sent = h.calls
+      .filter((call_) => call_.path === `/v1/organizations/${h.orgA}/invitations/bulk`)
+      .flatMap((call_) => (call_.body as { email_address: string }[]).map((item) => item.email_address));
+    expect(sent).not.toContain('Lovelace');
+    expect(sent).not.toContain('maya@acme.example');
+
+    const csv = await (await call('adminA', 'GET', `/api/bulk-invitations/${id}/results.csv`)).text();
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(7);
+    expect(lines[2]).toBe(
+      '2,Lovelace,org:member,skipped,,form_param_format_invalid,This address is missing an @.',
+    );
+    expect(lines[4]).toBe(`3,${a},org:member,skipped,,duplicate_record,Duplicate of line 1.`);
   });
 
   it('cancelling a job waiting out a rate limit stops it; its unsent rows stay pending', async () => {

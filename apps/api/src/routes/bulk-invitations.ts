@@ -115,7 +115,7 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
       const org = body.organization_id;
       assertManages(p, org);
       await assertOrganizationExists(p, org);
-      await roles.assertKnown(body.rows.map((r) => r.role));
+      await roles.assertKnown(body.rows.map((r) => (r.left_out ? null : r.role)));
       const job = await createBulkJob(store, {
         organizationId: org,
         createdBy: p.userId,
@@ -125,7 +125,11 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
         options: body.options,
         now: now(),
       });
-      const addresses = [...new Set(job.rows.map((r) => r.email_address))];
+      // The addresses the job will send to; the rows left out were never meant for Clerk.
+      const addresses = [
+        ...new Set(job.rows.filter((r) => r.outcome === 'pending').map((r) => r.email_address)),
+      ];
+      const leftOut = body.rows.filter((r) => r.left_out).length;
       activity.record(
         {
           action: 'bulk_job.create',
@@ -138,6 +142,7 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
           detail: {
             bulk_job_id: job.id,
             row_count: job.rows.length,
+            ...(leftOut > 0 ? { left_out_rows: leftOut } : {}),
             ...(addresses.length > LOGGED_ADDRESSES
               ? { email_addresses_omitted: addresses.length - LOGGED_ADDRESSES }
               : {}),

@@ -26,6 +26,35 @@ describe('creating bulk jobs', () => {
     expect(await jobCount()).toBe(before);
   });
 
+  it('counts the index over every row, and checks neither the role nor the address of a left-out row', async () => {
+    const leftOut = { reason: 'unknown_role', message: 'Unknown role "boss".' };
+    const [a] = fresh(1);
+    const ok = await call('adminA', 'POST', '/api/bulk-invitations', {
+      organization_id: h.orgA,
+      rows: [{ email_address: 'not an address', role: 'boss', line: 1, left_out: leftOut }, a],
+    });
+    expect(ok.status).toBe(201);
+    const job = (await ok.json()) as BulkJob;
+    expect(job.counts).toMatchObject({ skipped: 1, pending: 1 });
+    const entry = await h.store.db
+      .selectFrom('activity')
+      .select(['email_addresses', 'detail'])
+      .where('action', '=', 'bulk_job.create')
+      .where('detail', 'like', `%${job.id}%`)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.email_addresses)).toEqual([a?.email_address]);
+    expect(JSON.parse(entry.detail)).toMatchObject({ row_count: 2, left_out_rows: 1 });
+
+    const bad = await call('adminA', 'POST', '/api/bulk-invitations', {
+      organization_id: h.orgA,
+      rows: [
+        { email_address: 'x', role: 'boss', left_out: leftOut },
+        { email_address: 'y@example.com', role: 'boss' },
+      ],
+    });
+    expect(await bad.json()).toMatchObject({ errors: [{ code: 'resource_not_found', meta: { index: 1 } }] });
+  });
+
   it('refuses private_metadata on a row with 422 form_param_unknown', async () => {
     const rows = [{ ...fresh(1)[0], private_metadata: { a: 1 } }];
     const res = await call('adminA', 'POST', '/api/bulk-invitations', { organization_id: h.orgA, rows });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listActivity } from '../activity/activity-log.ts';
+import { getBulkJob } from '../bulk/job-repository.ts';
 import { createStore, type Store } from './create-store.ts';
 import { migrateTo, migrateToLatest } from './migrations.ts';
 import { describeEachStore, openTestStore } from './test-stores.ts';
@@ -33,12 +34,28 @@ describeEachStore('store', (kind) => {
       values ('old', 'invitation.create', 'u', 'org_a', '["a@x.com"]', 'ok', null, '{}', 1)`.execute(
       store.db,
     );
-    expect(await migrateToLatest(db, store.schema)).toEqual(['0002_actor_names', '0005_job_kinds']);
+    expect(await migrateToLatest(db, store.schema)).toEqual([
+      '0002_actor_names',
+      '0003_bulk_row_lines',
+      '0005_job_kinds',
+    ]);
     const all = { since: 0, until: Number.MAX_SAFE_INTEGER, limit: 10, offset: 0 };
     const { data } = await listActivity(store, all, { all: true });
     expect(data).toEqual([
       expect.objectContaining({ id: 'old', actor_name: null, email_addresses: ['a@x.com'] }),
     ]);
+  });
+
+  it('upgrading from 0002 keeps the rows of old jobs, with no line', async () => {
+    const db = store.db as never;
+    await migrateTo(db, '0002_actor_names', store.schema);
+    await sql`insert into bulk_jobs (id, organization_id, created_by, inviter_user_id, options, status, row_count, created_at, updated_at)
+      values ('bulkjob_old', 'org_a', 'u', null, '{}', 'done', 1, 1, 1)`.execute(store.db);
+    await sql`insert into bulk_job_rows (job_id, position, email_address, role, outcome, updated_at)
+      values ('bulkjob_old', 0, 'a@x.com', 'org:member', 'invited', 1)`.execute(store.db);
+    expect(await migrateToLatest(db, store.schema)).toEqual(['0003_bulk_row_lines', '0005_job_kinds']);
+    const job = await getBulkJob(store, 'bulkjob_old');
+    expect(job?.rows).toEqual([expect.objectContaining({ line: null, email_address: 'a@x.com' })]);
   });
 
   it('reads millisecond timestamps back as numbers', async () => {

@@ -90,6 +90,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('activity').dropColumn('actor_name').execute();
     },
   },
+  // Every pasted line is accounted for: the rows that are not sent (invalid, duplicate, already a
+  // member) are stored too, each with the line of the paste it came from.
+  '0003_bulk_row_lines': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('bulk_job_rows').addColumn('line', 'integer').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('bulk_job_rows').dropColumn('line').execute();
+    },
+  },
   // Jobs of other kinds than a bulk paste (reissue, revoke) run on the same engine: a kind per job,
   // and per row the invitation it acts on, how far it got and what it will send (a reissue's body).
   // Numbered after 0003 and 0004 of the bulk-parsing and webhooks branches.

@@ -27,6 +27,8 @@ export interface BulkJobsTable {
 export interface BulkJobRowsTable {
   job_id: string;
   position: number;
+  /** The line of the paste the row came from (from 1), when the client sent it. */
+  line: number | null;
   email_address: string;
   role: string;
   outcome: string;

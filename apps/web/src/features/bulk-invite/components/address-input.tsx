@@ -3,28 +3,36 @@ import { type ChangeEvent, useId, useState } from 'react';
 import { formatCount } from '../../../lib/format.ts';
 import { FormField } from '../../../ui/form-field.tsx';
 import { AlertCircle } from '../../../ui/icons.tsx';
-import type { CsvRow } from '../utils/parse-csv.ts';
+import { decodeFile } from '../utils/decode-file.ts';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 interface AddressInputProps {
   text: string;
   onTextChange: (text: string) => void;
-  /** Rows read from an uploaded CSV, to add to the paste. */
-  onCsvRows: (rows: CsvRow[]) => string[];
+  /** Adds an uploaded file's text to the box; answers the lines it now holds, or null when it is empty. */
+  onFileText: (text: string) => { from: number; to: number } | null;
   role: string;
   onRoleChange: (role: string) => void;
   roles: Role[] | undefined;
   rolesError: string | null;
-  /** The paste's header row (skipped), if any. */
-  headerLine: number | null;
+  /** The paste's header rows (never read as addresses). */
+  headerLines: readonly number[];
 }
 
-/** The paste box, "Upload CSV" and the default role. */
+function headerNote(lines: readonly number[]): string {
+  if (lines.length === 0) return '';
+  if (lines.length === 1) return ` Line ${lines[0]} is read as a header row.`;
+  const shown = lines.slice(0, 4).map(formatCount);
+  const list = `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}${lines.length > 4 ? ', …' : ''}`;
+  return ` Lines ${list} are read as header rows.`;
+}
+
+/** The paste box, "Upload CSV" (the file goes into the box, where its lines are numbered) and the default role. */
 export function AddressInput(props: AddressInputProps) {
   const { roles } = props;
   const hintId = useId();
-  const [csv, setCsv] = useState<{ tone: 'ok' | 'error'; messages: string[] } | null>(null);
+  const [upload, setUpload] = useState<{ tone: 'ok' | 'error'; message: string } | null>(null);
   const [reading, setReading] = useState(false);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -33,26 +41,22 @@ export function AddressInput(props: AddressInputProps) {
     input.value = '';
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setCsv({ tone: 'error', messages: [`${file.name} is larger than 5 MB.`] });
+      setUpload({ tone: 'error', message: `${file.name} is larger than 5 MB.` });
       return;
     }
     setReading(true);
     try {
-      // papaparse loads with the first upload, not with the page.
-      const [{ parseCsv }, text] = await Promise.all([import('../utils/parse-csv.ts'), file.text()]);
-      const result = parseCsv(text);
-      if (!result.ok) {
-        setCsv({ tone: 'error', messages: [`${file.name}: ${result.error}`] });
-        return;
-      }
-      const roleWarnings = props.onCsvRows(result.rows);
-      const count = `${formatCount(result.rows.length)} ${result.rows.length === 1 ? 'row' : 'rows'}`;
-      setCsv({
-        tone: 'ok',
-        messages: [`Added ${count} from ${file.name}.`, ...result.warnings, ...roleWarnings],
-      });
+      const lines = props.onFileText(decodeFile(new Uint8Array(await file.arrayBuffer())));
+      setUpload(
+        lines
+          ? {
+              tone: 'ok',
+              message: `Added ${file.name} as lines ${formatCount(lines.from)}–${formatCount(lines.to)}.`,
+            }
+          : { tone: 'error', message: `${file.name} is empty.` },
+      );
     } catch {
-      setCsv({ tone: 'error', messages: [`${file.name} couldn't be read.`] });
+      setUpload({ tone: 'error', message: `${file.name} couldn't be read.` });
     } finally {
       setReading(false);
     }
@@ -64,9 +68,9 @@ export function AddressInput(props: AddressInputProps) {
         label="Email addresses"
         hint={
           <span id={hintId}>
-            One per line, or separated by commas, semicolons or spaces. <code>Name &lt;email&gt;</code> and
-            spreadsheet columns work too.
-            {props.headerLine ? ` Line ${props.headerLine} is read as a header row.` : ''}
+            One per line, or separated by commas, semicolons or spaces. <code>Name &lt;email&gt;</code>,
+            Outlook’s To: line, spreadsheet columns and CSV exports work too.
+            {headerNote(props.headerLines)}
           </span>
         }
       >
@@ -77,7 +81,7 @@ export function AddressInput(props: AddressInputProps) {
             spellCheck={false}
             autoComplete="off"
             placeholder={
-              'ada@example.com\nGrace Hopper <grace@example.com>\n"Lovelace, Ada" <ada@example.org>'
+              'ada@example.com\nGrace Hopper <grace@example.com>\nLovelace, Ada <ada@example.org>; Hopper, Grace <grace@example.org>'
             }
             aria-describedby={describedBy}
             value={props.text}
@@ -94,7 +98,7 @@ export function AddressInput(props: AddressInputProps) {
             <input
               type="file"
               className="visually-hidden"
-              accept=".csv,text/csv,text/plain"
+              accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
               onChange={(event) => void onFile(event)}
               aria-describedby={`${hintId}-csv`}
             />
@@ -102,28 +106,23 @@ export function AddressInput(props: AddressInputProps) {
             Upload CSV
           </label>
           <p id={`${hintId}-csv`} className="field-hint">
-            With an <code>email</code> column and an optional <code>role</code> column.
+            An export from Google Workspace, Microsoft 365, Okta, Slack, Outlook, HubSpot or a spreadsheet:
+            its email column is found by its header, and an optional role column.
           </p>
-          {csv ? (
-            <div
-              className={csv.tone === 'error' ? 'field-error csv-note' : 'field-hint csv-note'}
+          {upload ? (
+            <p
+              className={upload.tone === 'error' ? 'field-error csv-note' : 'field-hint csv-note'}
               role="status"
             >
-              {csv.tone === 'error' ? <AlertCircle size={14} /> : null}
-              <span>
-                {csv.messages.map((m) => (
-                  <span key={m} className="csv-line">
-                    {m}
-                  </span>
-                ))}
-              </span>
-            </div>
+              {upload.tone === 'error' ? <AlertCircle size={14} /> : null}
+              <span>{upload.message}</span>
+            </p>
           ) : null}
         </div>
         <FormField
           label="Role"
           error={props.rolesError ?? undefined}
-          hint="For every row; change it per row below."
+          hint="For every row without a role of its own; change it per row below."
         >
           {({ id, describedBy, invalid }) => (
             <select

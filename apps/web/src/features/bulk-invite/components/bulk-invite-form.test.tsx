@@ -108,14 +108,14 @@ describe('BulkInviteForm', () => {
     expect(sendButton().textContent).toBe('Send 2 invitations');
   });
 
-  it('includes pending or member rows when chosen, for all of them or one row', async () => {
+  it('includes member rows when chosen; rows with a pending invitation are never sent', async () => {
     const { user } = renderForm();
     paste(PASTE);
     await screen.findByText('Checked against pending invitations and members.');
-    await user.click(screen.getByLabelText('Include rows that already have a pending invitation (1)'));
-    expect(sendButton().textContent).toBe('Send 3 invitations');
+    expect(screen.queryByLabelText(/Include rows that already have a pending invitation/)).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: `Send to ${PENDING}` })).toBeNull();
     await user.click(screen.getByRole('checkbox', { name: `Send to ${MEMBER}` }));
-    expect(sendButton().textContent).toBe('Send 4 invitations');
+    expect(sendButton().textContent).toBe('Send 3 invitations');
   });
 
   it('never applies an answer to a paste it was not for', async () => {
@@ -167,11 +167,32 @@ describe('BulkInviteForm', () => {
     await user.click(screen.getByLabelText('Send invitation emails'));
     await user.click(sendButton());
     await waitFor(() => expect(onStarted).toHaveBeenCalled());
+    // Every pasted row goes with the job, in paste order: the ones not sent with their reason.
+    const leftOut = (reason: string, message: string) => ({ left_out: { reason, message } });
     expect(api.calls.find((c) => c.path === '/api/bulk-invitations')?.body).toEqual({
       organization_id: ORG,
       rows: [
-        { email_address: 'ada@acme.example', role: 'org:member' },
-        { email_address: 'grace@acme.example', role: 'org:admin' },
+        { email_address: 'ada@acme.example', role: 'org:member', line: 1 },
+        {
+          email_address: 'not-an-email',
+          role: 'org:member',
+          line: 1,
+          ...leftOut('invalid', 'This address is missing an @.'),
+        },
+        {
+          email_address: 'ada@acme.example',
+          role: 'org:member',
+          line: 2,
+          ...leftOut('duplicate', 'Duplicate of line 1.'),
+        },
+        {
+          email_address: PENDING,
+          role: 'org:member',
+          line: 3,
+          ...leftOut('pending', 'Already has a pending invitation.'),
+        },
+        { email_address: MEMBER, role: 'org:member', line: 4, ...leftOut('member', 'Already a member.') },
+        { email_address: 'grace@acme.example', role: 'org:admin', line: 5 },
       ],
       options: { notify: false, expires_in_days: 7 },
     });
@@ -248,35 +269,63 @@ describe('BulkInviteForm', () => {
     await screen.findByText('Checked against pending invitations and members.');
   });
 
-  it('adds the rows of an uploaded CSV, with their roles', async () => {
+  it('puts an uploaded CSV into the box, reads its email and role columns, and makes an unknown role an error', async () => {
     const { user } = renderForm();
+    paste('typed@acme.example');
     const file = new File(
-      ['email,name,role\nada@acme.example,"Lovelace, Ada",admin\ngrace@acme.example,,boss\n'],
+      [
+        '\uFEFFName,Email Address [Required],Manager Email,Role\r\n"Lovelace, Ada",ada@acme.example,boss@acme.example,admin\r\nGrace,grace@acme.example,,owner\r\n',
+      ],
       'people.csv',
-      {
-        type: 'text/csv',
-      },
+      { type: 'text/csv' },
     );
     await user.upload(screen.getByLabelText('Upload CSV'), file);
-    expect(await screen.findByText('Added 2 rows from people.csv.')).toBeTruthy();
-    expect(screen.getByText('Unknown role "boss" (row 3); the default role is used.')).toBeTruthy();
-    expect(screen.getByLabelText('Email addresses')).toHaveProperty(
-      'value',
-      '"Lovelace, Ada" <ada@acme.example>\ngrace@acme.example\n',
+    expect(await screen.findByText('Added people.csv as lines 3–5.')).toBeTruthy();
+    expect((screen.getByLabelText('Email addresses') as HTMLTextAreaElement).value).toBe(
+      // A text box keeps line breaks as \n.
+      'typed@acme.example\n\nName,Email Address [Required],Manager Email,Role\n"Lovelace, Ada",ada@acme.example,boss@acme.example,admin\nGrace,grace@acme.example,,owner\n',
     );
     await screen.findByText('Checked against pending invitations and members.');
+    const box = screen.getByLabelText('Email addresses');
+    const hint = document.getElementById(box.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toContain('Line 3 is read as a header row.');
+    expect(screen.getByText(/addresses from “Email Address \[Required\]”, roles from “Role”/)).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Role for ada@acme.example' })).toHaveProperty(
       'value',
       'org:admin',
     );
+    expect(previewRow('boss@acme.example')).toBeUndefined();
+    expect(previewRow('grace@acme.example').textContent).toContain('Unknown role "owner"');
+    expect(sendButton().textContent).toBe('Send 2 invitations');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Role for grace@acme.example' }),
+      'org:member',
+    );
+    expect(sendButton().textContent).toBe('Send 3 invitations');
   });
 
-  it('explains a CSV without an email column', async () => {
+  it('lets the admin pick the email column of a table whose header does not say, and keeps the choice', async () => {
     const { user } = renderForm();
-    await user.upload(
-      screen.getByLabelText('Upload CSV'),
-      new File(['name\nAda\n'], 'x.csv', { type: 'text/csv' }),
+    paste('Name\tEmail\tWork email\nAda\tada@home.example\tada@acme.example');
+    const picker = screen.getByRole('group', { name: /Table on lines 1–2/ });
+    expect(
+      within(picker).getByText(/Several columns may hold the addresses: “Email”, “Work email”/),
+    ).toBeTruthy();
+    expect(sendButton().hasAttribute('disabled')).toBe(true);
+    expect(screen.getByText('Choose the email column of the table on line 1 first.')).toBeTruthy();
+    await user.selectOptions(within(picker).getByLabelText('Email column'), 'Work email (ada@acme.example)');
+    await screen.findByText('Checked against pending invitations and members.');
+    expect(previewRow('ada@acme.example')).toBeTruthy();
+    expect(previewRow('ada@home.example')).toBeUndefined();
+    expect(sessionStorage.getItem(`bulk-invite-draft:${ORG}`)).toContain(
+      '"columns":{"name\\temail\\twork email":{"email":2,"role":null}}',
     );
-    expect(await screen.findByText(/x\.csv: This CSV has no "email" column/)).toBeTruthy();
+    expect(sendButton().textContent).toBe('Send 1 invitation');
+  });
+
+  it('says an uploaded file is empty', async () => {
+    const { user } = renderForm();
+    await user.upload(screen.getByLabelText('Upload CSV'), new File(['\r\n'], 'x.csv', { type: 'text/csv' }));
+    expect(await screen.findByText('x.csv is empty.')).toBeTruthy();
   });
 });

@@ -1,5 +1,4 @@
 import type { BulkJob, Role } from '@invites/clerk-schema';
-import { normalizeEmail } from '@invites/clerk-schema/email-rules';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
 import { formatCount } from '../../../lib/format.ts';
@@ -7,8 +6,7 @@ import { Button } from '../../../ui/button.tsx';
 import { AlertCircle, Mail } from '../../../ui/icons.tsx';
 import { useCreateBulkJob } from '../api/create-bulk-job.ts';
 import { useBulkPreview } from '../hooks/use-bulk-preview.ts';
-import { resolveRole, toJobRows } from '../utils/classify-rows.ts';
-import { csvRowToLine } from '../utils/csv-line.ts';
+import { toJobRows } from '../utils/classify-rows.ts';
 import {
   BLANK_BULK_DRAFT,
   type BulkDraft,
@@ -18,8 +16,10 @@ import {
 } from '../utils/draft.ts';
 import type { BuiltBody, OptionErrors } from '../utils/job-body.ts';
 import { mapJobError } from '../utils/map-job-error.ts';
-import type { CsvRow } from '../utils/parse-csv.ts';
+import { appendToPaste } from '../utils/paste-text.ts';
+import type { ColumnChoice } from '../utils/table-columns.ts';
 import { AddressInput } from './address-input.tsx';
+import { ColumnPicker } from './column-picker.tsx';
 import { PreviewSummary } from './preview-summary.tsx';
 import { SendOptions } from './send-options.tsx';
 import './bulk-invite.css';
@@ -61,10 +61,10 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
   const preview = useBulkPreview(orgId, draft.text, {
     defaultRole: draft.role,
     roles,
-    includePending: draft.includePending,
     includeMembers: draft.includeMembers,
     rowIncludes: draft.rowIncludes,
     rowRoles: draft.rowRoles,
+    columns: draft.columns,
   });
 
   const onRoleChange = useCallback(
@@ -76,30 +76,23 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
       setDraft((d) => ({ ...d, rowIncludes: { ...d.rowIncludes, [email]: include } })),
     [],
   );
-  const onCsvRows = (rows: CsvRow[]): string[] => {
-    const roleFor: Record<string, string> = {};
-    const unknown = new Map<string, number[]>();
-    for (const row of rows) {
-      if (!row.role) continue;
-      const key = resolveRole(row.role, roles);
-      if (key) roleFor[normalizeEmail(row.email)] = key;
-      else unknown.set(row.role, [...(unknown.get(row.role) ?? []), row.row]);
-    }
-    const lines = rows.map(csvRowToLine).join('\n');
-    setDraft((d) => ({
-      ...d,
-      text: d.text.trim() ? `${d.text.replace(/\s+$/, '')}\n${lines}\n` : `${lines}\n`,
-      rowRoles: { ...d.rowRoles, ...roleFor },
-    }));
-    return [...unknown].map(
-      ([role, at]) =>
-        `Unknown role "${role}" (${at.length === 1 ? 'row' : 'rows'} ${at.slice(0, 5).join(', ')}${at.length > 5 ? ', …' : ''}); the default role is used.`,
-    );
+  const onColumnChoice = useCallback((key: string, choice: ColumnChoice | null) => {
+    setDraft((d) => {
+      const { [key]: _, ...rest } = d.columns;
+      return { ...d, columns: choice ? { ...rest, [key]: choice } : rest };
+    });
+  }, []);
+  // The file goes into the box below what is there, so every note and the preview number its lines alike.
+  const onFileText = (content: string) => {
+    const added = appendToPaste(draft.text, content);
+    if (added) update({ text: added.text });
+    return added;
   };
 
   const send = preview.counts.send;
   const checking = preview.checkState.status === 'checking' || preview.stale;
-  const canSend = send > 0;
+  const unread = preview.tables.find((t) => t.email === null);
+  const canSend = send > 0 && !unread && roles !== undefined;
   useEffect(() => {
     if (canSend) loadJobBody().catch(() => {}); // a failure shows on "Send"
   }, [canSend]);
@@ -107,7 +100,7 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
   const submit = async () => {
     setFormError(null);
     setFieldErrors({});
-    const rows = toJobRows(preview.rows);
+    const rows = toJobRows(preview.rows, draft.role);
     let built: BuiltBody;
     try {
       built = (await loadJobBody()).buildJobBody(orgId, rows, draft);
@@ -151,13 +144,14 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
         <AddressInput
           text={draft.text}
           onTextChange={(text) => update({ text })}
-          onCsvRows={onCsvRows}
+          onFileText={onFileText}
           role={draft.role}
           onRoleChange={(role) => update({ role })}
           roles={roles}
           rolesError={rolesError}
-          headerLine={preview.headerLine}
+          headerLines={preview.headerLines}
         />
+        <ColumnPicker tables={preview.tables} onChoose={onColumnChoice} />
       </section>
       <section className="panel bulk-section" aria-labelledby="bulk-preview">
         <h2 id="bulk-preview">Preview</h2>
@@ -167,9 +161,7 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
           checkError={preview.checkError}
           checkedCount={preview.checkedCount}
           onRetryCheck={preview.retryCheck}
-          includePending={draft.includePending}
           includeMembers={draft.includeMembers}
-          onIncludePendingChange={(includePending) => update({ includePending })}
           onIncludeMembersChange={(includeMembers) => update({ includeMembers })}
         />
         <Suspense fallback={<p className="muted">Loading the preview…</p>}>
@@ -180,6 +172,7 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
             onRoleChange={onRoleChange}
             onIncludeChange={onIncludeChange}
             stale={preview.stale}
+            waitingLine={unread?.headerLine}
           />
         </Suspense>
       </section>
@@ -199,19 +192,16 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
           </p>
         ) : null}
         <div className="send-bar">
-          <Button
-            type="submit"
-            variant="primary"
-            disabled={send === 0 || checking}
-            loading={create.isPending}
-          >
+          <Button type="submit" variant="primary" disabled={!canSend || checking} loading={create.isPending}>
             <Mail size={15} />
             Send {formatCount(send)} {send === 1 ? 'invitation' : 'invitations'}
           </Button>
           <p className="send-hint">
-            {checking && preview.counts.total > 0
-              ? 'Waiting for the check of existing invitations and members…'
-              : 'Sent in batches of 10, paced by Clerk’s rate limits. You can leave the page; the job keeps going.'}
+            {unread
+              ? `Choose the email column of the table on line ${unread.headerLine} first.`
+              : checking && preview.counts.total > 0
+                ? 'Waiting for the check of existing invitations and members…'
+                : 'Sent in batches of 10, paced by Clerk’s rate limits. Every pasted row is in the results, sent or not. You can leave the page; the job keeps going.'}
           </p>
         </div>
       </section>

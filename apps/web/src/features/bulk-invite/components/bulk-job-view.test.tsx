@@ -11,7 +11,8 @@ const row = (
   email: string,
   outcome: BulkJob['rows'][number]['outcome'],
   extra: Partial<BulkJob['rows'][number]> = {},
-) => ({
+): BulkJob['rows'][number] => ({
+  line: null,
   email_address: email,
   role: 'org:member',
   outcome,
@@ -104,6 +105,23 @@ describe('BulkJobView', () => {
     expect(screen.getByRole('link', { name: 'Download results' }).getAttribute('href')).toBe(
       '/api/bulk-invitations/bulkjob_1/results.csv',
     );
+  });
+
+  it('lists every pasted row with its line, the ones not sent with their reason', async () => {
+    renderView([
+      job({ status: 'done' }, [
+        row('a@x.example', 'invited', { line: 1 }),
+        row('Lovelace', 'skipped', {
+          line: 2,
+          code: 'form_param_format_invalid',
+          message: 'This address is missing an @.',
+        }),
+      ]),
+    ]);
+    const table = await screen.findByRole('table', { name: 'Rows' });
+    const [, first, second] = within(table).getAllByRole('row');
+    expect(first?.textContent).toMatch(/^1a@x\.example/);
+    expect(second?.textContent).toMatch(/^2Lovelace.*Skipped.*This address is missing an @\./);
   });
 
   it('says when a rate-limited job resumes', async () => {

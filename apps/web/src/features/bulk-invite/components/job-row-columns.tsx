@@ -6,10 +6,16 @@ import { OutcomeBadge } from './outcome-badge.tsx';
 
 type Column = ColumnDef<DataTableFeatures, BulkJobRow, unknown>;
 
-/** A job's rows: Email, Role, Outcome, and the invitation id or Clerk's code and message. */
+/** A job's rows: Line (of the paste), Email, Role, Outcome, and the invitation id or the reason it was not sent. */
 export function jobRowColumns(roleName: (key: string) => string = roleLabel): Column[] {
   const helper = createColumnHelper<DataTableFeatures, BulkJobRow>();
   return [
+    helper.accessor((row) => row.line, {
+      id: 'line',
+      header: 'Line',
+      meta: { className: 'col-line' },
+      cell: ({ row }) => row.original.line ?? <span className="muted">—</span>,
+    }) as Column,
     helper.accessor((row) => row.email_address, {
       id: 'email_address',
       header: 'Email',

@@ -16,8 +16,7 @@ type Column = ColumnDef<DataTableFeatures, PreviewRow, unknown>;
 
 function details(row: PreviewRow): string | null {
   if (row.reason) return row.reason;
-  if (row.unchecked) return 'Not checked against existing invitations and members.';
-  return row.roleNote;
+  return row.unchecked ? 'Not checked against existing invitations and members.' : null;
 }
 
 /** The preview's columns: Line, Email, Status, Details, Role (a select per row), Send. */
@@ -63,15 +62,23 @@ export function previewColumns({ roles, onRoleChange, onIncludeChange }: Preview
       header: 'Role',
       cell: ({ row }) => {
         const r = row.original;
-        if (r.status === 'invalid' || r.status === 'duplicate') return <span className="muted">—</span>;
+        // Rows that can be sent get the select; so does a row whose only problem is its role.
+        if (r.invalid || r.status === 'duplicate' || r.status === 'pending')
+          return <span className="muted">—</span>;
         return (
           <select
             className="select select-sm"
             aria-label={`Role for ${r.email}`}
+            aria-invalid={r.roleProblem || undefined}
             value={r.role}
             onChange={(event) => onRoleChange(r.email, event.target.value)}
           >
-            {roles === undefined ? <option value={r.role}>{r.role}</option> : null}
+            {r.role === '' ? (
+              <option value="" disabled>
+                {roles === undefined ? 'Loading…' : 'Choose a role'}
+              </option>
+            ) : null}
+            {roles === undefined && r.role !== '' ? <option value={r.role}>{r.role}</option> : null}
             {roles?.map((role) => (
               <option key={role.key} value={role.key}>
                 {role.name}

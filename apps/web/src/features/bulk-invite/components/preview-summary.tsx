@@ -11,9 +11,7 @@ interface PreviewSummaryProps {
   /** How many addresses the live check is about. */
   checkedCount: number;
   onRetryCheck: () => void;
-  includePending: boolean;
   includeMembers: boolean;
-  onIncludePendingChange: (include: boolean) => void;
   onIncludeMembersChange: (include: boolean) => void;
 }
 
@@ -41,14 +39,6 @@ export function PreviewSummary(props: PreviewSummaryProps) {
       {props.checkedCount > 0 ? <CheckStatus {...props} /> : null}
       {checkState.status !== 'error' ? (
         <div className="include-options">
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={props.includePending}
-              onChange={(event) => props.onIncludePendingChange(event.target.checked)}
-            />
-            <span>Include rows that already have a pending invitation ({formatCount(counts.pending)})</span>
-          </label>
           <label className="checkbox">
             <input
               type="checkbox"

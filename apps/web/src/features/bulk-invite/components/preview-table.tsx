@@ -22,6 +22,8 @@ interface PreviewTableProps {
   onIncludeChange: (email: string, include: boolean) => void;
   /** The paste changed and the preview is catching up. */
   stale: boolean;
+  /** The first line of a table whose email column the admin has yet to choose. */
+  waitingLine?: number | undefined;
 }
 
 /** The preview table with its class filter and pages. */
@@ -32,6 +34,7 @@ export function PreviewTable({
   onRoleChange,
   onIncludeChange,
   stale,
+  waitingLine,
 }: PreviewTableProps) {
   const [show, setShow] = useState<RowClass[]>([]);
   const [page, setPage] = useState(1);
@@ -80,7 +83,14 @@ export function PreviewTable({
           label="Preview"
           state={stale ? 'stale' : 'ready'}
           fallback={
-            rows.length === 0 ? (
+            rows.length === 0 && waitingLine !== undefined ? (
+              <EmptyState
+                level={3}
+                icon={<Mail size={20} />}
+                title="Choose the email column"
+                description={`The table on line ${waitingLine} is read once you choose which column holds the addresses to invite.`}
+              />
+            ) : rows.length === 0 ? (
               <EmptyState
                 level={3}
                 icon={<Mail size={20} />}

@@ -1,8 +1,15 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useAddressCheck } from '../api/check-addresses.ts';
 import { addressSet } from '../utils/address-set.ts';
-import { type CheckState, type ClassifyOptions, classifyRows, validateRows } from '../utils/classify-rows.ts';
+import {
+  type CheckState,
+  type ClassifyOptions,
+  classifyRows,
+  resolveRole,
+  validateRows,
+} from '../utils/classify-rows.ts';
 import { parseAddresses } from '../utils/parse-addresses.ts';
+import type { ColumnChoice } from '../utils/table-columns.ts';
 import { useDebouncedValue } from '../utils/use-debounced-value.ts';
 
 /** The most addresses one job (and one check) takes. */
@@ -10,14 +17,23 @@ export const MAX_ROWS = 20_000;
 const CHECK_DEBOUNCE_MS = 300;
 const NOTHING_TO_CHECK: CheckState = { status: 'done', pending: new Map(), members: new Map() };
 
+type PreviewOptions = Omit<ClassifyOptions, 'check'> & {
+  /** The admin's email and role column per pasted table. */
+  columns: Readonly<Record<string, ColumnChoice>>;
+};
+
 /**
  * The preview of a paste, recomputed as it changes: parse, validate, then the live check (debounced,
  * for valid unique addresses only, keyed by their set) and the classification.
  */
-export function useBulkPreview(orgId: string, text: string, options: Omit<ClassifyOptions, 'check'>) {
+export function useBulkPreview(orgId: string, text: string, options: PreviewOptions) {
+  const { defaultRole, roles, includeMembers, rowIncludes, rowRoles, columns } = options;
   // Typing stays responsive with a large paste: React renders the preview after the keystroke.
   const deferredText = useDeferredValue(text);
-  const parsed = useMemo(() => parseAddresses(deferredText), [deferredText]);
+  const parsed = useMemo(() => {
+    const isRole = roles ? (cell: string) => resolveRole(cell, roles) !== null : undefined;
+    return parseAddresses(deferredText, { columns, isRole });
+  }, [deferredText, columns, roles]);
   const validated = useMemo(() => validateRows(parsed.rows), [parsed]);
   const current = useMemo(() => addressSet(validated.unique, MAX_ROWS), [validated.unique]);
   const asked = useDebouncedValue(current, CHECK_DEBOUNCE_MS);
@@ -33,24 +49,23 @@ export function useBulkPreview(orgId: string, text: string, options: Omit<Classi
     return failed ? { status: 'error' } : { status: 'checking' };
   }, [current, asked, answer, failed]);
 
-  const { defaultRole, roles, includePending, includeMembers, rowIncludes, rowRoles } = options;
   const classified = useMemo(
     () =>
       classifyRows(validated.rows, {
         check: checkState,
         defaultRole,
         roles,
-        includePending,
         includeMembers,
         rowIncludes,
         rowRoles,
       }),
-    [validated.rows, checkState, defaultRole, roles, includePending, includeMembers, rowIncludes, rowRoles],
+    [validated.rows, checkState, defaultRole, roles, includeMembers, rowIncludes, rowRoles],
   );
 
   return {
     ...classified,
-    headerLine: parsed.headerLine,
+    tables: parsed.tables,
+    headerLines: parsed.headerLines,
     /** The paste being typed is ahead of the preview (a large paste renders a moment later). */
     stale: deferredText !== text,
     checkState,

@@ -23,7 +23,6 @@ const options = (patch: Partial<ClassifyOptions> = {}): ClassifyOptions => ({
   check: done(),
   defaultRole: 'org:member',
   roles: ROLES,
-  includePending: false,
   includeMembers: false,
   rowIncludes: {},
   rowRoles: {},
@@ -77,15 +76,21 @@ describe('classifyRows', () => {
     expect(counts).toEqual({ total: 6, ready: 2, invalid: 1, duplicate: 1, pending: 1, member: 1, send: 2 });
   });
 
-  it('includes pending or member rows when the user chooses, for all of them or one row', () => {
-    const check = done({ 'p@x.example': 'orginv_1', 'q@x.example': 'orginv_2' }, { 'm@x.example': 'user_1' });
-    const text = 'p@x.example\nq@x.example\nm@x.example';
-    expect(preview(text, { check, includePending: true }).counts.send).toBe(2);
-    expect(preview(text, { check, includeMembers: true }).counts.send).toBe(1);
-    const oneRow = preview(text, { check, rowIncludes: { 'q@x.example': true } });
-    expect(oneRow.rows.map((r) => r.include)).toEqual([false, true, false]);
-    const optOut = preview(text, { check, includePending: true, rowIncludes: { 'p@x.example': false } });
-    expect(optOut.rows.map((r) => r.include)).toEqual([false, true, false]);
+  it('includes member rows when the user chooses, for all or one row; never a pending row', () => {
+    const check = done({ 'p@x.example': 'orginv_1' }, { 'm@x.example': 'user_1', 'n@x.example': 'user_2' });
+    const text = 'p@x.example\nm@x.example\nn@x.example';
+    expect(preview(text, { check }).counts.send).toBe(0);
+    expect(preview(text, { check, includeMembers: true }).rows.map((r) => r.include)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    const oneRow = preview(text, { check, rowIncludes: { 'n@x.example': true, 'p@x.example': true } });
+    expect(oneRow.rows.map((r) => [r.include, r.includable])).toEqual([
+      [false, false],
+      [false, true],
+      [true, true],
+    ]);
   });
 
   it('marks ready rows as checking while the live check runs, and unchecked when it failed', () => {
@@ -99,19 +104,68 @@ describe('classifyRows', () => {
   });
 
   it('uses the default role, a Role column, then a per-row choice', () => {
-    const text =
-      'Email\tRole\na@x.example\tadmin\nb@x.example\tBilling manager\nc@x.example\t\nd@x.example\tboss';
+    const text = 'Email\tRole\na@x.example\tadmin\nb@x.example\tBilling manager\nc@x.example\t';
     const { rows } = preview(text, { rowRoles: { 'c@x.example': 'org:admin' } });
-    expect(rows.map((r) => r.role)).toEqual(['org:admin', 'org:billing', 'org:admin', 'org:member']);
-    expect(rows[3]?.roleNote).toBe('Unknown role "boss"; the default role is used.');
+    expect(rows.map((r) => r.role)).toEqual(['org:admin', 'org:billing', 'org:admin']);
   });
 
-  it('builds the job rows from what will be sent, lower-cased', () => {
-    const { rows } = preview('Ada <Ada@X.example>\nbad\np@x.example', {
-      check: done({ 'p@x.example': 'orginv_1' }),
-      rowRoles: { 'ada@x.example': 'org:admin' },
-    });
-    expect(toJobRows(rows)).toEqual([{ email_address: 'ada@x.example', role: 'org:admin' }]);
+  it('makes an unknown role an error on its row, never the default, until a role is chosen for it', () => {
+    const text = 'Email\tRole\na@x.example\tboss\nbad\tboss';
+    const { rows, counts } = preview(text);
+    expect(rows.map((r) => [r.status, r.role, r.roleProblem, r.reason])).toEqual([
+      ['invalid', '', true, 'Unknown role "boss": choose this row\'s role.'],
+      ['invalid', '', true, 'This address is missing an @.'],
+    ]);
+    expect(counts).toMatchObject({ invalid: 2, send: 0 });
+    const chosen = preview(text, { rowRoles: { 'a@x.example': 'org:admin' } });
+    expect(chosen.rows[0]).toMatchObject({ status: 'ready', role: 'org:admin', include: true });
+  });
+
+  it('waits for the roles before reading a role cell', () => {
+    const { rows } = preview('Email\tRole\na@x.example\tboss', { roles: undefined });
+    expect(rows[0]).toMatchObject({ status: 'ready', role: '', roleProblem: false });
+  });
+
+  it('builds the job rows from every row, in paste order: the ones left out say why', () => {
+    const { rows } = preview(
+      'Ada <Ada@X.example>\nbad\np@x.example\nada@x.example\nEmail\tRole\nr@x.example\tboss',
+      {
+        check: done({ 'p@x.example': 'orginv_1' }),
+        rowRoles: { 'ada@x.example': 'org:admin' },
+      },
+    );
+    expect(toJobRows(rows, 'org:member')).toEqual([
+      { email_address: 'ada@x.example', role: 'org:admin', line: 1 },
+      {
+        email_address: 'bad',
+        role: 'org:member',
+        line: 2,
+        left_out: { reason: 'invalid', message: 'This address is missing an @.' },
+      },
+      {
+        email_address: 'p@x.example',
+        role: 'org:member',
+        line: 3,
+        left_out: { reason: 'pending', message: 'Already has a pending invitation.' },
+      },
+      {
+        email_address: 'ada@x.example',
+        role: 'org:admin',
+        line: 4,
+        left_out: { reason: 'duplicate', message: 'Duplicate of line 1.' },
+      },
+      {
+        email_address: 'r@x.example',
+        role: 'boss',
+        line: 6,
+        left_out: { reason: 'unknown_role', message: 'Unknown role "boss": choose this row\'s role.' },
+      },
+    ]);
+  });
+
+  it('cuts a long pasted text of a row left out', () => {
+    const { rows } = preview('x'.repeat(500));
+    expect(toJobRows(rows, 'org:member')[0]?.email_address).toHaveLength(200);
   });
 
   it('classifies 10,000 rows (speed: pnpm bench)', () => {

@@ -1,5 +1,6 @@
+import type { BulkJobRowInput } from '@invites/clerk-schema';
 import { emailProblem, normalizeEmail } from '@invites/clerk-schema/email-rules';
-import type { ParsedAddress } from './parse-addresses.ts';
+import type { ParsedAddress } from './paste-rows.ts';
 
 export const ROW_CLASSES = ['ready', 'invalid', 'duplicate', 'pending', 'member'] as const;
 /** What the preview says about a row. */
@@ -58,8 +59,8 @@ export interface ClassifyOptions {
   defaultRole: string;
   /** Known roles, to read a Role column ("admin", "Admin", "org:admin"); undefined while loading. */
   roles?: readonly RoleOption[] | undefined;
-  /** Send rows that already have a pending invitation / belong to a member (default: skip them). */
-  includePending: boolean;
+  /** Send rows of people who are already members (default: skip them). Rows with a pending
+   * invitation are never sent: Clerk would skip them (re-sending comes with the resend path). */
   includeMembers: boolean;
   /** Per-address choices, keyed by the lower-cased address. */
   rowIncludes: Readonly<Record<string, boolean>>;
@@ -77,13 +78,16 @@ export interface PreviewRow extends ValidatedRow {
   checking: boolean;
   /** The live check failed, so the row could not be checked. */
   unchecked: boolean;
-  /** Pending and member rows: the user may choose to send them anyway. */
+  /** Member rows: the user may choose to send them anyway. */
   includable: boolean;
   /** Will be sent. */
   include: boolean;
+  /** The role key it is sent with; empty while roles load, or when its role cell names no known role. */
   role: string;
-  /** Said when the row's Role cell names no known role. */
-  roleNote: string | null;
+  /** The row's role cell names no known role: an error on this row until one is chosen. */
+  roleProblem: boolean;
+  /** The role cell as written, when the row came with one. */
+  roleCell: string | null;
 }
 
 export type PreviewCounts = Record<RowClass, number> & { total: number; send: number };
@@ -101,7 +105,43 @@ export function resolveRole(text: string, roles: readonly RoleOption[] | undefin
   return match?.key ?? null;
 }
 
-/** Classifies every row: ready, invalid, duplicate, already pending or already a member; and whether it is sent. */
+/** The row's role: a per-row choice, its role cell, or the default; `problem` for an unknown role cell. */
+function rowRole(row: ValidatedRow, options: ClassifyOptions): { role: string; problem: boolean } {
+  const chosen = options.rowRoles[row.email];
+  if (chosen) return { role: chosen, problem: false };
+  if (!row.role) return { role: options.defaultRole, problem: false };
+  if (!options.roles) return { role: '', problem: false };
+  const key = resolveRole(row.role, options.roles);
+  return key ? { role: key, problem: false } : { role: '', problem: true };
+}
+
+/** Why a row that is not sent is left out, in words; null for a ready row. */
+function statusOf(
+  row: ValidatedRow,
+  check: CheckState,
+): { status: RowClass; reason: string | null; matchId: string | null } {
+  if (row.invalid)
+    return {
+      status: 'invalid',
+      reason: row.problem ?? `This address ${row.invalid}.`,
+      matchId: null,
+    };
+  if (row.duplicateOfLine !== null)
+    return { status: 'duplicate', reason: `Duplicate of line ${row.duplicateOfLine}.`, matchId: null };
+  if (check.status === 'done') {
+    const userId = check.members.get(row.email);
+    if (userId !== undefined) return { status: 'member', reason: 'Already a member.', matchId: userId };
+    const invitationId = check.pending.get(row.email);
+    if (invitationId !== undefined)
+      return { status: 'pending', reason: 'Already has a pending invitation.', matchId: invitationId };
+  }
+  return { status: 'ready', reason: null, matchId: null };
+}
+
+/**
+ * Classifies every row: ready, invalid (its address, or a role cell naming no known role),
+ * duplicate, already pending or already a member; and whether it is sent.
+ */
 export function classifyRows(
   rows: readonly ValidatedRow[],
   options: ClassifyOptions,
@@ -117,36 +157,17 @@ export function classifyRows(
   };
   const { check } = options;
   const out = rows.map((row): PreviewRow => {
-    const cellRole = row.role ? resolveRole(row.role, options.roles) : null;
-    const role = options.rowRoles[row.email] ?? cellRole ?? options.defaultRole;
-    const roleNote =
-      row.role && !cellRole && options.roles && !options.rowRoles[row.email]
-        ? `Unknown role "${row.role}"; the default role is used.`
-        : null;
-    let status: RowClass = 'ready';
-    let reason: string | null = null;
-    let matchId: string | null = null;
-    let include = false;
-    const invitationId = check.status === 'done' ? check.pending.get(row.email) : undefined;
-    const userId = check.status === 'done' ? check.members.get(row.email) : undefined;
-    if (row.invalid) {
+    const { role, problem } = rowRole(row, options);
+    let { status, reason, matchId } = statusOf(row, check);
+    let include =
+      status === 'ready' ||
+      (status === 'member' && (options.rowIncludes[row.email] ?? options.includeMembers));
+    // An unknown role is an error on a row that would be sent, never a silent default.
+    if (problem && include) {
       status = 'invalid';
-      reason = `This address ${row.invalid}.`;
-    } else if (row.duplicateOfLine !== null) {
-      status = 'duplicate';
-      reason = `Duplicate of line ${row.duplicateOfLine}.`;
-    } else if (userId !== undefined) {
-      status = 'member';
-      reason = 'Already a member.';
-      matchId = userId;
-      include = options.rowIncludes[row.email] ?? options.includeMembers;
-    } else if (invitationId !== undefined) {
-      status = 'pending';
-      reason = 'Already has a pending invitation.';
-      matchId = invitationId;
-      include = options.rowIncludes[row.email] ?? options.includePending;
-    } else {
-      include = true;
+      reason = `Unknown role "${row.role}": choose this row's role.`;
+      matchId = null;
+      include = false;
     }
     counts[status] += 1;
     if (include) counts.send += 1;
@@ -155,20 +176,43 @@ export function classifyRows(
     return {
       ...row,
       role,
-      roleNote,
+      roleProblem: problem,
+      roleCell: row.role,
       status,
       reason,
       matchId,
       checking: ready && check.status === 'checking',
       unchecked: ready && check.status === 'error',
-      includable: status === 'pending' || status === 'member',
+      includable: status === 'member',
       include,
     };
   });
   return { rows: out, counts };
 }
 
-/** The job's rows: every row that will be sent, with its role. */
-export function toJobRows(rows: readonly PreviewRow[]): { email_address: string; role: string }[] {
-  return rows.filter((r) => r.include).map((r) => ({ email_address: r.email, role: r.role }));
+/** Longest pasted text a left-out row keeps (the schema's limits): results stay about rows. */
+const MAX_TEXT = 200;
+const MAX_MESSAGE = 300;
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function leftOutReason(r: PreviewRow): NonNullable<BulkJobRowInput['left_out']>['reason'] {
+  if (r.status === 'invalid') return r.invalid ? 'invalid' : 'unknown_role';
+  return r.status === 'ready' ? 'invalid' : r.status;
+}
+
+/**
+ * The job's rows: every row of the preview, in paste order, with its line. Rows that are not sent
+ * say why (`left_out`), so the job's results and their CSV account for every pasted line.
+ */
+export function toJobRows(rows: readonly PreviewRow[], defaultRole: string): BulkJobRowInput[] {
+  return rows.map((r): BulkJobRowInput => {
+    if (r.include) return { email_address: r.email, role: r.role, line: r.line };
+    return {
+      email_address: cut(r.invalid ? r.address || r.text : r.email, MAX_TEXT),
+      // A row left out for its role keeps the role it was pasted with, so the results show it.
+      role: r.role || (r.roleProblem && r.roleCell ? cut(r.roleCell, 64) : defaultRole),
+      line: r.line,
+      left_out: { reason: leftOutReason(r), message: cut(r.reason ?? 'Not sent.', MAX_MESSAGE) },
+    };
+  });
 }

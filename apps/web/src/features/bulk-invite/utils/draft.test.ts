@@ -10,7 +10,8 @@ describe('bulk invite draft', () => {
       ...BLANK_BULK_DRAFT,
       text: 'ada@acme.example\nGrace <grace@acme.example>',
       role: 'org:admin',
-      includePending: true,
+      includeMembers: true,
+      columns: { 'name\twork email\temail': { email: 1, role: null } },
       rowRoles: { 'ada@acme.example': 'org:billing' },
       rowIncludes: { 'p@acme.example': true },
       expiresInDays: '7',
@@ -47,12 +48,15 @@ describe('bulk invite draft', () => {
         notify: 'yes',
         rowRoles: { a: 1, b: 'org:admin' },
         rowIncludes: [],
+        columns: { a: { email: 2, role: null }, b: { email: -1, role: null }, c: { email: 1, role: 'x' } },
+        includePending: true,
       }),
     );
     expect(loadBulkDraft(ORG)).toEqual({
       ...BLANK_BULK_DRAFT,
       text: 'a@x.example',
       rowRoles: { b: 'org:admin' },
+      columns: { a: { email: 2, role: null } },
     });
   });
 

@@ -1,12 +1,14 @@
 import { sessionDraft } from '../../../lib/session-draft.ts';
+import type { ColumnChoice } from './table-columns.ts';
 
 /** Everything typed or chosen on the bulk invite page, kept until a job starts. */
 export interface BulkDraft {
   text: string;
   /** The default role's key; empty until the roles load. */
   role: string;
-  includePending: boolean;
   includeMembers: boolean;
+  /** The email (and role) column the admin picked per table of the paste, by the table's header. */
+  columns: Record<string, ColumnChoice>;
   /** Per-address role and include choices, keyed by the lower-cased address. */
   rowRoles: Record<string, string>;
   rowIncludes: Record<string, boolean>;
@@ -19,8 +21,8 @@ export interface BulkDraft {
 export const BLANK_BULK_DRAFT: BulkDraft = {
   text: '',
   role: '',
-  includePending: false,
   includeMembers: false,
+  columns: {},
   rowRoles: {},
   rowIncludes: {},
   expiresInDays: '30',
@@ -34,6 +36,11 @@ function record<T>(value: unknown, isValue: (v: unknown) => v is T): Record<stri
 }
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isColumn = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isChoice = (v: unknown): v is ColumnChoice => {
+  const c = v as Partial<ColumnChoice> | null;
+  return typeof c === 'object' && c !== null && isColumn(c.email) && (c.role === null || isColumn(c.role));
+};
 
 /** The stored draft; a value of the wrong type falls back to blank. */
 function readBulkDraft(stored: Record<string, unknown>): BulkDraft {
@@ -42,8 +49,8 @@ function readBulkDraft(stored: Record<string, unknown>): BulkDraft {
   return {
     text: pick('text', isString),
     role: pick('role', isString),
-    includePending: pick('includePending', isBoolean),
     includeMembers: pick('includeMembers', isBoolean),
+    columns: record(stored.columns, isChoice),
     rowRoles: record(stored.rowRoles, isString),
     rowIncludes: record(stored.rowIncludes, isBoolean),
     expiresInDays: pick('expiresInDays', isString),
@@ -56,7 +63,6 @@ function readBulkDraft(stored: Record<string, unknown>): BulkDraft {
 export function isBlankBulkDraft(draft: BulkDraft): boolean {
   return (
     draft.text.trim() === '' &&
-    !draft.includePending &&
     !draft.includeMembers &&
     Object.keys(draft.rowRoles).length === 0 &&
     Object.keys(draft.rowIncludes).length === 0 &&

@@ -43,6 +43,26 @@ describe('buildJobBody', () => {
     });
   });
 
+  it('names the pasted line of a bad row, and refuses a job with nothing to send', () => {
+    const rows = [
+      { email_address: 'bad', role: 'org:member', line: 4 },
+      {
+        email_address: 'x',
+        role: 'org:member',
+        line: 5,
+        left_out: { reason: 'invalid' as const, message: 'This address is missing an @.' },
+      },
+    ];
+    expect(buildJobBody(ORG, rows, OPTIONS)).toMatchObject({
+      ok: false,
+      form: 'Line 4: email address is missing an @.',
+    });
+    expect(buildJobBody(ORG, rows.slice(1), OPTIONS)).toMatchObject({
+      ok: false,
+      form: 'There is nothing to send.',
+    });
+  });
+
   it('refuses an empty job and one above 20,000 rows', () => {
     expect(buildJobBody(ORG, [], OPTIONS)).toMatchObject({ ok: false, form: 'There is nothing to send.' });
     const many = Array.from({ length: 20_001 }, (_, i) => ({

@@ -55,8 +55,10 @@ export function buildJobBody(
           ? 'A job takes at most 20,000 rows. Split the list and send it in parts.'
           : 'There is nothing to send.',
       );
-    else if (first === 'rows') form.push(`Row ${Number(second) + 1}: ${issue.message}.`);
-    else form.push(issue.message);
+    else if (first === 'rows') {
+      const line = rows[Number(second)]?.line;
+      form.push(`${line ? `Line ${line}` : `Row ${Number(second) + 1}`}: ${issue.message}.`);
+    } else form.push(issue.message);
   }
   return { ok: false, fields, form: form.length > 0 ? [...new Set(form)].join(' ') : null };
 }

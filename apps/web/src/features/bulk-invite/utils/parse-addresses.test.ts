@@ -154,7 +154,7 @@ describe('parseAddresses: spreadsheet columns', () => {
   it('detects a header row and reads the Email, Name and Role columns', () => {
     const paste = 'Name\tEmail\tRole\nAda Lovelace\tada@x.example\tadmin\nGrace\tgrace@x.example\t\n';
     const result = parseAddresses(paste);
-    expect(result.headerLine).toBe(1);
+    expect(result.headerLines).toEqual([1]);
     expect(result.rows.map((r) => [r.line, r.name, r.address, r.role])).toEqual([
       [2, 'Ada Lovelace', 'ada@x.example', 'admin'],
       [3, 'Grace', 'grace@x.example', null],
@@ -169,15 +169,15 @@ describe('parseAddresses: spreadsheet columns', () => {
       line: 3,
       address: '',
       name: 'Grace Hopper',
-      problem: 'has no email address',
+      problem: 'This row has no email address.',
     });
   });
 
   it('reads a comma-separated table with a header, quoted cells included', () => {
-    const { rows, headerLine } = parseAddresses(
+    const { rows, headerLines } = parseAddresses(
       'email,role\r\nada@x.example,org:admin\r\n"b@x.example",\r\n',
     );
-    expect(headerLine).toBe(1);
+    expect(headerLines).toEqual([1]);
     expect(rows.map((r) => [r.address, r.role])).toEqual([
       ['ada@x.example', 'org:admin'],
       ['b@x.example', null],
@@ -186,23 +186,24 @@ describe('parseAddresses: spreadsheet columns', () => {
 
   it('skips a lone "Email" header of a pasted column', () => {
     const result = parseAddresses('Email\na@x.example\nb@x.example');
-    expect(result.headerLine).toBe(1);
+    expect(result.headerLines).toEqual([1]);
+    expect(result.tables).toEqual([]);
     expect(result.rows.map((r) => r.address)).toEqual(['a@x.example', 'b@x.example']);
   });
 
   it('without a header, takes the cells with an @ and reports rows without any', () => {
-    const { rows, headerLine } = parseAddresses(
+    const { rows, headerLines } = parseAddresses(
       'Ada Lovelace\tada@x.example\tSales\nGrace Hopper\tEngineering',
     );
-    expect(headerLine).toBeNull();
+    expect(headerLines).toEqual([]);
     expect(rows.map((r) => [r.address, r.problem])).toEqual([
       ['ada@x.example', null],
-      ['', 'has no email address'],
+      ['', 'This row has no email address.'],
     ]);
   });
 
   it('does not take a first line with an address as a header', () => {
-    expect(parseAddresses('email@x.example\nb@x.example').headerLine).toBeNull();
+    expect(parseAddresses('email@x.example\nb@x.example').headerLines).toEqual([]);
   });
 });
 

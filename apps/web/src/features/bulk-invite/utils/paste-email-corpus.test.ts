@@ -30,6 +30,9 @@ const READ_AS_PASTE_SYNTAX: Record<string, (readonly [string, string | null])[]>
   'Ada Lovelace <ada@example.com>': [['ada@example.com', null]],
   '<ada@example.com>': [['ada@example.com', null]],
   'mailto:ada@example.com': [['ada@example.com', null]],
+  // A sentence's full stop and a wide full stop in a Unicode domain are paste syntax too.
+  'a@example.com.': [['a@example.com', null]],
+  'ユーザー@例え。テスト': [['ユーザー@例え.テスト', null]],
 };
 
 describe('bulk paste: addresses agree with the shared corpus (the rules the api and Clerk apply)', () => {

@@ -9,11 +9,22 @@ const SEPARATORS = new Set([',', ';', '\uFF0C', '\uFF1B', '\u3001']);
 const WHITESPACE = /\s/;
 // A word that can be part of a display name: letters, apostrophes, hyphens, an initial's dot.
 const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'\u2019-]*\.?$/u;
-const ENCLOSING = /^['"([{]+|['")\]}]+$/g;
+// Around a bare address: quotes and brackets before it; quotes, brackets and a sentence's punctuation after.
+const LEADING = /^['"\u2018\u201C([{<]+/;
+const TRAILING = /['"\u2019\u201D)\]}>.,;:!?\u2026]+$/;
+// Ideographic and full-width full stops, as IDNA reads them in a domain.
+const WIDE_DOT = /[\u3002\uFF0E\uFF61]/g;
+// Curly double quotes as Outlook and Word write them around a display name.
+const CURLY_QUOTE = /[\u201C\u201D\u201E\u201F\u2033\u301D\u301E]/g;
 
-/** Plain spaces for odd ones, nothing for invisible ones, full-width @ as @. */
+/** Plain spaces for odd ones, nothing for invisible ones, full-width @ and dots as @ and dots. */
 export function cleanLine(line: string): string {
-  return line.replace(INVISIBLE, '').replace(ODD_SPACE, ' ').replaceAll('\uFF20', '@');
+  return line.replace(INVISIBLE, '').replace(ODD_SPACE, ' ').replaceAll('\uFF20', '@').replace(WIDE_DOT, '.');
+}
+
+/** Straight double quotes for curly ones, one for one (positions stay), for display names in free text. */
+export function straightQuotes(line: string): string {
+  return line.replace(CURLY_QUOTE, '"');
 }
 
 export interface Span {
@@ -42,16 +53,20 @@ export function splitCells(line: string, delimiter: string): Span[] {
   return cells;
 }
 
+type Entry = Span & { comma: boolean };
+
 /** Splits a line into entries: at commas and semicolons, and after each `<address>`. */
 export function splitEntries(line: string, offset: number): Span[] {
-  const entries: Span[] = [];
+  const entries: Entry[] = [];
   let start = 0;
   let quoted = false;
   let angled = false;
-  const push = (end: number) => {
+  const push = (end: number, comma = false) => {
     const raw = line.slice(start, end);
     const trimmed = raw.trim();
-    if (trimmed) entries.push({ text: trimmed, start: offset + start + raw.indexOf(trimmed) });
+    // Punctuation alone (the full stop after `<address>.`) is no entry.
+    if (/[\p{L}\p{N}@]/u.test(trimmed))
+      entries.push({ text: trimmed, start: offset + start + raw.indexOf(trimmed), comma });
   };
   for (let i = 0; i < line.length; i += 1) {
     const ch = line[i] as string;
@@ -63,12 +78,39 @@ export function splitEntries(line: string, offset: number): Span[] {
       push(i + 1);
       start = i + 1;
     } else if (SEPARATORS.has(ch) && !quoted && !angled) {
-      push(i);
+      push(i, ch === ',' || ch === '\uFF0C');
       start = i + 1;
     }
   }
   push(line.length);
-  return entries;
+  return joinOutlookNames(entries, line, offset);
+}
+
+// Outlook writes `Lovelace, Ada <ada@…>; Hopper, Grace <grace@…>` without quotes: a surname (not
+// lower-case, no address) before a comma, then given names and an <address>, are one entry.
+const SURNAME = /^[\p{L}\p{M}][\p{L}\p{M}'\u2019.-]*(?: [\p{L}\p{M}][\p{L}\p{M}'\u2019.-]*){0,2}$/u;
+const GIVEN_THEN_ADDRESS = /^[\p{L}\p{M}][\p{L}\p{M}'\u2019. -]*<[^>]*@/u;
+
+function joinOutlookNames(entries: Entry[], line: string, offset: number): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i] as Entry;
+    const next = entries[i + 1];
+    if (
+      next &&
+      entry.comma &&
+      SURNAME.test(entry.text) &&
+      !/^\p{Ll}/u.test(entry.text) &&
+      GIVEN_THEN_ADDRESS.test(next.text)
+    ) {
+      const end = next.start - offset + next.text.length;
+      out.push({ text: line.slice(entry.start - offset, end), start: entry.start });
+      i += 1;
+    } else {
+      out.push({ text: entry.text, start: entry.start });
+    }
+  }
+  return out;
 }
 
 type Token = { kind: 'word' | 'quoted' | 'angle'; value: string; start: number; end: number };
@@ -112,9 +154,26 @@ function tokenize(entry: string): Token[] {
   return tokens;
 }
 
-/** A bare word as an address: without `mailto:` and enclosing quotes or brackets. */
-function bareAddress(word: string): string {
-  return word.replace(/^mailto:/i, '').replace(ENCLOSING, '');
+/**
+ * A word as an address: without `mailto:` and its `?subject=…` query, enclosing quotes or brackets,
+ * and a sentence's trailing full stop, comma, semicolon or closing bracket; in Unicode's composed form.
+ */
+export function bareAddress(word: string): string {
+  let address = word.replace(LEADING, '');
+  const mailto = /^mailto:/i.test(address);
+  if (mailto) address = address.slice(7);
+  // A mailto link's query starts at its first `?`; elsewhere a `?` after the @ (a domain holds none).
+  const at = address.indexOf('@');
+  const query = mailto ? address.indexOf('?') : at >= 0 ? address.indexOf('?', at) : -1;
+  if (query >= 0) address = address.slice(0, query);
+  if (mailto && address.includes('%')) {
+    try {
+      address = decodeURIComponent(address);
+    } catch {
+      // Not percent-encoded after all: keep it as written.
+    }
+  }
+  return address.replace(TRAILING, '').replace(LEADING, '').normalize('NFC');
 }
 
 const isNameToken = (t: Token) => t.kind === 'quoted' || (t.kind === 'word' && NAME_WORD.test(t.value));
@@ -139,7 +198,7 @@ export function entryAddresses(entry: Span): Found[] {
       found.push({
         text: entry.text.slice(t.start, t.end),
         start: entry.start + t.start,
-        address: t.kind === 'word' ? bareAddress(t.value) : t.value,
+        address: t.kind === 'quoted' ? t.value : bareAddress(t.value),
         name: null,
       });
   };
