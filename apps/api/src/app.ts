@@ -15,12 +15,15 @@ import { bulkInvitationRoutes } from './routes/bulk-invitations.ts';
 import { CLERK_PROXY_PATH, clerkFrontendRoutes } from './routes/clerk-frontend.ts';
 import { configRoutes, consoleConfig, headTags } from './routes/config.ts';
 import { demoSignInRoutes } from './routes/demo-sign-in.ts';
+import { expiringInvitationRoutes } from './routes/expiring-invitations.ts';
 import { healthRoutes } from './routes/health.ts';
+import { invitationJobRoutes } from './routes/invitation-jobs.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { meRoutes } from './routes/me.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { roleRoutes } from './routes/roles.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
+import { userRoutes } from './routes/users.ts';
 import { spaRoutes } from './static.ts';
 import type { AppEnv } from './types.ts';
 
@@ -47,6 +50,7 @@ export function createApp(config: AppConfig, deps: AppDeps) {
       now: deps.now,
     }),
     roles: createRoleCatalog({ upstream: deps.upstream, ttlMs: config.roleCatalogTtlMs, now: deps.now }),
+    expiring: deps.expiring,
     now: deps.now,
   };
 
@@ -75,8 +79,11 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.route('/api/v1', invitationRoutes(routeDeps));
   app.route('/api/v1', organizationRoutes(routeDeps));
   app.route('/api/v1', roleRoutes(routeDeps));
+  app.route('/api/v1', userRoutes(routeDeps));
   app.route('/api', bulkInvitationRoutes(routeDeps));
   app.route('/api', activityRoutes(routeDeps));
+  app.route('/api', invitationJobRoutes(routeDeps));
+  app.route('/api', expiringInvitationRoutes(routeDeps));
   app.all('/api', () => notFoundResponse());
   app.all('/api/*', () => notFoundResponse());
   app.route(CLERK_PROXY_PATH, clerkFrontendRoutes(config, deps.clerkScripts));

@@ -28,6 +28,8 @@ export interface AppConfig {
   recipientCheckTtlMs: number;
   /** How long the upstream's organization roles are reused to validate bulk jobs. */
   roleCatalogTtlMs: number;
+  /** How long an organization's pending invitations are reused by the expiring-soon filter. */
+  expiringCacheTtlMs: number;
   tokenCacheTtlMs: number;
 }
 
@@ -60,6 +62,7 @@ export function appConfig(
     roleCacheTtlMs: 30_000,
     recipientCheckTtlMs: 5_000,
     roleCatalogTtlMs: 60_000,
+    expiringCacheTtlMs: 30_000,
     tokenCacheTtlMs: 60_000,
     ...base,
     clerkApiUrl: base.clerkApiUrl.replace(/\/+$/, ''),

@@ -3,6 +3,7 @@ import { createPrincipalCache, type PrincipalLoader } from './auth/principal-cac
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.ts';
 import { createScriptStore, pinnedClerkPackages, type ScriptStore } from './clerk-frontend/pinned-scripts.ts';
 import type { AppConfig } from './config.ts';
+import { createExpiringInvitations, type ExpiringInvitations } from './lifecycle/expiring-invitations.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMemoryStore, type Store } from './store/create-store.ts';
 import { createUpstream, type UpstreamClient } from './upstream/client.ts';
@@ -27,6 +28,8 @@ export interface AppDeps {
   wakeWorker: () => void;
   /** clerk-js and Clerk's UI from the pinned packages, served under `/__clerk/npm/…`. */
   clerkScripts: ScriptStore;
+  /** Pending invitations by expiry, kept briefly (the expiring-soon filter); the worker drops what it changes. */
+  expiring: ExpiringInvitations;
 }
 
 /** Asks the upstream once whether it is the emulator; a network failure is not cached. */
@@ -84,5 +87,7 @@ export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}):
     activity: overrides.activity ?? createActivityRecorder({ store, logger, now }),
     wakeWorker: overrides.wakeWorker ?? (() => {}),
     clerkScripts: overrides.clerkScripts ?? createScriptStore(pinnedClerkPackages()),
+    expiring:
+      overrides.expiring ?? createExpiringInvitations({ upstream, ttlMs: config.expiringCacheTtlMs, now }),
   };
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { BulkJobKind } from './dashboard.ts';
 import { EmailAddress } from './email.ts';
 import { EXPIRES_WITHIN_DAYS } from './enums.ts';
 import { InvitationId } from './ids.ts';
 import { OrganizationInvitation } from './invitation.ts';
-import { InvitationStatus, intParam } from './query.ts';
+import { InvitationStatus, intParam, PaginationQuery, repeatedParam } from './query.ts';
 
 // Wire shapes of the invitation lifecycle routes (the dashboard's own, outside Clerk's `/api/v1`):
 // resend, jobs over many invitations (reissue, revoke), the expiring-soon lists and the person lookup.
@@ -21,6 +22,12 @@ export const ResentInvitation = OrganizationInvitation.extend({
   replaces: z.string(),
 });
 export type ResentInvitation = z.infer<typeof ResentInvitation>;
+
+/** The resend body: nothing to choose, the new invitation is the old one's (an empty body reads as `{}`). */
+export const ResendInvitationBody = z.strictObject({});
+
+/** `GET /api/organizations/{org}/bulk-invitations`: a page of jobs, of some kinds (default all). */
+export const ListBulkJobsQuery = PaginationQuery.extend({ kind: repeatedParam(BulkJobKind, 3) });
 
 /** The most invitations one job acts on; a filter matching more is refused (narrow it). */
 export const INVITATION_JOB_MAX_ROWS = 20_000;

@@ -1,4 +1,5 @@
-import type { ActivityEntry } from '@invites/clerk-schema';
+import { type ActivityEntry, normalizeEmail } from '@invites/clerk-schema';
+import { sql } from 'kysely';
 import type { Store } from '../store/create-store.ts';
 import type { ActivityTable } from '../store/schema.ts';
 
@@ -13,6 +14,8 @@ export interface ActivityFilter {
   organization_id?: string | undefined;
   actor_id?: string | undefined;
   action?: string | undefined;
+  /** Entries naming this address (exact, case-insensitive). */
+  email_address?: string | undefined;
   since: number;
   until: number;
   limit: number;
@@ -74,6 +77,11 @@ export async function listActivity(
   if (query.organization_id !== undefined) base = base.where('organization_id', '=', query.organization_id);
   if (query.actor_id !== undefined) base = base.where('actor_id', '=', query.actor_id);
   if (query.action !== undefined) base = base.where('action', '=', query.action);
+  if (query.email_address !== undefined) {
+    // Addresses are stored as a JSON array of normalised strings: match one whole element.
+    const quoted = JSON.stringify(normalizeEmail(query.email_address)).replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    base = base.where(sql<boolean>`email_addresses like ${`%${quoted}%`} escape '\\'`);
+  }
 
   const [rows, count] = await Promise.all([
     base

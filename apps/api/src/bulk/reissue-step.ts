@@ -19,7 +19,14 @@ import {
   settle,
 } from './job-run.ts';
 import { reissueBody } from './reissue-body.ts';
-import { nextRows, type RowRecord, requeueRows, type SettledRow, setStep } from './row-store.ts';
+import {
+  nextRows,
+  type RowRecord,
+  requeueRows,
+  type SettledRow,
+  type StepMove,
+  setStep,
+} from './row-store.ts';
 import { sendAlone, sendChunk } from './send-rows.ts';
 import { type UpstreamFailure, UpstreamUnavailableError } from './upstream.ts';
 
@@ -120,7 +127,7 @@ async function confirmRevokes(run: JobRun, rows: RowRecord[]): Promise<StepResul
   const org = run.job.organization_id;
   const answers = await Promise.all(rows.map((row) => run.upstream.getInvitation(org, sourceId(row))));
   const settled: Entry[] = [];
-  const moves: { position: number; step: ReissueStep | null }[] = [];
+  const moves: StepMove[] = [];
   const failed: { row: RowRecord; failure: UpstreamFailure }[] = [];
   rows.forEach((row, i) => {
     const answer = answers[i]!;
@@ -131,8 +138,8 @@ async function confirmRevokes(run: JobRun, rows: RowRecord[]): Promise<StepResul
     }
     const { status } = answer.invitation;
     // Revoked while our revoke was in flight: ours. Still pending: look at it again from the start.
-    if (status === 'revoked') moves.push({ position: row.position, step: 'revoked' });
-    else if (status === 'expired') moves.push({ position: row.position, step: 'ready' });
+    if (status === 'revoked') moves.push({ position: row.position, step: 'revoked', progress: true });
+    else if (status === 'expired') moves.push({ position: row.position, step: 'ready', progress: true });
     else if (status === 'pending') moves.push({ position: row.position, step: null });
     else settled.push(skip(row, notPendingReason(answer.invitation, 'not resent')));
   });
@@ -194,13 +201,7 @@ async function prepareRows(run: JobRun, rows: RowRecord[]): Promise<StepResult> 
     return retryLater(run, [...failed, ...candidates.map(({ row }) => ({ row, failure: err.failure }))]);
   }
 
-  const ready: {
-    position: number;
-    step: ReissueStep;
-    email_address: string;
-    role: string;
-    payload: string;
-  }[] = [];
+  const ready: StepMove[] = [];
   const toRevoke: { row: RowRecord; email: string; role: string; payload: string }[] = [];
   for (const { row, inv } of candidates) {
     const email = normalizeEmail(inv.email_address);
@@ -220,7 +221,14 @@ async function prepareRows(run: JobRun, rows: RowRecord[]): Promise<StepResult> 
     } else {
       const payload = JSON.stringify(reissueBody(inv));
       if (inv.status === 'expired')
-        ready.push({ position: row.position, step: 'ready', email_address: email, role: inv.role, payload });
+        ready.push({
+          position: row.position,
+          step: 'ready',
+          progress: true,
+          email_address: email,
+          role: inv.role,
+          payload,
+        });
       else toRevoke.push({ row, email, role: inv.role, payload });
     }
   }
@@ -244,12 +252,12 @@ async function prepareRows(run: JobRun, rows: RowRecord[]): Promise<StepResult> 
     const revokes = await Promise.all(
       toRevoke.map(({ row }) => run.upstream.revoke(org, sourceId(row), run.job.inviter_user_id)),
     );
-    const moves: { position: number; step: ReissueStep | null }[] = [];
+    const moves: StepMove[] = [];
     const refused: Entry[] = [];
     const changed: RowRecord[] = [];
     toRevoke.forEach(({ row }, i) => {
       const answer = revokes[i]!;
-      if (answer.ok) moves.push({ position: row.position, step: 'revoked' });
+      if (answer.ok) moves.push({ position: row.position, step: 'revoked', progress: true });
       else if (isTransient(answer)) {
         // Only an answer lost after sending (or a 5xx) may have revoked it: that one is confirmed next.
         if (answer.status === 429 || !answer.ambiguous) moves.push({ position: row.position, step: null });

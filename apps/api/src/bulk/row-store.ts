@@ -55,17 +55,21 @@ export async function nextRows(
   return query.orderBy('position').limit(limit).execute();
 }
 
+/** A pending row moved to a step; a move forward (`progress`) starts its failure count afresh. */
+export interface StepMove {
+  position: number;
+  step: string | null;
+  progress?: boolean;
+  email_address?: string;
+  role?: string;
+  payload?: string;
+}
+
 /** Moves pending rows to a step, with what they learnt on the way (address, role, body to send). */
 export async function setStep(
   db: StoreDb,
   jobId: string,
-  rows: readonly {
-    position: number;
-    step: string | null;
-    email_address?: string;
-    role?: string;
-    payload?: string;
-  }[],
+  rows: readonly StepMove[],
   now: number,
 ): Promise<void> {
   if (rows.length === 0) return;
@@ -76,6 +80,7 @@ export async function setStep(
         .set({
           step: r.step,
           updated_at: now,
+          ...(r.progress ? { failures: 0, code: null, message: null } : {}),
           ...(r.email_address !== undefined ? { email_address: r.email_address } : {}),
           ...(r.role !== undefined ? { role: r.role } : {}),
           ...(r.payload !== undefined ? { payload: r.payload } : {}),

@@ -29,6 +29,8 @@ export interface ClaimedJob {
   leaseMs: number;
   now: () => number;
   shouldStop: () => boolean;
+  /** Called after each step that may have changed invitations (e.g. to drop cached lists of them). */
+  onProgress?: ((job: BulkJobsTable) => void) | undefined;
 }
 
 /** Works a claimed job until it is done, has to wait, is cancelled, loses its lease or the worker stops. */
@@ -48,6 +50,7 @@ export async function runClaimedJob(claim: ClaimedJob): Promise<void> {
       return;
     }
     const step = await runStep(run);
+    claim.onProgress?.(job);
     if (step.kind === 'continue') continue;
     const release =
       step.kind === 'done'

@@ -4,7 +4,7 @@ import {
   type BulkJob,
   CreateBulkJobBody,
   clerkErrors,
-  PaginationQuery,
+  ListBulkJobsQuery,
 } from '@invites/clerk-schema';
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -158,7 +158,7 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
       const job = await jobOf(c);
       return c.body(bulkJobResultsCsv(job), 200, {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="bulk-invite-${job.id}.csv"`,
+        'content-disposition': `attachment; filename="bulk-${job.kind}-${job.id}.csv"`,
       });
     })
     .post('/bulk-invitations/:id/cancel', ...jobScoped, async (c) => {
@@ -179,7 +179,7 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
       return c.json(job);
     })
     .get('/organizations/:org/bulk-invitations', access.orgManager, async (c) => {
-      const page = parseQuery(c, PaginationQuery);
+      const page = parseQuery(c, ListBulkJobsQuery);
       return c.json(await listBulkJobs(store, c.req.param('org'), page));
     });
 }

@@ -29,7 +29,7 @@ async function readInvitationBody(c: Context<AppEnv>): Promise<unknown> {
 }
 
 /** Clerk's seven invitation operations, scoped by the access rules. Mounted at `/api/v1`. */
-export function invitationRoutes({ upstream, access, activity, recipients }: RouteDeps) {
+export function invitationRoutes({ upstream, access, activity, recipients, expiring }: RouteDeps) {
   const orgScoped = access.orgManager;
   const instanceQuery = queryValidator(ListInstanceInvitationsQuery);
   const pendingQuery = queryValidator(ListPendingInvitationsQuery);
@@ -52,6 +52,7 @@ export function invitationRoutes({ upstream, access, activity, recipients }: Rou
       throw err;
     } finally {
       recipients.forget(org);
+      expiring.forget(org);
     }
   }
 

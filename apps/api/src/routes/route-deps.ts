@@ -4,6 +4,7 @@ import type { PrincipalLoader } from '../auth/principal-cache.ts';
 import type { RecipientChecker } from '../bulk/recipient-check.ts';
 import type { RoleCatalog } from '../bulk/role-catalog.ts';
 import type { AppConfig } from '../config.ts';
+import type { ExpiringInvitations } from '../lifecycle/expiring-invitations.ts';
 import type { Store } from '../store/create-store.ts';
 import type { UpstreamClient } from '../upstream/client.ts';
 
@@ -21,5 +22,7 @@ export interface RouteDeps {
   /** The bulk preview's view of pending invitations and members, cached per organization. */
   recipients: RecipientChecker;
   roles: RoleCatalog;
+  /** The expiring-soon index of pending invitations, per organization. */
+  expiring: ExpiringInvitations;
   now: () => number;
 }

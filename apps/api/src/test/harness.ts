@@ -110,6 +110,7 @@ export async function startHarness(
       upstream: createBulkUpstream(upstream),
       workerId: 'harness',
       ...FAST_SETTINGS,
+      onProgress: (job) => deps.expiring.forget(job.organization_id),
       onError: (err) => logger.error('bulk worker error', { error: err }),
     });
   }

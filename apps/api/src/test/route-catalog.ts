@@ -5,13 +5,19 @@ import {
   CreateBulkJobBody,
   CreateInvitationBody,
   DemoSignInBody,
+  ExpiringInstanceInvitationsQuery,
+  ExpiringInvitationsQuery,
+  ListBulkJobsQuery,
   ListInstanceInvitationsQuery,
   ListOrganizationInvitationsQuery,
   ListOrganizationsQuery,
   ListPendingInvitationsQuery,
   ListRolesQuery,
   PaginationQuery,
+  ResendInvitationBody,
   RevokeInvitationBody,
+  StartInvitationJobBody,
+  UserByEmailQuery,
 } from '@invites/clerk-schema';
 import type { z } from 'zod';
 import type { Harness } from './harness.ts';
@@ -43,6 +49,8 @@ export interface RouteFixtures {
   inv: string;
   /** A bulk job of `org`. */
   job: string;
+  /** A user (the person lookup's memberships); a well-formed id no user has when absent. */
+  user?: string;
 }
 
 export interface RouteSpec {
@@ -61,6 +69,8 @@ export interface RouteSpec {
   okStatus?: number;
   /** The body size limit that applies (default `bodyLimitBytes`). */
   bodyLimit?: 'default' | 'bulk';
+  /** A query string the route needs to answer 2xx (when its query has required parameters). */
+  validQuery?: string;
 }
 
 let seq = 0;
@@ -195,6 +205,57 @@ export const ROUTES: RouteSpec[] = [
     method: 'GET',
     pattern: '/api/organizations/:org/bulk-invitations',
     access: 'org_manager',
+    query: ListBulkJobsQuery,
+  },
+  {
+    name: 'invitation job start',
+    method: 'POST',
+    pattern: '/api/organizations/:org/invitation-jobs',
+    access: 'org_manager',
+    body: StartInvitationJobBody,
+    // A well-formed id no invitation has: the job starts without reading Clerk, and its one row ends
+    // "not found" at the first look, so a suite with a worker running stays light.
+    validBody: () => ({ kind: 'revoke', invitation_ids: ['orginv_2NoSuchInvitation0000000000'] }),
+    okStatus: 201,
+  },
+  {
+    name: 'resend',
+    method: 'POST',
+    pattern: '/api/organizations/:org/invitations/:inv/resend',
+    access: 'org_manager',
+    body: ResendInvitationBody,
+    validBody: () => ({}),
+    okStatus: 201,
+  },
+  {
+    name: 'expiring',
+    method: 'GET',
+    pattern: '/api/organizations/:org/invitations/expiring',
+    access: 'org_manager',
+    query: ExpiringInvitationsQuery,
+    validQuery: 'expires_within=7',
+  },
+  {
+    name: 'expiring (all organizations)',
+    method: 'GET',
+    pattern: '/api/invitations/expiring',
+    access: 'staff',
+    query: ExpiringInstanceInvitationsQuery,
+    validQuery: 'expires_within=30',
+  },
+  {
+    name: 'user by email',
+    method: 'GET',
+    pattern: '/api/v1/users',
+    access: 'staff',
+    query: UserByEmailQuery,
+    validQuery: 'email_address=ada%40acme.example',
+  },
+  {
+    name: 'user memberships',
+    method: 'GET',
+    pattern: '/api/v1/users/:user/organization_memberships',
+    access: 'staff',
     query: PaginationQuery,
   },
   {
@@ -208,7 +269,16 @@ export const ROUTES: RouteSpec[] = [
 
 /** The pattern with its placeholders filled. */
 export function routePath(route: RouteSpec, fx: RouteFixtures): string {
-  return route.pattern.replace(':org', fx.org).replace(':inv', fx.inv).replace(':job', fx.job);
+  return route.pattern
+    .replace(':org', fx.org)
+    .replace(':inv', fx.inv)
+    .replace(':job', fx.job)
+    .replace(':user', fx.user ?? 'user_2NoSuchUser0000000000000000');
+}
+
+/** The filled pattern with the query string the route needs to succeed, if any. */
+export function routeUrl(route: RouteSpec, fx: RouteFixtures): string {
+  return routePath(route, fx) + (route.validQuery ? `?${route.validQuery}` : '');
 }
 
 /** A queued bulk job of `org` with one row, created through the api as staff (no worker runs it). */
