@@ -1,5 +1,5 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { clerkErrors } from '@invites/clerk-schema';
-import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { accessGuards } from './auth/access.ts';
 import { createAuthenticator } from './auth/require-auth.ts';
@@ -7,7 +7,9 @@ import { createRecipientChecker } from './bulk/recipient-check.ts';
 import { createRoleCatalog } from './bulk/role-catalog.ts';
 import type { AppConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
+import { clerkValidationHook } from './http/contract.ts';
 import { errorResponse, handleError, notFoundResponse } from './http/errors.ts';
+import { openApiDocument } from './http/openapi-document.ts';
 import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { activityRoutes } from './routes/activity.ts';
@@ -54,7 +56,9 @@ export function createApp(config: AppConfig, deps: AppDeps) {
     now: deps.now,
   };
 
-  const app = new Hono<AppEnv>();
+  // The console's own routes are mounted with one contract each (validated by zod-openapi and
+  // answered in Clerk's envelope); the app keeps their OpenAPI registry.
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: clerkValidationHook });
   // Request id, path guard, security headers, `cache-control` on API answers, access log: one step.
   app.use(requestContext(deps.logger, deps.now, securityHeaders(config.imageOrigins)));
   const limitBody = (maxSize: number) =>
@@ -75,15 +79,17 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.route('/api', healthRoutes(routeDeps));
   app.route('/api', configRoutes(routeDeps));
   app.route('/api', meRoutes(routeDeps));
-  if (config.nodeEnv !== 'production') app.route('/api', demoSignInRoutes(routeDeps));
-  app.route('/api/v1', invitationRoutes(routeDeps));
-  app.route('/api/v1', organizationRoutes(routeDeps));
-  app.route('/api/v1', roleRoutes(routeDeps));
-  app.route('/api/v1', userRoutes(routeDeps));
   app.route('/api', bulkInvitationRoutes(routeDeps));
   app.route('/api', activityRoutes(routeDeps));
   app.route('/api', invitationJobRoutes(routeDeps));
   app.route('/api', expiringInvitationRoutes(routeDeps));
+  app.get('/api/openapi.json', routeDeps.access('public'), openApiDocument(app));
+  if (config.nodeEnv !== 'production') app.route('/api', demoSignInRoutes(routeDeps));
+  // Clerk's own paths, shaped as Clerk's Backend API (its spec is their contract).
+  app.route('/api/v1', invitationRoutes(routeDeps));
+  app.route('/api/v1', organizationRoutes(routeDeps));
+  app.route('/api/v1', roleRoutes(routeDeps));
+  app.route('/api/v1', userRoutes(routeDeps));
   app.all('/api', () => notFoundResponse());
   app.all('/api/*', () => notFoundResponse());
   app.route(CLERK_PROXY_PATH, clerkFrontendRoutes(config, deps.clerkScripts));

@@ -49,6 +49,18 @@ export function createEmulatorDetector(upstream: UpstreamClient): () => Promise<
   };
 }
 
+/** The upstream client of `config`, its retries logged by `logger`. */
+export function createUpstreamClient(config: AppConfig, logger: Logger): UpstreamClient {
+  return createUpstream({
+    baseUrl: config.clerkApiUrl,
+    secretKey: config.clerkSecretKey,
+    timeoutMs: config.upstreamTimeoutMs,
+    retries: config.upstreamRetries,
+    retryBaseMs: config.upstreamRetryBaseMs,
+    onRetry: (info) => logger.warn(info, 'retrying upstream request'),
+  });
+}
+
 /**
  * Production wiring of AppDeps from the config; `overrides` replace any part (tests). No I/O here.
  * Pass the opened store: without one, jobs and activity go to a throwaway in-memory store.
@@ -57,16 +69,7 @@ export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}):
   const now = overrides.now ?? Date.now;
   const store = overrides.store ?? createMemoryStore();
   const logger = overrides.logger ?? createLogger({ secrets: [config.clerkSecretKey] });
-  const upstream =
-    overrides.upstream ??
-    createUpstream({
-      baseUrl: config.clerkApiUrl,
-      secretKey: config.clerkSecretKey,
-      timeoutMs: config.upstreamTimeoutMs,
-      retries: config.upstreamRetries,
-      retryBaseMs: config.upstreamRetryBaseMs,
-      onRetry: (info) => logger.warn('retrying upstream request', info),
-    });
+  const upstream = overrides.upstream ?? createUpstreamClient(config, logger);
   return {
     now,
     logger,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DATABASE_PATH, loadEnv } from './env.ts';
+import { ConfigError, DEFAULT_DATABASE_PATH, loadEnv, loadWorkerEnv } from './env.ts';
 
 describe('environment', () => {
   it('applies the documented defaults to an empty environment', () => {
@@ -92,5 +92,38 @@ describe('environment', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
       /CLERK_SECRET_KEY: is required when NODE_ENV=production/,
     );
+  });
+});
+
+describe("a stand-alone bulk worker's environment", () => {
+  it('needs the secret key, and reads the store, upstream and timings as the api does', () => {
+    expect(() => loadWorkerEnv({})).toThrow(/CLERK_SECRET_KEY: is required/);
+    expect(
+      loadWorkerEnv({
+        CLERK_SECRET_KEY: 'sk_test_worker123',
+        DATABASE_URL: ':memory:',
+        UPSTREAM_TIMEOUT_MS: '5000',
+        BULK_WORKER_ID: 'second',
+        BULK_POLL_MS: '20',
+        BULK_LEASE_MS: '1500',
+      }),
+    ).toEqual({
+      CLERK_API_URL: 'https://api.clerk.com',
+      CLERK_SECRET_KEY: 'sk_test_worker123',
+      DATABASE_URL: ':memory:',
+      UPSTREAM_TIMEOUT_MS: 5000,
+      BULK_WORKER_ID: 'second',
+      BULK_POLL_MS: 20,
+      BULK_LEASE_MS: 1500,
+    });
+  });
+
+  it('names a bad timing without hiding the value, and never shows the secret key', () => {
+    const attempt = () => loadWorkerEnv({ CLERK_SECRET_KEY: 'short', BULK_POLL_MS: 'soon' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      /BULK_POLL_MS: must be a whole number of milliseconds \(1-600000\) \(got "soon"\)/,
+    );
+    expect(attempt).not.toThrow(/short/);
   });
 });

@@ -43,6 +43,12 @@ const databaseUrl = z.string().transform((v, ctx) => {
   return isAbsolute(value) ? value : resolve(REPO_ROOT, value);
 });
 
+/** A whole number of milliseconds within [min, max]. */
+function milliseconds(min: number, max: number) {
+  const message = `must be a whole number of milliseconds (${min}-${max})`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
 /** `pk_test_` or `pk_live_` + base64 of `<frontend api host>$`, as Clerk's SDKs parse it. */
 function isPublishableKey(value: string): boolean {
   const match = /^pk_(?:test|live)_([A-Za-z0-9+/_-]+={0,2})$/.exec(value);
@@ -118,13 +124,7 @@ const EnvSchema = z.object({
       .max(3600, 'must be a whole number of seconds (10-3600)'),
   ),
   /** How long one upstream request may take before the api answers 504 (default 10000). */
-  UPSTREAM_TIMEOUT_MS: optional(
-    z.coerce
-      .number({ error: 'must be a whole number of milliseconds (100-120000)' })
-      .int('must be a whole number of milliseconds (100-120000)')
-      .min(100, 'must be a whole number of milliseconds (100-120000)')
-      .max(120_000, 'must be a whole number of milliseconds (100-120000)'),
-  ),
+  UPSTREAM_TIMEOUT_MS: optional(milliseconds(100, 120_000)),
   /** The api's store (bulk jobs, activity log): Postgres URL, SQLite path or `:memory:`. */
   DATABASE_URL: z.preprocess(blankToUndefined, databaseUrl.default(DEFAULT_DATABASE_PATH)),
 });
@@ -139,18 +139,21 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** `schema`'s reading of `source`, or ConfigError naming every bad variable (secret values not shown). */
+function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    const shown = SECRET_VARS.has(name) ? '' : ` (got ${JSON.stringify(source[name])})`;
+    return `  ${name}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
 /** Reads and validates the environment; throws ConfigError with a readable message. */
 export function loadEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      const shown = SECRET_VARS.has(name) ? '' : ` (got ${JSON.stringify(source[name])})`;
-      return `  ${name}: ${issue.message}${shown}`;
-    });
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  const env = result.data;
+  const env = parseEnv(EnvSchema, source);
   if (env.NODE_ENV === 'production' && !env.CLERK_SECRET_KEY) {
     throw new ConfigError(
       'Invalid configuration:\n  CLERK_SECRET_KEY: is required when NODE_ENV=production (the demo emulator never runs in production)',
@@ -162,4 +165,25 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
     );
   }
   return env;
+}
+
+const WorkerEnvSchema = EnvSchema.pick({
+  CLERK_API_URL: true,
+  UPSTREAM_TIMEOUT_MS: true,
+  DATABASE_URL: true,
+}).extend({
+  CLERK_SECRET_KEY: EnvSchema.shape.CLERK_SECRET_KEY.pipe(z.string({ error: 'is required' })),
+  /** Names this worker's leases (default `worker-<pid>`). */
+  BULK_WORKER_ID: optional(z.string().regex(/^[\w.:-]{1,100}$/, 'must be a short name')),
+  BULK_POLL_MS: optional(milliseconds(1, 600_000)),
+  BULK_LEASE_MS: optional(milliseconds(100, 3_600_000)),
+  BULK_BACKOFF_BASE_MS: optional(milliseconds(1, 600_000)),
+  BULK_BACKOFF_MAX_MS: optional(milliseconds(1, 3_600_000)),
+});
+
+export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
+
+/** The environment of a stand-alone bulk worker (`bulk/worker-main.ts`); throws ConfigError. */
+export function loadWorkerEnv(source: Record<string, string | undefined>): WorkerEnv {
+  return parseEnv(WorkerEnvSchema, source);
 }

@@ -1,99 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type AccessEntry, createLogger } from './log.ts';
-import { isoTime, StdoutLines } from './log-output.ts';
+import { createLogger, redactLine } from './log.ts';
+
+const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEifQ.c2lnbmF0dXJl';
+
+function capture(options: Parameters<typeof createLogger>[0] = {}) {
+  const lines: string[] = [];
+  return { lines, log: createLogger({ ...options, write: (l) => lines.push(l) }) };
+}
 
 describe('logger', () => {
-  it('writes one JSON line per entry with bound fields', () => {
-    const lines: string[] = [];
-    createLogger({ write: (l) => lines.push(l), now: () => 0 })
-      .child({ request_id: 'r1' })
-      .info('hello', { status: 200 });
-    expect(lines.map((l) => JSON.parse(l))).toEqual([
-      { time: '1970-01-01T00:00:00.000Z', level: 'info', msg: 'hello', request_id: 'r1', status: 200 },
-    ]);
+  it('writes one JSON line per entry: time, level as a word, msg, bound and given fields', () => {
+    const { lines, log } = capture({ now: () => 0 });
+    log.child({ request_id: 'r1' }).info({ status: 200 }, 'hello');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] as string)).toEqual({
+      time: '1970-01-01T00:00:00.000Z',
+      level: 'info',
+      msg: 'hello',
+      request_id: 'r1',
+      status: 200,
+    });
   });
 
-  it('redacts the secret key, JWTs, Clerk keys and sensitive fields wherever they appear', () => {
-    const lines: string[] = [];
-    const log = createLogger({ write: (l) => lines.push(l), secrets: ['emulator-secret-123'] });
-    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEifQ.c2lnbmF0dXJl';
-    log.error('failed with emulator-secret-123', {
-      error: new Error(`bad token ${jwt}`),
-      authorization: 'Bearer whatever',
-      headers: { cookie: '__session=abc' },
-      note: 'key sk_live_abcdef123 leaked',
-      nested: [{ detail: `see ${jwt}` }],
-    });
+  it('redacts the secret key, JWTs, Clerk keys and credential fields wherever they appear', () => {
+    const { lines, log } = capture({ secrets: ['emulator-secret-123'] });
+    log.child({ request_id: 'r1', token: 'bound-token-value' }).error(
+      {
+        error: new Error(`bad token ${JWT}`),
+        authorization: 'Bearer whatever',
+        headers: { cookie: '__session=abc', 'set-cookie': '__session=def' },
+        note: 'key sk_live_abcdef123 leaked',
+        nested: [{ detail: `see ${JWT}` }],
+      },
+      'failed with emulator-secret-123',
+    );
     const text = lines.join('\n');
     for (const secret of [
       'emulator-secret-123',
-      jwt,
+      JWT,
       'sk_live_abcdef123',
       'Bearer whatever',
       '__session=abc',
+      '__session=def',
+      'bound-token-value',
     ]) {
       expect(text).not.toContain(secret);
     }
-    expect(text).toContain('[redacted]');
+    const entry = JSON.parse(lines[0] as string);
+    expect(entry).toMatchObject({ authorization: '[redacted]', headers: { cookie: '[redacted]' } });
+    expect(entry.error).toMatchObject({ type: 'Error', message: 'bad token [redacted]' });
   });
 
-  it('writes the access line exactly as info() would, redacted the same way', () => {
-    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEifQ.c2lnbmF0dXJl';
-    const entries: AccessEntry[] = [
-      {
-        request_id: 'r-12345678',
-        method: 'GET',
-        path: '/api/v1/organizations/org_1/invitations',
-        status: 200,
-        duration_ms: 3,
-        trace_id: 't1',
-        user_id: 'user_1',
-      },
-      {
-        request_id: 'sk_live_abcdef123',
-        method: 'POST',
-        path: `/api/"quoted"\\/\n/${jwt}/emulator-secret-123/é/\ud800`,
-        status: 404,
-        duration_ms: 0.5,
-        trace_id: null,
-        user_id: null,
-      },
-    ];
-    for (const entry of entries) {
-      const fast: string[] = [];
-      const slow: string[] = [];
-      const options = { secrets: ['emulator-secret-123'], now: () => 1_700_000_000_123 };
-      createLogger({ ...options, write: (l) => fast.push(l) }, { service: 'api' }).access(entry);
-      const { trace_id, user_id, ...rest } = entry;
-      createLogger({ ...options, write: (l) => slow.push(l) }, { service: 'api' }).info('request', {
-        ...rest,
-        ...(trace_id === null ? {} : { trace_id }),
-        ...(user_id === null ? {} : { user_id }),
-      });
-      expect(fast).toEqual(slow);
-      expect(fast[0]).not.toContain('emulator-secret-123');
-      expect(fast[0]).not.toContain(jwt);
-    }
+  it('finds a secret key that JSON escapes inside a string', () => {
+    const { lines, log } = capture({ secrets: ['sec"ret\\key'] });
+    log.warn({ detail: 'the key is sec"ret\\key' }, 'oops');
+    expect(lines[0]).not.toContain('sec\\"ret\\\\key');
+    expect(JSON.parse(lines[0] as string).detail).toBe('the key is [redacted]');
   });
 
-  it('formats timestamps as toISOString does', () => {
-    for (const ms of [
-      0, 999, 1000, 1_700_000_000_001, 1_700_000_059_999, -1, -1001, 8.64e15, 253402300800000,
-    ]) {
-      expect(isoTime(ms), String(ms)).toBe(new Date(ms).toISOString());
-    }
+  it('cuts private_metadata out at any depth, even behind escaped key names', () => {
+    const { lines, log } = capture();
+    log.info({ user: { id: 'user_1', private_metadata: { dashboard_role: 'staff' } } }, 'loaded');
+    log.info({ list: [{ deep: { private_metadata: 'x' } }] }, 'listed');
+    const entries = lines.map((l) => JSON.parse(l));
+    expect(entries[0].user).toEqual({ id: 'user_1' });
+    expect(entries[1].list).toEqual([{ deep: {} }]);
+    expect(lines.join('\n')).not.toContain('private_metadata');
+    expect(lines.join('\n')).not.toContain('dashboard_role');
+    // A key spelled with \u escapes is the same key once parsed.
+    const escaped = redactLine('{"a":{"priv\\u0061te_metadata":{"s":1}},"private_metadata":2,"b":3}\n', []);
+    expect(escaped).toBe('{"a":{},"b":3}\n');
   });
 
-  it('writes the lines of one event-loop turn to stdout together, and all pending ones on flush', async () => {
-    const chunks: string[] = [];
-    const out = new StdoutLines((chunk) => chunks.push(chunk));
-    out.write('a');
-    out.write('b');
-    expect(chunks).toEqual([]);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(chunks).toEqual(['a\nb\n']);
-    out.write('c');
-    out.flush();
-    expect(chunks).toEqual(['a\nb\n', 'c\n']);
+  it('writes every line to stdout before the process exits, in order', () => {
+    const script = fileURLToPath(new URL('./test/log-many-lines.ts', import.meta.url));
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, '5000'], { encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    const lines = child.stdout.trim().split('\n');
+    expect(lines).toHaveLength(5000);
+    expect(lines.map((l) => JSON.parse(l).n)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
   });
 });

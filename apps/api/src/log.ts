@@ -1,167 +1,100 @@
-/** Structured JSON-lines logging with redaction of secrets and session tokens. */
-import { isoTime, StdoutLines } from './log-output.ts';
+/**
+ * Structured JSON-lines logging with pino. Secrets never reach a line: pino's `redact` blanks fields
+ * named like credentials (the keys carry them by name), and a hook on every serialized line blanks the
+ * secret key, any JWT and any Clerk key wherever they appear, and cuts out `private_metadata` at any
+ * depth (values do not always come under a telling name).
+ */
+import pino from 'pino';
+import { stripPrivateMetadataBytes } from './upstream/strip-private-metadata.ts';
 
-export type LogFields = Record<string, unknown>;
-export type LogLevel = 'info' | 'warn' | 'error';
-
-/** The access-log entry of one request: a fixed shape, so its line is built without the generic walk. */
-export interface AccessEntry {
-  request_id: string;
-  method: string;
-  path: string;
-  status: number;
-  duration_ms: number;
-  trace_id: string | null;
-  user_id: string | null;
-}
-
-export interface Logger {
-  info(msg: string, fields?: LogFields): void;
-  warn(msg: string, fields?: LogFields): void;
-  error(msg: string, fields?: LogFields): void;
-  child(fields: LogFields): Logger;
-  /** Writes the `request` line of one request (redacted like every other line). */
-  access(entry: AccessEntry): void;
-}
+export type Logger = pino.Logger;
 
 export interface LoggerOptions {
-  /** Receives one serialized JSON line per entry (default: stdout, buffered per event-loop turn). */
+  /** Receives each JSON line (tests); default: stdout, written asynchronously by pino's destination. */
   write?: (line: string) => void;
   /** Exact strings that must never be written (the secret key). */
   secrets?: string[];
   now?: () => number;
 }
 
-const SENSITIVE_KEY = /authorization|cookie|token|secret|jwt|password|session|private_metadata/i;
+const REDACTED = '[redacted]';
+const SENSITIVE_KEYS = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'token',
+  'session_token',
+  'secret',
+  'secret_key',
+  'jwt',
+  'password',
+  'session',
+];
+// Top level and under `headers` only: pino's wildcard paths (`*.key`) cost more than the rest of a
+// log line; deeper values are still covered by the line hook below.
+const REDACT_PATHS = SENSITIVE_KEYS.flatMap((key) => [`["${key}"]`, `headers["${key}"]`]);
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]*/g;
 const CLERK_KEY = /\bsk_(?:live|test)_\w+/g;
-const REDACTED = '[redacted]';
+const PRIVATE_METADATA = '"private_metadata"';
 
-/** `value` with each secret, JWT and Clerk key replaced; the checks before each regex keep clean lines cheap. */
-function redactString(value: string, secrets: readonly string[]): string {
-  let out = value;
-  for (const secret of secrets) if (secret && out.includes(secret)) out = out.replaceAll(secret, REDACTED);
+/** A serialized line without `private_metadata` members, at any depth. */
+function withoutPrivateMetadata(json: string): string {
+  const cut = stripPrivateMetadataBytes(Buffer.from(json));
+  if (cut) return Buffer.from(cut.buffer, cut.byteOffset, cut.byteLength).toString('utf8');
+  // The byte cut declined (an escaped key could hide): parse and drop, as the relay does.
+  return JSON.stringify(JSON.parse(json), (key, value) => (key === 'private_metadata' ? undefined : value));
+}
+
+/** `line` with each secret, JWT and Clerk key replaced; the checks before each pattern keep clean lines cheap. */
+export function redactLine(line: string, secrets: readonly string[]): string {
+  let out = line;
+  for (const secret of secrets) if (out.includes(secret)) out = out.replaceAll(secret, REDACTED);
   if (out.includes('eyJ')) out = out.replace(JWT, REDACTED);
   if (out.includes('sk_')) out = out.replace(CLERK_KEY, REDACTED);
-  return out;
-}
-
-// Field names repeat from line to line, so the name test is remembered (bounded: names may come from data).
-const sensitiveKeys = new Map<string, boolean>();
-function isSensitiveKey(key: string): boolean {
-  let known = sensitiveKeys.get(key);
-  if (known === undefined) {
-    known = SENSITIVE_KEY.test(key);
-    if (sensitiveKeys.size < 512) sensitiveKeys.set(key, known);
-  }
-  return known;
-}
-
-/** A copy of `value` with secrets, tokens and sensitive fields replaced by "[redacted]". */
-export function redact(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
-  if (typeof value === 'string') return redactString(value, secrets);
-  if (value === null || typeof value !== 'object') return value;
-  if (depth > 6) return '[truncated]';
-  if (value instanceof Error) {
-    return redact({ name: value.name, message: value.message, stack: value.stack }, secrets, depth + 1);
-  }
-  if (Array.isArray(value)) return value.map((v) => redact(v, secrets, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const v = (value as Record<string, unknown>)[key];
-    out[key] =
-      isSensitiveKey(key) && v !== null && v !== undefined ? REDACTED : redact(v, secrets, depth + 1);
+  if (out.includes(PRIVATE_METADATA)) {
+    const end = out.endsWith('\n') ? out.length - 1 : out.length;
+    out = `${withoutPrivateMetadata(out.slice(0, end))}${out.slice(end)}`;
   }
   return out;
 }
 
-/** True when JSON.stringify would escape something in `value` (quote, backslash, control, surrogate). */
-function needsEscape(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
-  }
-  return false;
+/**
+ * stdout, one write system call per 4 KiB of lines (or every 100 ms when fewer come): a write per line
+ * costs more than the rest of a request. Written from the event loop, like `process.stdout` on a pipe:
+ * handing writes to libuv's thread pool (pino's asynchronous mode) cost more CPU per request still.
+ */
+function stdoutInBatches(): pino.DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: true, minLength: 4096, periodicFlush: 100 });
+  // pino flushes only asynchronous destinations on exit; lines still in the batch go out here.
+  process.once('exit', () => destination.flushSync());
+  return destination;
 }
 
-/** `value` redacted, as a JSON string literal (JSON.stringify, a runtime call, only when it must escape). */
-function safeString(value: string, secrets: readonly string[]): string {
-  const clean = redactString(value, secrets);
-  return needsEscape(clean) ? JSON.stringify(clean) : `"${clean}"`;
-}
-
-/** A number as JSON.stringify writes it. */
-const num = (n: number) => (Number.isFinite(n) ? String(n) : 'null');
-
-/** A JSON-lines logger; every field goes through `redact`. */
-export function createLogger(options: LoggerOptions = {}, bound: LogFields = {}): Logger {
-  const sink: Sink = {
-    write: options.write ?? StdoutLines.shared().write,
-    secrets: options.secrets ?? [],
-    now: options.now ?? Date.now,
-  };
-  return new BoundLogger(sink, bound, null);
-}
-
-type Sink = Required<LoggerOptions>;
-
-// A class, not closures: a child logger per request then allocates one small object (and, under tsx,
-// no per-closure name bookkeeping). Children share their parent's sink and merge fields only when
-// they write, so a request's child loggers cost nothing until something is logged.
-class BoundLogger implements Logger {
-  private boundJson: string | undefined;
-
-  constructor(
-    private readonly sink: Sink,
-    private readonly own: LogFields,
-    private readonly parent: BoundLogger | null,
-  ) {}
-
-  info(msg: string, fields?: LogFields): void {
-    this.emit('info', msg, fields);
-  }
-
-  warn(msg: string, fields?: LogFields): void {
-    this.emit('warn', msg, fields);
-  }
-
-  error(msg: string, fields?: LogFields): void {
-    this.emit('error', msg, fields);
-  }
-
-  child(fields: LogFields): Logger {
-    return new BoundLogger(this.sink, fields, this);
-  }
-
-  access(e: AccessEntry): void {
-    // Same keys and order as `info('request', …)` would write; string values are redacted one by one
-    // (the keys are fixed and none is sensitive), numbers are written as they are.
-    const secrets = this.sink.secrets;
-    this.boundJson ??= this.serializeBound();
-    this.sink.write(
-      `{"time":"${isoTime(this.sink.now())}","level":"info","msg":"request"${this.boundJson}` +
-        `,"request_id":${safeString(e.request_id, secrets)},"method":${safeString(e.method, secrets)}` +
-        `,"path":${safeString(e.path, secrets)},"status":${num(e.status)},"duration_ms":${num(e.duration_ms)}` +
-        `${e.trace_id === null ? '' : `,"trace_id":${safeString(e.trace_id, secrets)}`}` +
-        `${e.user_id === null ? '' : `,"user_id":${safeString(e.user_id, secrets)}`}}`,
-    );
-  }
-
-  private bound(): LogFields {
-    return this.parent ? { ...this.parent.bound(), ...this.own } : this.own;
-  }
-
-  /** The bound fields as `,"key":value…` (empty when there are none). */
-  private serializeBound(): string {
-    const json = JSON.stringify(redact(this.bound(), this.sink.secrets));
-    return json === '{}' ? '' : `,${json.slice(1, -1)}`;
-  }
-
-  private emit(level: LogLevel, msg: string, fields?: LogFields): void {
-    const entry = { time: isoTime(this.sink.now()), level, msg, ...this.bound(), ...fields };
-    this.sink.write(JSON.stringify(redact(entry, this.sink.secrets)));
-  }
+/** A pino logger writing JSON lines (`time`, `level` as a word, `msg`), with the redaction above. */
+export function createLogger(options: LoggerOptions = {}, bindings: Record<string, unknown> = {}): Logger {
+  // A secret as written inside a JSON string too (quotes, backslashes and controls are escaped).
+  const secrets = [
+    ...new Set(
+      (options.secrets ?? []).filter((s) => s !== '').flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]),
+    ),
+  ];
+  const now = options.now;
+  const write = options.write;
+  const logger = pino(
+    {
+      base: null,
+      timestamp: now ? () => `,"time":"${new Date(now()).toISOString()}"` : pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      hooks: { streamWrite: (line) => redactLine(line, secrets) },
+    },
+    write
+      ? { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) }
+      : stdoutInBatches(),
+  );
+  return Object.keys(bindings).length > 0 ? logger.child(bindings) : logger;
 }
 
 /** A logger that writes nowhere (for tests that do not look at logs). */
-export const silentLogger: Logger = createLogger({ write: () => {} });
+export const silentLogger: Logger = pino({ level: 'silent' });

@@ -64,10 +64,10 @@ async function main() {
   const config = configFromEnv(env, upstream);
   const logger = createLogger({ secrets: [config.clerkSecretKey] });
   const store = await createStore({ url: env.DATABASE_URL });
-  logger.info('store ready', {
-    store: store.dialect,
-    ...(store.dialect === 'sqlite' ? { path: env.DATABASE_URL } : {}),
-  });
+  logger.info(
+    { store: store.dialect, ...(store.dialect === 'sqlite' ? { path: env.DATABASE_URL } : {}) },
+    'store ready',
+  );
   let worker: BulkWorker | null = null;
   const deps = createDeps(config, {
     logger,
@@ -82,7 +82,7 @@ async function main() {
     store,
     upstream: createBulkUpstream(deps.upstream),
     workerId,
-    onError: (err) => logger.error('bulk worker error', { worker_id: workerId, error: err }),
+    onError: (err) => logger.error({ worker_id: workerId, error: err }, 'bulk worker error'),
     onProgress: (job) => deps.expiring.forget(job.organization_id),
   });
   // Demo mode binds to loopback unless HOST says otherwise: demo sign-in is not for the LAN.
@@ -90,7 +90,7 @@ async function main() {
   const server = await listen(app.fetch, { port: env.PORT, ...(hostname ? { hostname } : {}) });
 
   const shown = `http://localhost:${server.port}`;
-  logger.info('listening', { url: shown, upstream: upstream.emulator ? 'emulator' : 'clerk' });
+  logger.info({ url: shown, upstream: upstream.emulator ? 'emulator' : 'clerk' }, 'listening');
   process.stdout.write(
     emulator
       ? `\nInvitations Console: ${shown} (demo data, Clerk emulator at ${emulator.url})\n\n`
@@ -101,7 +101,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info('shutting down', { signal });
+    logger.info({ signal }, 'shutting down');
     await server.close();
     // Let the worker finish its current step and release its leases before the store goes away.
     await worker?.stop();

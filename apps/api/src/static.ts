@@ -1,25 +1,28 @@
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
-import { Hono } from 'hono';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from './types.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
+/** Extensions of files the build emits: a missing one is a 404, not the SPA. */
+const ASSET_EXTENSIONS = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.map',
+  '.svg',
+  '.png',
+  '.jpg',
+  '.ico',
+  '.webp',
+  '.woff',
+  '.woff2',
+  '.txt',
+  '.webmanifest',
+]);
+const HTML = 'text/html; charset=utf-8';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const NO_CACHE = 'no-cache';
@@ -31,22 +34,13 @@ const MISSING_BUILD = `<!doctype html>
 <p>The API is running: <a href="/api/health">/api/health</a>.</p></body></html>
 `;
 
-async function fileAt(root: string, urlPath: string): Promise<string | null> {
-  // Build metadata such as `.vite/manifest.json` is for tooling, not for browsers.
-  if (urlPath.split('/').some((segment) => segment.startsWith('.'))) return null;
-  const target = resolve(root, `.${urlPath}`);
-  if (target !== root && !target.startsWith(root + sep)) return null;
-  const info = await stat(target).catch(() => null);
-  return info?.isFile() ? target : null;
-}
-
 function fileResponse(body: Uint8Array, type: string, cacheControl: string): Response {
   return new Response(body, { headers: { 'content-type': type, 'cache-control': cacheControl } });
 }
 
 /**
- * Serves the built SPA: hashed `/assets/*` with a one-year immutable cache, other files and
- * index.html revalidated; extension-less client routes fall back to index.html, which gets
+ * Serves the built SPA: files with Hono's `serveStatic`, hashed `/assets/*` with a one-year immutable
+ * cache and the rest revalidated; index.html at `/` and for extension-less client routes, with
  * `headTags()` (run-time config) before `</head>`.
  */
 export function spaRoutes(webDist: string, headTags: () => Promise<string> = async () => '') {
@@ -56,22 +50,28 @@ export function spaRoutes(webDist: string, headTags: () => Promise<string> = asy
 
   const serveIndex = async () => {
     const html = await readFile(index, 'utf8').catch(() => null);
-    if (!html) return fileResponse(encoder.encode(MISSING_BUILD), TYPES['.html'] as string, NO_CACHE);
+    if (!html) return fileResponse(encoder.encode(MISSING_BUILD), HTML, NO_CACHE);
     const page = html.replace('</head>', `${await headTags()}</head>`);
-    return fileResponse(encoder.encode(page), TYPES['.html'] as string, NO_CACHE);
+    return fileResponse(encoder.encode(page), HTML, NO_CACHE);
   };
+  const notFound = (c: Context) => c.text('Not found', 404, { 'cache-control': NO_CACHE });
 
-  return new Hono<AppEnv>().get('*', async (c) => {
-    const path = new URL(c.req.url).pathname;
-    if (path === '/' || path === '/index.html') return serveIndex();
-    const file = await fileAt(root, path);
-    if (file) {
-      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      return fileResponse(await readFile(file), type, path.startsWith('/assets/') ? IMMUTABLE : NO_CACHE);
-    }
-    if (path.startsWith('/assets/') || extname(path).toLowerCase() in TYPES) {
-      return c.text('Not found', 404, { 'cache-control': NO_CACHE });
-    }
-    return serveIndex();
-  });
+  return new Hono<AppEnv>()
+    .get('/', serveIndex)
+    .get('/index.html', serveIndex)
+    .get('*', async (c, next) => {
+      // Build metadata such as `.vite/manifest.json` is for tooling, not for browsers.
+      if (c.req.path.split('/').some((segment) => segment.startsWith('.'))) return notFound(c);
+      // For the file serveStatic may answer with (it takes the headers set before it).
+      c.header('cache-control', c.req.path.startsWith('/assets/') ? IMMUTABLE : NO_CACHE);
+      await next();
+      return c.res;
+    })
+    .get('*', serveStatic({ root }))
+    .get('*', async (c) => {
+      const path = c.req.path;
+      if (path.startsWith('/assets/') || ASSET_EXTENSIONS.has(extname(path).toLowerCase()))
+        return notFound(c);
+      return serveIndex();
+    });
 }

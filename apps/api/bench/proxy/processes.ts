@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SECRET_KEY, DEMO_USERS } from '@invites/clerk-emulator';
+import { DEFAULT_SECRET_KEY, DEMO_USERS, EMULATOR_PUBLISHABLE_KEY } from '@invites/clerk-emulator';
 import type { ChildMessage, CpuSample } from './child-control.ts';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -82,6 +82,8 @@ export async function startApi(upstreamUrl: string): Promise<Child> {
       HOST: '127.0.0.1',
       CLERK_API_URL: upstreamUrl,
       CLERK_SECRET_KEY: DEFAULT_SECRET_KEY,
+      // Required with a secret key since the Clerk sign-in; the bench never loads a page.
+      CLERK_PUBLISHABLE_KEY: EMULATOR_PUBLISHABLE_KEY,
       DATABASE_URL: ':memory:',
     },
     // stdout is a pipe that this process reads, as under a process manager or `pnpm start | …`:

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Store } from '../store/create-store.ts';
-import { describeEachStore, openTestStore } from '../store/test-stores.ts';
+import { describeEachStore, openTestStore } from '../test/test-stores.ts';
 import { type ActivityFilter, listActivity, recordActivity } from './activity-log.ts';
 
 const ALL: ActivityFilter = { since: 0, until: Number.MAX_SAFE_INTEGER, limit: 50, offset: 0 };

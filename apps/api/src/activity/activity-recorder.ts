@@ -22,11 +22,10 @@ export function createActivityRecorder(options: {
       const write = recordActivity(options.store, { created_at: options.now(), ...entry }).then(
         () => {},
         (err: unknown) => {
-          log.error('could not record activity', {
-            action: entry.action,
-            organization_id: entry.organization_id,
-            error: err,
-          });
+          log.error(
+            { action: entry.action, organization_id: entry.organization_id, error: err },
+            'could not record activity',
+          );
         },
       );
       pending.add(write);

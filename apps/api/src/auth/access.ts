@@ -1,24 +1,46 @@
 import { clerkErrors, isClerkId } from '@invites/clerk-schema';
 import type { Context, MiddlewareHandler } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../http/errors.ts';
 import type { AppEnv } from '../types.ts';
 import { canManageOrg, canUseConsole, isAdminOf, type Principal } from './principal.ts';
 import type { Authenticate } from './require-auth.ts';
 
 /**
- * A route's whole auth and access step, one middleware each: checks that need no user (malformed
- * ids: 404), then authentication (401), then the role check (403), in that order.
+ * Who may call a route: anyone; any signed-in user; staff or any org admin; staff or admins of `:org`
+ * (403 otherwise); staff; staff or admins of the body's `organization_id` (the handler checks it after
+ * validation; 403 otherwise); staff or admins of the `:id` bulk job's organization (the route loads the
+ * job; 404 otherwise, so job ids leak nothing); the demo sign-in (the emulator only).
  */
-export interface AccessGuards {
-  /** Any signed-in user. */
-  signedIn: MiddlewareHandler<AppEnv>;
-  /** Staff, or an admin of some organization. */
-  consoleUser: MiddlewareHandler<AppEnv>;
-  /** Staff only. */
-  staff: MiddlewareHandler<AppEnv>;
-  /** `:org` (and `:inv`, when the route has it) must be Clerk ids; then staff or an admin of `:org`. */
-  orgManager: MiddlewareHandler<AppEnv>;
+export const ACCESS_LEVELS = [
+  'public',
+  'signed_in',
+  'console_user',
+  'org_manager',
+  'staff',
+  'body_org_manager',
+  'job_manager',
+  'demo',
+] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+/** A route's whole auth and access step as one middleware, marked with the level it enforces. */
+export type AccessGuard = MiddlewareHandler<AppEnv> & { readonly access: AccessLevel };
+
+/**
+ * The guard of each access level: checks that need no user (malformed ids: 404), then authentication
+ * (401), then the role check (403), in that order.
+ */
+export type AccessGuards = (level: Exclude<AccessLevel, 'demo'>) => AccessGuard;
+
+/** `middleware`, marked as the guard of `level` (what the route catalog and matrix read). */
+export function asGuard(level: AccessLevel, middleware: MiddlewareHandler<AppEnv>): AccessGuard {
+  return Object.assign(middleware, { access: level });
+}
+
+/** The access level a route handler enforces, when it is a guard. */
+export function accessOf(handler: unknown): AccessLevel | undefined {
+  const level = (handler as { access?: unknown } | null)?.access;
+  return ACCESS_LEVELS.includes(level as AccessLevel) ? (level as AccessLevel) : undefined;
 }
 
 /** 404 unless `:org` (and `:inv`, when the route has it) are Clerk IDs; runs before auth. */
@@ -30,16 +52,20 @@ function checkPathIds(c: Context<AppEnv>): void {
 }
 
 export function accessGuards(authenticate: Authenticate): AccessGuards {
-  return {
-    signedIn: createMiddleware<AppEnv>(async (c, next) => {
+  const consoleUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (!canUseConsole(await authenticate(c))) throw new ApiError(clerkErrors.forbidden());
+    await next();
+  };
+  const guards: Record<Exclude<AccessLevel, 'demo'>, AccessGuard> = {
+    public: asGuard('public', (_c, next) => next()),
+    signed_in: asGuard('signed_in', async (c, next) => {
       await authenticate(c);
       await next();
     }),
-    consoleUser: createMiddleware<AppEnv>(async (c, next) => {
-      if (!canUseConsole(await authenticate(c))) throw new ApiError(clerkErrors.forbidden());
-      await next();
-    }),
-    staff: createMiddleware<AppEnv>(async (c, next) => {
+    console_user: asGuard('console_user', consoleUser),
+    body_org_manager: asGuard('body_org_manager', (c, next) => consoleUser(c, next)),
+    job_manager: asGuard('job_manager', (c, next) => consoleUser(c, next)),
+    staff: asGuard('staff', async (c, next) => {
       if (!(await authenticate(c)).isStaff) {
         throw new ApiError(
           clerkErrors.forbidden('Only support staff can list invitations across organizations.'),
@@ -47,13 +73,14 @@ export function accessGuards(authenticate: Authenticate): AccessGuards {
       }
       await next();
     }),
-    orgManager: createMiddleware<AppEnv>(async (c, next) => {
+    org_manager: asGuard('org_manager', async (c, next) => {
       checkPathIds(c);
       const principal = await authenticate(c);
       if (!canManageOrg(principal, c.req.param('org') ?? '')) throw new ApiError(clerkErrors.forbidden());
       await next();
     }),
   };
+  return (level) => guards[level];
 }
 
 /**

@@ -1,9 +1,9 @@
 import { isClerkId, OrganizationMembershipList, User } from '@invites/clerk-schema';
 import type { z } from 'zod';
 import { ApiError } from '../http/errors.ts';
-import type { UpstreamClient } from '../upstream/client.ts';
+import { createLoadingCache } from '../lib/loading-cache.ts';
+import { readUpstream, type UpstreamClient } from '../upstream/client.ts';
 import { UpstreamError } from '../upstream/errors.ts';
-import { readUpstream } from '../upstream/relay.ts';
 import type { Principal } from './principal.ts';
 
 /** Loads a user's staff flag and organization roles, cached for at most `ttlMs`. */
@@ -62,25 +62,13 @@ export function createPrincipalCache(options: {
   now: () => number;
   maxEntries?: number;
 }): PrincipalLoader {
-  const cache = new Map<string, { value: Principal | null; until: number }>();
-  const inFlight = new Map<string, Promise<Principal | null>>();
-  const maxEntries = options.maxEntries ?? 10_000;
+  const cache = createLoadingCache<Principal | null>({
+    max: options.maxEntries ?? 10_000,
+    ttlMs: options.ttlMs,
+    now: options.now,
+    load: (userId) => fetchPrincipal(options.upstream, userId),
+  });
   return {
-    async load(userId) {
-      if (!isClerkId('user', userId)) return null;
-      const hit = cache.get(userId);
-      if (hit && hit.until > options.now()) return hit.value;
-      const pending = inFlight.get(userId);
-      if (pending) return pending;
-      const lookup = fetchPrincipal(options.upstream, userId)
-        .then((value) => {
-          if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
-          cache.set(userId, { value, until: options.now() + options.ttlMs });
-          return value;
-        })
-        .finally(() => inFlight.delete(userId));
-      inFlight.set(userId, lookup);
-      return lookup;
-    },
+    load: async (userId) => (isClerkId('user', userId) ? cache.get(userId) : null),
   };
 }

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { verifyToken } from '@clerk/backend';
+import { createLoadingCache } from '../lib/loading-cache.ts';
 import { UpstreamError } from '../upstream/errors.ts';
 
 export interface SessionClaims {
@@ -60,8 +61,6 @@ function isUpstreamFailure(err: unknown): boolean {
  * `unknownKidCooldownMs`: at most one such lookup per period. Key ids of good tokens always verify.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
-  const cache = new Map<string, SessionClaims & { until: number }>();
-  const maxEntries = options.maxEntries ?? 10_000;
   const verify = options.verify ?? verifyToken;
   const remoteKeys = options.jwtKey === null;
   const cooldownMs = options.unknownKidCooldownMs ?? 5_000;
@@ -75,14 +74,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     ...(options.authorizedParties.length > 0 ? { authorizedParties: options.authorizedParties } : {}),
   };
 
-  return async (token) => {
-    // One-shot hash: no Hash object per request (the cache never holds the token itself).
-    const key = hash('sha256', token);
+  const check = async (token: string): Promise<SessionClaims | null> => {
     const now = options.now();
-    const hit = cache.get(key);
-    if (hit && hit.until > now) return hit;
-    if (hit) cache.delete(key);
-
     const kid = remoteKeys ? tokenKid(token) : null;
     const newKid = kid !== null && !knownKids.has(kid);
     if (newKid && now - unknownKidAt < cooldownMs) return null;
@@ -97,14 +90,22 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       return null;
     }
     if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') return null;
-    const claims: SessionClaims = {
+    if (kid !== null && knownKids.size < 64) knownKids.add(kid);
+    return {
       userId: payload.sub,
       sessionId: typeof payload.sid === 'string' ? payload.sid : null,
       expiresAt: payload.exp * 1000,
     };
-    if (kid !== null && knownKids.size < 64) knownKids.add(kid);
-    if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
-    cache.set(key, { ...claims, until: Math.min(now + options.cacheTtlMs, claims.expiresAt) });
-    return claims;
   };
+
+  // Keyed by the token's SHA-256 (the cache never holds a token); bad tokens are not kept.
+  const cache = createLoadingCache<SessionClaims | null, string>({
+    max: options.maxEntries ?? 10_000,
+    ttlMs: options.cacheTtlMs,
+    now: options.now,
+    load: (_hash, token) => check(token),
+    ttlOf: (claims, now) => (claims ? Math.min(options.cacheTtlMs, claims.expiresAt - now) : 0),
+  });
+  // One-shot hash: no Hash object per request.
+  return (token) => cache.get(hash('sha256', token), token);
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Store } from '../store/create-store.ts';
-import { describeEachStore, openTestStore } from '../store/test-stores.ts';
+import { describeEachStore, openTestStore } from '../test/test-stores.ts';
 import { cancelBulkJob, retryFailedRows } from './job-commands.ts';
 import { createBulkJob, getBulkJob, listBulkJobs } from './job-repository.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Store } from '../store/create-store.ts';
-import { describeEachStore, openTestStore } from '../store/test-stores.ts';
+import { describeEachStore, openTestStore } from '../test/test-stores.ts';
 import { cancelBulkJob } from './job-commands.ts';
 import { createBulkJob } from './job-repository.ts';
 import { claimNextJob, releaseLease, renewLease } from './lease.ts';

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import type { UpstreamClient } from '../upstream/client.ts';
+import { readUpstream, type UpstreamClient } from '../upstream/client.ts';
 import { UpstreamError } from '../upstream/errors.ts';
-import { readUpstream } from '../upstream/relay.ts';
 
 const PAGE = 500;
 const PARALLEL_PAGES = 4;

@@ -7,9 +7,8 @@ import {
   UserList,
 } from '@invites/clerk-schema';
 import { z } from 'zod';
-import { createTtlCache } from '../lib/ttl-cache.ts';
-import type { UpstreamClient } from '../upstream/client.ts';
-import { readUpstream } from '../upstream/relay.ts';
+import { createLoadingCache } from '../lib/loading-cache.ts';
+import { readUpstream, type UpstreamClient } from '../upstream/client.ts';
 import { listAll, parseUpstream } from './list-all.ts';
 
 /** An organization's pending invitations and member addresses, by lower-cased address. */
@@ -88,10 +87,15 @@ export function createRecipientChecker(options: {
   ttlMs: number;
   now: () => number;
 }): RecipientChecker {
-  const cache = createTtlCache<OrgRecipients>({ ttlMs: options.ttlMs, now: options.now });
+  const cache = createLoadingCache<OrgRecipients>({
+    max: 1_000,
+    ttlMs: options.ttlMs,
+    now: options.now,
+    load: (organizationId) => loadRecipients(options.upstream, organizationId),
+  });
   return {
     async check(organizationId, emails) {
-      const known = await cache.get(organizationId, () => loadRecipients(options.upstream, organizationId));
+      const known = await cache.get(organizationId);
       const result: BulkCheckResult = { pending: [], members: [] };
       for (const email of new Set(emails.map(normalizeEmail))) {
         const invitation = known.pending.get(email);

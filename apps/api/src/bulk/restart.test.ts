@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../store/create-store.ts';
+import { addresses, waitForJob } from '../test/bulk-helpers.ts';
 import {
   expectInvitedExactlyOnce,
   GLOBEX,
   GLOBEX_ADMIN,
   startTestEmulator,
   type TestEmulator,
-} from './emulator-harness.ts';
+} from '../test/emulator-harness.ts';
 import { createBulkJob } from './job-repository.ts';
-import { addresses, waitForJob } from './test-helpers.ts';
 
 const WORKER_MAIN = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
 
@@ -27,11 +27,11 @@ describe('api restart mid-job', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
       env: {
         ...process.env,
-        BULK_STORE_URL: storeUrl,
+        DATABASE_URL: storeUrl,
         CLERK_API_URL: emulator.url,
         CLERK_SECRET_KEY: emulator.secretKey,
         BULK_WORKER_ID: workerId,
-        BULK_TIMEOUT_MS: '5000',
+        UPSTREAM_TIMEOUT_MS: '5000',
         BULK_POLL_MS: '20',
         BULK_LEASE_MS: '1500',
         BULK_BACKOFF_BASE_MS: '20',

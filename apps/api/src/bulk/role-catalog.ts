@@ -1,6 +1,6 @@
 import { clerkErrors, RoleList } from '@invites/clerk-schema';
 import { ApiError } from '../http/errors.ts';
-import { createTtlCache } from '../lib/ttl-cache.ts';
+import { createLoadingCache } from '../lib/loading-cache.ts';
 import type { UpstreamClient } from '../upstream/client.ts';
 import { listAll } from './list-all.ts';
 
@@ -18,18 +18,22 @@ export function createRoleCatalog(options: {
   ttlMs: number;
   now: () => number;
 }): RoleCatalog {
-  const cache = createTtlCache<Set<string>>({ ttlMs: options.ttlMs, now: options.now });
-  const load = async () => {
-    const roles = await listAll(options.upstream, '/v1/organization_roles', {}, RoleList, 'role list');
-    return new Set(roles.map((r) => r.key));
-  };
+  const cache = createLoadingCache<Set<string>>({
+    max: 1,
+    ttlMs: options.ttlMs,
+    now: options.now,
+    load: async () => {
+      const roles = await listAll(options.upstream, '/v1/organization_roles', {}, RoleList, 'role list');
+      return new Set(roles.map((r) => r.key));
+    },
+  });
   return {
     async assertKnown(roles) {
       const unknownIn = (known: Set<string>) => roles.findIndex((role) => role !== null && !known.has(role));
-      if (unknownIn(await cache.get('roles', load)) < 0) return;
+      if (unknownIn(await cache.get('roles')) < 0) return;
       // The role may be newer than the cached list: look again before refusing.
       cache.delete('roles');
-      const index = unknownIn(await cache.get('roles', load));
+      const index = unknownIn(await cache.get('roles'));
       if (index < 0) return;
       const failure = clerkErrors.roleNotFound();
       failure.errors = failure.errors.map((e) => ({ ...e, meta: { ...e.meta, index } }));

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listActivity } from '../activity/activity-log.ts';
 import { createStore, type Store } from '../store/create-store.ts';
+import { addresses, FAST_SETTINGS, waitForJob } from '../test/bulk-helpers.ts';
 import {
   expectInvitedExactlyOnce,
   GLOBEX,
@@ -9,11 +10,10 @@ import {
   GLOBEX_MEMBER_ID,
   startTestEmulator,
   type TestEmulator,
-} from './emulator-harness.ts';
+} from '../test/emulator-harness.ts';
 import { createHttpUpstream } from './http-upstream.ts';
 import { cancelBulkJob, retryFailedRows } from './job-commands.ts';
 import { createBulkJob } from './job-repository.ts';
-import { addresses, FAST_SETTINGS, waitForJob } from './test-helpers.ts';
 import { type BulkWorker, startBulkWorker } from './worker.ts';
 
 const EVERYTHING = { since: 0, until: Number.MAX_SAFE_INTEGER, limit: 500, offset: 0 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../store/create-store.ts';
+import { addresses, FAST_SETTINGS, waitForJob } from '../test/bulk-helpers.ts';
 import {
   expectInvitedExactlyOnce,
   type FaultSpec,
@@ -8,11 +9,10 @@ import {
   GLOBEX_MEMBER_EMAIL,
   startTestEmulator,
   type TestEmulator,
-} from './emulator-harness.ts';
-import { withInjectedFaults } from './faulty-upstream.ts';
+} from '../test/emulator-harness.ts';
+import { withInjectedFaults } from '../test/faulty-upstream.ts';
 import { createHttpUpstream } from './http-upstream.ts';
 import { createBulkJob } from './job-repository.ts';
-import { addresses, FAST_SETTINGS, waitForJob } from './test-helpers.ts';
 import { startBulkWorker } from './worker.ts';
 
 const MIXED_FAULTS: FaultSpec[] = [

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listActivity } from '../activity/activity-log.ts';
 import { createStore, type Store } from '../store/create-store.ts';
-import { describeEachStore, openTestStore } from '../store/test-stores.ts';
-import { FakeUpstream } from './fake-upstream.ts';
+import { addresses, FAST_SETTINGS, waitForJob } from '../test/bulk-helpers.ts';
+import { FakeUpstream } from '../test/fake-upstream.ts';
+import { describeEachStore, openTestStore } from '../test/test-stores.ts';
 import { retryFailedRows } from './job-commands.ts';
 import { createBulkJob } from './job-repository.ts';
-import { addresses, FAST_SETTINGS, waitForJob } from './test-helpers.ts';
 import { type BulkWorker, startBulkWorker } from './worker.ts';
 
 const ORG = 'org_runner';

@@ -1,5 +1,6 @@
 import { type ClerkFailure, clerkErrors, errorBody, newTraceId } from '@invites/clerk-schema';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { UpstreamError } from '../upstream/errors.ts';
 import { respond } from './respond.ts';
 
@@ -29,14 +30,18 @@ export function fail(failure: ClerkFailure): never {
 /** The single onError: every thrown error becomes Clerk's envelope; unexpected ones are logged. */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return errorResponse(err.failure, err.traceId);
+  // A contract's validator met a body it could not parse (400) or a content type it does not take (415).
+  if (err instanceof HTTPException && (err.status === 400 || err.status === 415)) {
+    return errorResponse(clerkErrors.requestBodyInvalid());
+  }
   const log = c.get('log');
   if (err instanceof UpstreamError) {
-    log?.warn('upstream failure', { kind: err.kind, error: err.message });
+    log?.warn({ kind: err.kind, error: err.message }, 'upstream failure');
     return errorResponse(
       err.kind === 'timeout' ? clerkErrors.upstreamTimeout() : clerkErrors.upstreamUnavailable(),
     );
   }
-  log?.error('unhandled error', { error: err });
+  log?.error({ error: err }, 'unhandled error');
   return errorResponse(clerkErrors.internal());
 }
 

@@ -1,4 +1,5 @@
 import { isClerkId } from '@invites/clerk-schema';
+import { jsonDepth, MAX_JSON_DEPTH } from '@invites/clerk-schema/http-body';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -13,7 +14,6 @@ import {
   type RouteSpec,
   routePath,
 } from '../test/route-catalog.ts';
-import { jsonDepth, MAX_JSON_DEPTH } from './validate.ts';
 
 /**
  * Property-based hostile input over the api in-process (and over a socket where the raw bytes

@@ -32,16 +32,10 @@ export const requestContext = (
     if (isSuspiciousPath(path)) c.res = notFoundResponse();
     else await next();
     const traceId = finishHeaders(c, requestId, headerList, securityHeaders);
-    logger.access({
-      request_id: requestId,
-      method: c.req.method,
-      path,
-      status: c.res.status,
-      duration_ms: now() - started,
-      // The trace id the client was shown (errors print it), so support can find this line from it.
-      trace_id: traceId,
-      user_id: c.get('principal')?.userId ?? null,
-    });
+    // The request's logger: `request_id`, and `user_id` once authenticated. The trace id is the one the
+    // client was shown (errors print it), so support can find this line from it.
+    const line = { method: c.req.method, path, status: c.res.status, duration_ms: now() - started };
+    c.get('log').info(traceId === null ? line : { ...line, trace_id: traceId }, 'request');
   });
 };
 

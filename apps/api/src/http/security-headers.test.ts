@@ -93,7 +93,7 @@ describe('security headers', () => {
         statuses.add(res.status);
         expectHardened(res.headers, `${where} → ${res.status}`);
       }
-      const bad = route.pattern.replace(':org', 'org_bad').replace(':inv', 'orginv_bad').replace(':job', 'x');
+      const bad = route.pattern.replace(':org', 'org_bad').replace(':inv', 'orginv_bad').replace(':id', 'x');
       if (bad !== route.pattern) {
         const res = await send(staff, bad);
         expect(res.status).toBe(404);

@@ -1,5 +1,7 @@
-import { clerkErrors, parseClerk } from '@invites/clerk-schema';
+import { parseClerk } from '@invites/clerk-schema';
+import { parseJsonBody, queryObject } from '@invites/clerk-schema/http-body';
 import type { Context } from 'hono';
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import { ApiError } from './errors.ts';
 
@@ -12,11 +14,7 @@ export function parseOrFail<S extends z.ZodType>(schema: S, input: unknown): z.o
 
 /** The query string as an object (repeated keys become arrays), validated by `schema`. */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const raw: Record<string, string | string[]> = {};
-  for (const [key, values] of Object.entries(c.req.queries())) {
-    raw[key] = values.length === 1 ? (values[0] as string) : values;
-  }
-  return parseOrFail(schema, raw);
+  return parseOrFail(schema, queryObject(c.req.queries()));
 }
 
 /** A validated query: the schema's output and the query string the upstream is sent (canonical). */
@@ -29,27 +27,26 @@ export interface ValidatedQuery<T> {
 const MAX_CACHED_QUERY = 512;
 
 /**
- * `parseQuery` + `toSearchParams` remembered per distinct raw query string (an LRU of `maxEntries`):
- * a list page asks with the same few query strings over and over. zod stays the judge (it runs for
- * every string not in the cache, and its schemas here are pure); invalid strings are never kept.
+ * `parseQuery` + `toSearchParams` remembered per distinct raw query string (lru-cache's `memoMethod`,
+ * `maxEntries` of them): a list page asks with the same few query strings over and over. zod stays the
+ * judge (it runs for every string not in the cache, and its schemas here are pure); a string zod
+ * refuses throws out of `memo`, so it is never kept.
  */
 export function queryValidator<S extends z.ZodType>(schema: S, maxEntries = 256) {
-  const cache = new Map<string, ValidatedQuery<z.output<S>>>();
-  return (c: Context): ValidatedQuery<z.output<S>> => {
+  type Entry = ValidatedQuery<z.output<S>>;
+  const validated = (c: Context): Entry => {
+    const data = parseQuery(c, schema);
+    return { data: deepFreeze(data), search: toSearchParams(data as Record<string, unknown>).toString() };
+  };
+  const cache = new LRUCache<string, Entry, Context>({
+    max: maxEntries,
+    memoMethod: (_raw, _stale, { context }) => validated(context),
+  });
+  return (c: Context): Entry => {
     const url = c.req.url;
     const at = url.indexOf('?');
     const raw = at === -1 ? '' : url.slice(at + 1);
-    let entry = cache.get(raw);
-    if (entry) {
-      cache.delete(raw); // re-inserted below as the most recently used
-    } else {
-      const data = parseQuery(c, schema);
-      entry = { data: deepFreeze(data), search: toSearchParams(data as Record<string, unknown>).toString() };
-      if (raw.length > MAX_CACHED_QUERY) return entry;
-      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
-    }
-    cache.set(raw, entry);
-    return entry;
+    return raw.length > MAX_CACHED_QUERY ? validated(c) : cache.memo(raw, { context: c });
   };
 }
 
@@ -62,39 +59,11 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Deeper JSON than any real request needs; deeper input is refused before it is parsed or re-serialized. */
-export const MAX_JSON_DEPTH = 64;
-
-/** The deepest array/object nesting in JSON text (strings skipped), found without recursion. */
-export function jsonDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 0x5c) i++;
-      else if (ch === 0x22) inString = false;
-    } else if (ch === 0x22) inString = true;
-    else if (ch === 0x5b || ch === 0x7b) max = Math.max(max, ++depth);
-    else if (ch === 0x5d || ch === 0x7d) depth--;
-  }
-  return max;
-}
-
-/** The JSON request body; undefined when empty, Clerk's 400 when not JSON or nested too deep. */
+/** The JSON request body as Clerk reads it (empty: `{}`); Clerk's 400 when not JSON or nested too deep. */
 export async function readJsonBody(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === '') return undefined;
-  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') throw new ApiError(clerkErrors.requestBodyInvalid());
-  // Deep nesting would overflow the stack later (validation messages, JSON.stringify to Clerk).
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ApiError(clerkErrors.requestBodyInvalid());
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(clerkErrors.requestBodyInvalid());
-  }
+  const body = parseJsonBody(await c.req.text(), c.req.header('content-type'));
+  if (!body.ok) throw new ApiError(body.failure);
+  return body.value;
 }
 
 /** A validated query object back as a query string for the upstream (arrays as repeated keys). */

@@ -3,9 +3,10 @@ import {
   type OrganizationInvitation,
   OrganizationInvitationList,
   OrganizationInvitationWithOrgList,
+  type OrganizationInvitationWithPublicOrganizationData,
 } from '@invites/clerk-schema';
 import { listAll } from '../bulk/list-all.ts';
-import { createTtlCache } from '../lib/ttl-cache.ts';
+import { createLoadingCache } from '../lib/loading-cache.ts';
 import type { UpstreamClient } from '../upstream/client.ts';
 
 const DAY_MS = 86_400_000;
@@ -24,14 +25,15 @@ export interface ExpiringFilter {
 
 export interface ExpiringInvitations {
   /**
-   * Pending invitations of an organization (`null`: every organization) that expire within
-   * `withinDays` of `now`, soonest first: every match, for a page or a job to pick from.
+   * Pending invitations of an organization that expire within `withinDays` of `now`, soonest first:
+   * every match, for a page or a job to pick from.
    */
-  matches(
-    organizationId: string | null,
+  matches(organizationId: string, filter: ExpiringFilter, now: number): Promise<OrganizationInvitation[]>;
+  /** The same across every organization (staff), each with its organization's name. */
+  everywhere(
     filter: ExpiringFilter,
     now: number,
-  ): Promise<OrganizationInvitation[]>;
+  ): Promise<OrganizationInvitationWithPublicOrganizationData[]>;
   /** Drops what is kept about an organization (after a change made through the api) and the instance list. */
   forget(organizationId: string): void;
 }
@@ -71,48 +73,48 @@ export function createExpiringInvitations(options: {
   ttlMs: number;
   now: () => number;
 }): ExpiringInvitations {
-  const cache = createTtlCache<PendingIndex>({
+  const read = (key: string) =>
+    key === INSTANCE
+      ? listAll(
+          options.upstream,
+          '/v1/organization_invitations',
+          { status: 'pending' },
+          OrganizationInvitationWithOrgList,
+          'invitation list',
+        )
+      : listAll(
+          options.upstream,
+          `/v1/organizations/${key}/invitations`,
+          { status: 'pending' },
+          OrganizationInvitationList,
+          'invitation list',
+        );
+  const cache = createLoadingCache<PendingIndex>({
+    max: MAX_ENTRIES,
     ttlMs: options.ttlMs,
     now: options.now,
-    maxEntries: MAX_ENTRIES,
+    load: async (key) => indexOf(await read(key)),
   });
-  const load = async (key: string): Promise<PendingIndex> => {
-    const items =
-      key === INSTANCE
-        ? await listAll(
-            options.upstream,
-            '/v1/organization_invitations',
-            { status: 'pending' },
-            OrganizationInvitationWithOrgList,
-            'invitation list',
-          )
-        : await listAll(
-            options.upstream,
-            `/v1/organizations/${key}/invitations`,
-            { status: 'pending' },
-            OrganizationInvitationList,
-            'invitation list',
-          );
-    return indexOf(items);
+  const select = async (key: string, filter: ExpiringFilter, now: number) => {
+    const index = await cache.get(key);
+    // Clerk said pending when it was read; one that expired since is left out.
+    const from = firstAfter(index.expiries, now);
+    const to = firstAfter(index.expiries, now + filter.withinDays * DAY_MS);
+    let found = index.items.slice(from, to);
+    if (filter.email) {
+      const email = normalizeEmail(filter.email);
+      found = found.filter((inv) => normalizeEmail(inv.email_address) === email);
+    }
+    if (filter.query) {
+      const part = filter.query.toLowerCase();
+      found = found.filter((inv) => inv.email_address.toLowerCase().includes(part));
+    }
+    return found;
   };
   return {
-    async matches(organizationId, filter, now) {
-      const key = organizationId ?? INSTANCE;
-      const index = await cache.get(key, () => load(key));
-      // Clerk said pending when it was read; one that expired since is left out.
-      const from = firstAfter(index.expiries, now);
-      const to = firstAfter(index.expiries, now + filter.withinDays * DAY_MS);
-      let found = index.items.slice(from, to);
-      if (filter.email) {
-        const email = normalizeEmail(filter.email);
-        found = found.filter((inv) => normalizeEmail(inv.email_address) === email);
-      }
-      if (filter.query) {
-        const part = filter.query.toLowerCase();
-        found = found.filter((inv) => inv.email_address.toLowerCase().includes(part));
-      }
-      return found;
-    },
+    matches: (organizationId, filter, now) => select(organizationId, filter, now),
+    everywhere: async (filter, now) =>
+      (await select(INSTANCE, filter, now)) as OrganizationInvitationWithPublicOrganizationData[],
     forget(organizationId) {
       cache.delete(organizationId);
       cache.delete(INSTANCE);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, type Persona, startHarness } from '../test/harness.ts';
 import {
   bulkJob,
+  expectedStatus,
   pendingInvitation,
   ROUTES,
   type RouteSpec,
@@ -29,32 +30,10 @@ const markers: Record<Org, string[]> = { A: [], B: [] };
 
 const manages = (who: Who, org: Org) =>
   who === 'staff' || (who === 'adminA' && org === 'A') || (who === 'adminB' && org === 'B');
-const isConsoleUser = (who: Who) => who === 'staff' || who === 'adminA' || who === 'adminB';
-
-function expectedStatus(route: RouteSpec, who: Who, org: Org): number {
-  const ok = route.okStatus ?? 200;
-  if (route.access === 'public' || route.access === 'demo') return ok;
-  if (who === 'anonymous') return 401;
-  switch (route.access) {
-    case 'signed_in':
-      return ok;
-    case 'console_user':
-      return isConsoleUser(who) ? ok : 403;
-    case 'staff':
-      return who === 'staff' ? ok : 403;
-    case 'org_manager':
-      return manages(who, org) ? ok : 403;
-    case 'body_org_manager':
-      return manages(who, org) ? ok : 403;
-    case 'job_manager':
-      // Another organization's job reads as missing, so job ids leak nothing.
-      return !isConsoleUser(who) ? 403 : manages(who, org) ? ok : 404;
-  }
-}
 
 /** Routes whose answer depends on the organization are tried with both; the others once. */
 const orgDependent = (route: RouteSpec) =>
-  /:org|:inv|:job/.test(route.pattern) || route.access === 'body_org_manager';
+  /:org|:inv|:id/.test(route.pattern) || route.access === 'body_org_manager';
 
 interface Case {
   label: string;
@@ -135,7 +114,7 @@ async function fixturesFor(route: RouteSpec, org: Org) {
   return {
     org: orgId(org),
     inv: route.pattern.includes(':inv') ? await pendingInvitation(h, orgId(org)) : 'orginv_unused',
-    job: route.pattern.includes(':job') ? await bulkJob(h, orgId(org), tokens.staff) : 'bulkjob_unused',
+    job: route.pattern.includes(':id') ? await bulkJob(h, orgId(org), tokens.staff) : 'bulkjob_unused',
     user: h.userIds.member,
   };
 }

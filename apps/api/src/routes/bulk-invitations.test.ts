@@ -1,9 +1,9 @@
 import type { BulkJob, BulkJobList, OrganizationInvitationList } from '@invites/clerk-schema';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Store } from '../store/create-store.ts';
-import { describeEachStore, openTestStore, type StoreKind } from '../store/test-stores.ts';
 import { type ApiClient, apiClient, freshRows as fresh, signIn } from '../test/api-client.ts';
 import { type Harness, startHarness } from '../test/harness.ts';
+import { describeEachStore, openTestStore, type StoreKind } from '../test/test-stores.ts';
 
 /** Polls `GET /api/bulk-invitations/:id` until the job is done or cancelled (or `until` holds). */
 async function waitForJob(

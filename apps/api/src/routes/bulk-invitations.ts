@@ -1,12 +1,6 @@
-import {
-  type ActivityAction,
-  BulkCheckBody,
-  type BulkJob,
-  CreateBulkJobBody,
-  clerkErrors,
-  ListBulkJobsQuery,
-} from '@invites/clerk-schema';
-import { type Context, Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { type ActivityAction, type BulkJob, clerkErrors } from '@invites/clerk-schema';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { actorName } from '../activity/audit.ts';
 import { actingUserId } from '../auth/access.ts';
@@ -21,11 +15,20 @@ import {
   TERMINAL_STATUSES,
 } from '../bulk/job-repository.ts';
 import { bulkJobResultsCsv } from '../bulk/results-csv.ts';
+import { guarded } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
-import { parseOrFail, parseQuery, readJsonBody } from '../http/validate.ts';
 import type { BulkJobsTable } from '../store/schema.ts';
 import type { AppEnv } from '../types.ts';
-import { readUpstream } from '../upstream/relay.ts';
+import { readUpstream } from '../upstream/client.ts';
+import {
+  cancelJob,
+  checkRecipients,
+  createJob,
+  getJob,
+  getJobResults,
+  listJobs,
+  retryJob,
+} from './bulk-invitation-contracts.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 /** Addresses kept on the `bulk_job.create` entry; the job's Clerk calls list every address anyway. */
@@ -40,7 +43,7 @@ const jobNotFound = (id: string) =>
     ),
   );
 
-/** 404 for a malformed job id, before auth (like the ids of `access.orgManager`). */
+/** 404 for a malformed job id, before auth (like the ids of the `org_manager` guard). */
 const checkJobId = createMiddleware<AppEnv>(async (c, next) => {
   const id = c.req.param('id') ?? '';
   if (!isBulkJobId(id)) throw jobNotFound(id);
@@ -62,7 +65,7 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
     c.set('job', job);
     await next();
   });
-  const jobScoped = [checkJobId, access.consoleUser, loadJob] as const;
+  const jobScoped = { before: [checkJobId], after: [loadJob] };
 
   const assertManages = (p: Principal, organizationId: string) => {
     if (!canManageOrg(p, organizationId)) throw new ApiError(clerkErrors.forbidden());
@@ -103,15 +106,15 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
     return job;
   };
 
-  return new Hono<JobEnv>()
-    .post('/bulk-invitations/check', access.consoleUser, async (c) => {
-      const body = parseOrFail(BulkCheckBody, (await readJsonBody(c)) ?? {});
+  return new OpenAPIHono<JobEnv>()
+    .openapi(guarded(checkRecipients, access), async (c) => {
+      const body = c.req.valid('json');
       assertManages(c.get('principal'), body.organization_id);
-      return c.json(await recipients.check(body.organization_id, body.email_addresses));
+      return c.json(await recipients.check(body.organization_id, body.email_addresses), 200);
     })
-    .post('/bulk-invitations', access.consoleUser, async (c) => {
+    .openapi(guarded(createJob, access), async (c) => {
       const p = c.get('principal');
-      const body = parseOrFail(CreateBulkJobBody, (await readJsonBody(c)) ?? {});
+      const body = c.req.valid('json');
       const org = body.organization_id;
       assertManages(p, org);
       await assertOrganizationExists(p, org);
@@ -153,33 +156,32 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
       wakeWorker();
       return c.json(job, 201);
     })
-    .get('/bulk-invitations/:id', ...jobScoped, async (c) => c.json(await jobOf(c)))
-    .get('/bulk-invitations/:id/results.csv', ...jobScoped, async (c) => {
+    .openapi(guarded(getJob, access, jobScoped), async (c) => c.json(await jobOf(c), 200))
+    .openapi(guarded(getJobResults, access, jobScoped), async (c) => {
       const job = await jobOf(c);
       return c.body(bulkJobResultsCsv(job), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="bulk-${job.kind}-${job.id}.csv"`,
       });
     })
-    .post('/bulk-invitations/:id/cancel', ...jobScoped, async (c) => {
+    .openapi(guarded(cancelJob, access, jobScoped), async (c) => {
       const before = c.get('job');
       const job = (await cancelBulkJob(store, before.id, now())) ?? (await jobOf(c));
       if (!TERMINAL_STATUSES.includes(before.status as BulkJob['status'])) {
         recordJobEvent(c, 'bulk_job.cancel', job, { pending_rows: job.counts.pending });
       }
-      return c.json(job);
+      return c.json(job, 200);
     })
-    .post('/bulk-invitations/:id/retry', ...jobScoped, async (c) => {
+    .openapi(guarded(retryJob, access, jobScoped), async (c) => {
       const before = await jobOf(c);
       const job = (await retryFailedRows(store, before.id, now())) ?? before;
       if (before.counts.failed > 0 || before.status === 'cancelled') {
         recordJobEvent(c, 'bulk_job.retry', job, { retried_rows: before.counts.failed });
         wakeWorker();
       }
-      return c.json(job);
+      return c.json(job, 200);
     })
-    .get('/organizations/:org/bulk-invitations', access.orgManager, async (c) => {
-      const page = parseQuery(c, ListBulkJobsQuery);
-      return c.json(await listBulkJobs(store, c.req.param('org'), page));
-    });
+    .openapi(guarded(listJobs, access), async (c) =>
+      c.json(await listBulkJobs(store, c.req.valid('param').org, c.req.valid('query')), 200),
+    );
 }

@@ -63,10 +63,10 @@ export function clerkFrontendRoutes(config: AppConfig, scripts: ScriptStore) {
       const failure = await proxyFailureCode(res);
       if (failure === null) return res;
       if (failure !== 'proxy_request_failed') {
-        c.get('log').error('clerk frontend api proxy misconfigured', { code: failure });
+        c.get('log').error({ code: failure }, 'clerk frontend api proxy misconfigured');
         return errorResponse(clerkErrors.internal());
       }
-      c.get('log').warn('clerk frontend api unreachable', { code: failure });
+      c.get('log').warn({ code: failure }, 'clerk frontend api unreachable');
       return errorResponse(
         clerkErrors.upstreamUnavailable(
           "Clerk's sign-in service could not be reached. Try again in a moment.",

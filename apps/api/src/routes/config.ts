@@ -1,6 +1,7 @@
-import type { ConsoleConfig } from '@invites/clerk-schema';
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { ConsoleConfig } from '@invites/clerk-schema';
 import type { AppConfig } from '../config.ts';
+import { consoleRoute, guarded, jsonContent } from '../http/contract.ts';
 import type { AppEnv } from '../types.ts';
 import { CLERK_PROXY_PATH } from './clerk-frontend.ts';
 import type { RouteDeps } from './route-deps.ts';
@@ -19,9 +20,18 @@ export async function consoleConfig(
   };
 }
 
-/** `GET /config` (public): the same object index.html carries inline. Mounted at `/api`. */
-export function configRoutes({ config, detectEmulator }: RouteDeps) {
-  return new Hono<AppEnv>().get('/config', async (c) =>
+export const getConfig = consoleRoute('public', {
+  method: 'get',
+  path: '/config',
+  summary: 'What the browser needs to start Clerk (the same object index.html carries inline)',
+  responses: {
+    200: jsonContent(ConsoleConfig, 'The publishable key, the Frontend API proxy and the demo flag.'),
+  },
+});
+
+/** `GET /config` (public). Mounted at `/api`. */
+export function configRoutes({ config, detectEmulator, access }: RouteDeps) {
+  return new OpenAPIHono<AppEnv>().openapi(guarded(getConfig, access), async (c) =>
     c.json(await consoleConfig(config, detectEmulator), 200, { 'cache-control': 'no-cache' }),
   );
 }

@@ -8,15 +8,15 @@ import {
   UserList,
 } from '@invites/clerk-schema';
 import { type Context, Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { asGuard } from '../auth/access.ts';
 import { describePrincipal, primaryEmail } from '../auth/principal.ts';
 import { isAllowedOrigin } from '../auth/require-auth.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseOrFail, readJsonBody } from '../http/validate.ts';
 import type { AppEnv } from '../types.ts';
+import { readUpstream } from '../upstream/client.ts';
 import { UpstreamError } from '../upstream/errors.ts';
-import { readUpstream } from '../upstream/relay.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 const PAGE = 100;
@@ -38,7 +38,7 @@ function assertOriginIfSent(c: Context, authorizedParties: readonly string[]): v
  * `/api` only outside production, and answering only when the upstream is the emulator.
  */
 export function demoSignInRoutes({ config, upstream, principals, detectEmulator }: RouteDeps) {
-  const emulatorOnly = createMiddleware<AppEnv>(async (_c, next) => {
+  const emulatorOnly = asGuard('demo', async (_c, next) => {
     if (!(await detectEmulator())) throw new ApiError(clerkErrors.notFound());
     await next();
   });

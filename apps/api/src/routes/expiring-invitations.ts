@@ -1,8 +1,9 @@
-import { ExpiringInstanceInvitationsQuery, ExpiringInvitationsQuery } from '@invites/clerk-schema';
-import { Hono } from 'hono';
-import { parseQuery } from '../http/validate.ts';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { OrganizationInvitation } from '@invites/clerk-schema';
+import { guarded } from '../http/contract.ts';
 import type { AppEnv } from '../types.ts';
 import { withoutPrivateMetadata } from '../upstream/relay.ts';
+import { listExpiring, listExpiringEverywhere } from './invitation-job-contracts.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 /**
@@ -11,28 +12,29 @@ import type { RouteDeps } from './route-deps.ts';
  * Mounted at `/api`.
  */
 export function expiringInvitationRoutes({ access, expiring, now }: RouteDeps) {
-  return new Hono<AppEnv>()
-    .get('/organizations/:org/invitations/expiring', access.orgManager, async (c) => {
-      const query = parseQuery(c, ExpiringInvitationsQuery);
+  return new OpenAPIHono<AppEnv>()
+    .openapi(guarded(listExpiring, access), async (c) => {
+      const query = c.req.valid('query');
       const found = await expiring.matches(
-        c.req.param('org'),
+        c.req.valid('param').org,
         { withinDays: query.expires_within, email: query.email_address },
         now(),
       );
       const page = found.slice(query.offset, query.offset + query.limit);
-      const data = c.get('principal').isStaff ? page : withoutPrivateMetadata(page);
-      return c.json({ data, total_count: found.length });
+      const data = c.get('principal').isStaff
+        ? page
+        : (withoutPrivateMetadata(page) as OrganizationInvitation[]);
+      return c.json({ data, total_count: found.length }, 200);
     })
-    .get('/invitations/expiring', access.staff, async (c) => {
-      const query = parseQuery(c, ExpiringInstanceInvitationsQuery);
-      const found = await expiring.matches(
-        null,
+    .openapi(guarded(listExpiringEverywhere, access), async (c) => {
+      const query = c.req.valid('query');
+      const found = await expiring.everywhere(
         { withinDays: query.expires_within, query: query.query },
         now(),
       );
-      return c.json({
-        data: found.slice(query.offset, query.offset + query.limit),
-        total_count: found.length,
-      });
+      return c.json(
+        { data: found.slice(query.offset, query.offset + query.limit), total_count: found.length },
+        200,
+      );
     });
 }

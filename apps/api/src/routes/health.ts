@@ -1,11 +1,19 @@
-import type { Health } from '@invites/clerk-schema';
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Health } from '@invites/clerk-schema';
+import { consoleRoute, guarded, jsonContent } from '../http/contract.ts';
 import type { AppEnv } from '../types.ts';
 import type { RouteDeps } from './route-deps.ts';
 
-/** `GET /health` (public): which upstream is in use and where to sign in. Mounted at `/api`. */
-export function healthRoutes({ config, detectEmulator }: RouteDeps) {
-  return new Hono<AppEnv>().get('/health', async (c) => {
+export const getHealth = consoleRoute('public', {
+  method: 'get',
+  path: '/health',
+  summary: 'Which upstream is in use and where to sign in',
+  responses: { 200: jsonContent(Health, 'The api is up.') },
+});
+
+/** `GET /health` (public). Mounted at `/api`. */
+export function healthRoutes({ config, detectEmulator, access }: RouteDeps) {
+  return new OpenAPIHono<AppEnv>().openapi(guarded(getHealth, access), async (c) => {
     const emulator = await detectEmulator();
     const body: Health = {
       status: 'ok',

@@ -1,25 +1,27 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
 import {
   type BulkJob,
   type ClerkFailure,
   clerkErrors,
   normalizeEmail,
   OrganizationInvitation,
-  ResendInvitationBody,
-  StartInvitationJobBody,
+  type ResentInvitation,
 } from '@invites/clerk-schema';
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { actorName } from '../activity/audit.ts';
 import { actingUserId } from '../auth/access.ts';
 import type { Principal } from '../auth/principal.ts';
 import { createBulkUpstream } from '../bulk/clerk-bulk-upstream.ts';
 import { createInvitationJob } from '../bulk/invitation-job-repository.ts';
 import { parseUpstream } from '../bulk/list-all.ts';
+import { guarded } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
-import { parseOrFail, readJsonBody } from '../http/validate.ts';
 import { findTargets } from '../lifecycle/find-targets.ts';
 import { runInline } from '../lifecycle/run-inline.ts';
 import type { AppEnv } from '../types.ts';
-import { readUpstream, withoutPrivateMetadata } from '../upstream/relay.ts';
+import { readUpstream } from '../upstream/client.ts';
+import { withoutPrivateMetadata } from '../upstream/relay.ts';
+import { resendInvitation, startInvitationJob } from './invitation-job-contracts.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 /** How long a resend holds its job before the worker may take it over (a crashed request). */
@@ -94,11 +96,11 @@ export function invitationJobRoutes(deps: RouteDeps) {
     );
   };
 
-  return new Hono<AppEnv>()
-    .post('/organizations/:org/invitation-jobs', access.orgManager, async (c) => {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(guarded(startInvitationJob, access), async (c) => {
       const p = c.get('principal');
-      const org = c.req.param('org');
-      const body = parseOrFail(StartInvitationJobBody, (await readJsonBody(c)) ?? {});
+      const { org } = c.req.valid('param');
+      const body = c.req.valid('json');
       await assertOrganizationExists(p, org);
       const targets = await findTargets({ upstream, expiring, now }, org, body);
       const job = await createInvitationJob(store, {
@@ -114,11 +116,9 @@ export function invitationJobRoutes(deps: RouteDeps) {
       wakeWorker();
       return c.json(job, 201);
     })
-    .post('/organizations/:org/invitations/:inv/resend', access.orgManager, async (c) => {
+    .openapi(guarded(resendInvitation, access), async (c) => {
       const p = c.get('principal');
-      const org = c.req.param('org');
-      const id = c.req.param('inv');
-      parseOrFail(ResendInvitationBody, (await readJsonBody(c)) ?? {});
+      const { org, inv: id } = c.req.valid('param');
       const old = await readInvitation(org, id);
       if (old.status !== 'pending' && old.status !== 'expired') {
         throw new ApiError(clerkErrors.invitationNotResendable(old.status));
@@ -150,7 +150,10 @@ export function invitationJobRoutes(deps: RouteDeps) {
       const row = job.rows[0];
       if (row?.outcome === 'invited' && row.invitation_id) {
         const fresh = await readInvitation(org, row.invitation_id);
-        return c.json({ ...(strip(p, fresh) as object), replaces: id }, 201);
+        return c.json(
+          { ...(strip(p, fresh) as OrganizationInvitation), replaces: id } satisfies ResentInvitation,
+          201,
+        );
       }
       if (row?.outcome === 'pending') {
         // Clerk's rate limit: the worker sends it after `Retry-After`; the job says when.

@@ -30,7 +30,7 @@ async function readInvitationBody(c: Context<AppEnv>): Promise<unknown> {
 
 /** Clerk's seven invitation operations, scoped by the access rules. Mounted at `/api/v1`. */
 export function invitationRoutes({ upstream, access, activity, recipients, expiring }: RouteDeps) {
-  const orgScoped = access.orgManager;
+  const orgScoped = access('org_manager');
   const instanceQuery = queryValidator(ListInstanceInvitationsQuery);
   const pendingQuery = queryValidator(ListPendingInvitationsQuery);
   const orgQuery = queryValidator(ListOrganizationInvitationsQuery);
@@ -57,7 +57,7 @@ export function invitationRoutes({ upstream, access, activity, recipients, expir
   }
 
   return new Hono<AppEnv>()
-    .get('/organization_invitations', access.staff, async (c) => {
+    .get('/organization_invitations', access('staff'), async (c) => {
       const { search } = instanceQuery(c);
       const res = await upstream.send({ method: 'GET', path: '/v1/organization_invitations', query: search });
       return relay(res, { strip: false });

@@ -4,9 +4,9 @@ import { adminOrgs } from '../auth/principal.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseQuery, toSearchParams } from '../http/validate.ts';
 import type { AppEnv } from '../types.ts';
-import type { UpstreamClient } from '../upstream/client.ts';
+import { readUpstream, type UpstreamClient } from '../upstream/client.ts';
 import { UpstreamError } from '../upstream/errors.ts';
-import { readUpstream, relay, withoutPrivateMetadata } from '../upstream/relay.ts';
+import { relay, withoutPrivateMetadata } from '../upstream/relay.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 type OrgRecord = { raw: unknown; org: Organization };
@@ -48,7 +48,7 @@ function comparator(orderBy: string) {
 /** `GET /organizations` (what the user may manage) and `GET /organizations/:org`. Mounted at `/api/v1`. */
 export function organizationRoutes({ upstream, access }: RouteDeps) {
   return new Hono<AppEnv>()
-    .get('/organizations', access.consoleUser, async (c) => {
+    .get('/organizations', access('console_user'), async (c) => {
       const p = c.get('principal');
       const query = parseQuery(c, ListOrganizationsQuery);
       if (p.isStaff) {
@@ -65,7 +65,7 @@ export function organizationRoutes({ upstream, access }: RouteDeps) {
       const page = found.slice(query.offset, query.offset + query.limit);
       return c.json({ data: page.map((r) => withoutPrivateMetadata(r.raw)), total_count: found.length });
     })
-    .get('/organizations/:org', access.orgManager, async (c) => {
+    .get('/organizations/:org', access('org_manager'), async (c) => {
       const res = await upstream.send({
         method: 'GET',
         path: `/v1/organizations/${c.req.param('org')}`,

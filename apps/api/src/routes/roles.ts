@@ -7,7 +7,7 @@ import type { RouteDeps } from './route-deps.ts';
 
 /** `GET /organization_roles` for anyone who may use the console. Mounted at `/api/v1`. */
 export function roleRoutes({ upstream, access }: RouteDeps) {
-  return new Hono<AppEnv>().get('/organization_roles', access.consoleUser, async (c) => {
+  return new Hono<AppEnv>().get('/organization_roles', access('console_user'), async (c) => {
     const query = parseQuery(c, ListRolesQuery);
     const res = await upstream.send({
       method: 'GET',

@@ -26,12 +26,12 @@ const checkUserId = createMiddleware<AppEnv>(async (c, next) => {
  */
 export function userRoutes({ upstream, access }: RouteDeps) {
   return new Hono<AppEnv>()
-    .get('/users', access.staff, async (c) => {
+    .get('/users', access('staff'), async (c) => {
       const { email_address } = parseQuery(c, UserByEmailQuery);
       const query = new URLSearchParams({ email_address: normalizeEmail(email_address), limit: '10' });
       return relay(await upstream.send({ method: 'GET', path: '/v1/users', query }), { strip: false });
     })
-    .get('/users/:user/organization_memberships', checkUserId, access.staff, async (c) => {
+    .get('/users/:user/organization_memberships', checkUserId, access('staff'), async (c) => {
       const query = toSearchParams(parseQuery(c, PaginationQuery));
       const path = `/v1/users/${c.req.param('user')}/organization_memberships`;
       return relay(await upstream.send({ method: 'GET', path, query }), { strip: false });

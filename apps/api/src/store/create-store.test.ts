@@ -5,9 +5,9 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listActivity } from '../activity/activity-log.ts';
 import { getBulkJob } from '../bulk/job-repository.ts';
+import { describeEachStore, openTestStore } from '../test/test-stores.ts';
 import { createStore, type Store } from './create-store.ts';
 import { migrateTo, migrateToLatest } from './migrations.ts';
-import { describeEachStore, openTestStore } from './test-stores.ts';
 
 describeEachStore('store', (kind) => {
   let store: Store;

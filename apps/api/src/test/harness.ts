@@ -1,13 +1,13 @@
 import { startEmulator } from '@invites/clerk-emulator';
 import { type App, createApp } from '../app.ts';
 import { createBulkUpstream } from '../bulk/clerk-bulk-upstream.ts';
-import { FAST_SETTINGS } from '../bulk/test-helpers.ts';
 import { type BulkWorker, startBulkWorker } from '../bulk/worker.ts';
 import { type AppConfig, appConfig } from '../config.ts';
-import { type AppDeps, createDeps } from '../deps.ts';
+import { type AppDeps, createDeps, createUpstreamClient } from '../deps.ts';
 import { createLogger } from '../log.ts';
 import { createStore, type Store } from '../store/create-store.ts';
-import { createUpstream, type UpstreamClient, type UpstreamRequest } from '../upstream/client.ts';
+import type { UpstreamClient, UpstreamRequest } from '../upstream/client.ts';
+import { FAST_SETTINGS } from './bulk-helpers.ts';
 
 export type Persona = 'member' | 'adminA' | 'adminB' | 'staff';
 
@@ -83,22 +83,12 @@ export async function startHarness(
   const calls: UpstreamRequest[] = [];
   const logLines: string[] = [];
   const logger = createLogger({ write: (line) => logLines.push(line), secrets: [config.clerkSecretKey] });
-  const upstream = counting(
-    createUpstream({
-      baseUrl: config.clerkApiUrl,
-      secretKey: config.clerkSecretKey,
-      timeoutMs: config.upstreamTimeoutMs,
-      retries: config.upstreamRetries,
-      retryBaseMs: config.upstreamRetryBaseMs,
-      onRetry: (info) => logger.warn('retrying upstream request', info),
-    }),
-    calls,
-  );
   const store = options.store ?? (await createStore({ url: ':memory:' }));
   let worker: BulkWorker | null = null;
+  // Production wiring; the upstream client is the production one too, observed to count calls.
   const deps = createDeps(config, {
     logger,
-    upstream,
+    upstream: counting(createUpstreamClient(config, logger), calls),
     store,
     wakeWorker: () => worker?.wake(),
     ...(options.now ? { now: options.now } : {}),
@@ -107,11 +97,11 @@ export async function startHarness(
   if (options.worker) {
     worker = startBulkWorker({
       store,
-      upstream: createBulkUpstream(upstream),
+      upstream: createBulkUpstream(deps.upstream),
       workerId: 'harness',
       ...FAST_SETTINGS,
       onProgress: (job) => deps.expiring.forget(job.organization_id),
-      onError: (err) => logger.error('bulk worker error', { error: err }),
+      onError: (err) => logger.error({ error: err }, 'bulk worker error'),
     });
   }
 
@@ -171,7 +161,7 @@ export async function startHarness(
       await worker?.stop();
       await deps.activity.flush();
       if (!options.store) await store.close();
-      await upstream.close();
+      await deps.upstream.close();
       await emu.close();
     },
   };

@@ -1,46 +1,32 @@
+import type { RouteConfig } from '@hono/zod-openapi';
 import {
-  ActivityQuery,
-  BulkCheckBody,
   BulkCreateInvitationsBody,
-  CreateBulkJobBody,
   CreateInvitationBody,
   DemoSignInBody,
-  ExpiringInstanceInvitationsQuery,
-  ExpiringInvitationsQuery,
-  ListBulkJobsQuery,
   ListInstanceInvitationsQuery,
   ListOrganizationInvitationsQuery,
   ListOrganizationsQuery,
   ListPendingInvitationsQuery,
   ListRolesQuery,
   PaginationQuery,
-  ResendInvitationBody,
   RevokeInvitationBody,
-  StartInvitationJobBody,
   UserByEmailQuery,
 } from '@invites/clerk-schema';
 import type { z } from 'zod';
-import type { Harness } from './harness.ts';
+import { type App, createApp } from '../app.ts';
+import { type AccessLevel, accessOf } from '../auth/access.ts';
+import { appConfig } from '../config.ts';
+import { createDeps } from '../deps.ts';
+import { silentLogger } from '../log.ts';
+import type { Harness, Persona } from './harness.ts';
 
 /**
  * Every route the api serves, for the suites that must cover all of them (headers, hostile input,
- * authorization leaks, secrecy). A route added to the api belongs here too.
+ * authorization matrix and leaks, secrecy). Read from the app itself: each `/api` route with the access
+ * level of the guard it is mounted behind (`x-access` of its contract, for the console's own routes)
+ * and, for contract routes, the query and body schemas of the contract. What is written here by hand
+ * is test data only: a name, a body each route accepts, the schemas of the Clerk-shaped routes.
  */
-
-/**
- * Who may call a route: anyone; any signed-in user; staff or any admin; staff or admins of `:org`
- * (403 otherwise); staff; staff or admins of the body's `organization_id` (403 otherwise); staff or
- * admins of the `:job`'s organization (404 otherwise, so job ids leak nothing); the demo sign-in.
- */
-export type Access =
-  | 'public'
-  | 'signed_in'
-  | 'console_user'
-  | 'org_manager'
-  | 'staff'
-  | 'body_org_manager'
-  | 'job_manager'
-  | 'demo';
 
 /** Values the path placeholders (and bodies) are filled with. */
 export interface RouteFixtures {
@@ -56,228 +42,206 @@ export interface RouteFixtures {
 export interface RouteSpec {
   name: string;
   method: 'GET' | 'POST';
-  /** With `:org` / `:inv` placeholders. */
+  /** With `:org` / `:inv` / `:id` (a bulk job) placeholders. */
   pattern: string;
-  access: Access;
+  access: AccessLevel;
   /** The schema of the query string, when the route reads one. */
   query?: z.ZodType;
   /** The schema of the JSON body, when the route reads one. */
   body?: z.ZodType;
   /** A body the route accepts (unique per call where that matters). */
   validBody?: (fx: RouteFixtures) => unknown;
-  /** The status of a successful call (default 200). */
-  okStatus?: number;
+  /** The status of a successful call. */
+  okStatus: number;
   /** The body size limit that applies (default `bodyLimitBytes`). */
   bodyLimit?: 'default' | 'bulk';
   /** A query string the route needs to answer 2xx (when its query has required parameters). */
   validQuery?: string;
 }
 
+type TestData = Pick<RouteSpec, 'name'> &
+  Partial<Pick<RouteSpec, 'query' | 'body' | 'validBody' | 'okStatus' | 'bodyLimit' | 'validQuery'>>;
+
 let seq = 0;
 /** A unique, valid address. */
 export const uniqueEmail = (label = 'catalog') =>
   `${label}-${Date.now()}-${process.pid}-${seq++}@example.com`;
 
-export const ROUTES: RouteSpec[] = [
-  { name: 'health', method: 'GET', pattern: '/api/health', access: 'public' },
-  { name: 'me', method: 'GET', pattern: '/api/me', access: 'signed_in' },
-  { name: 'config', method: 'GET', pattern: '/api/config', access: 'public' },
-  { name: 'demo users', method: 'GET', pattern: '/api/demo/users', access: 'demo' },
-  {
-    name: 'demo sign-in token',
-    method: 'POST',
-    pattern: '/api/demo/sign-in-tokens',
-    access: 'demo',
-    body: DemoSignInBody,
-    okStatus: 201,
-  },
-  {
-    name: 'getAll',
-    method: 'GET',
-    pattern: '/api/v1/organization_invitations',
-    access: 'staff',
-    query: ListInstanceInvitationsQuery,
-  },
-  {
-    name: 'organizations',
-    method: 'GET',
-    pattern: '/api/v1/organizations',
-    access: 'console_user',
-    query: ListOrganizationsQuery,
-  },
-  { name: 'organization', method: 'GET', pattern: '/api/v1/organizations/:org', access: 'org_manager' },
-  {
-    name: 'roles',
-    method: 'GET',
-    pattern: '/api/v1/organization_roles',
-    access: 'console_user',
-    query: ListRolesQuery,
-  },
-  {
-    name: 'list',
-    method: 'GET',
-    pattern: '/api/v1/organizations/:org/invitations',
-    access: 'org_manager',
-    query: ListOrganizationInvitationsQuery,
-  },
-  {
+/** Test data per route (`METHOD pattern`); schemas only for routes without a contract. */
+const TEST_DATA: Record<string, TestData> = {
+  'GET /api/health': { name: 'health' },
+  'GET /api/me': { name: 'me' },
+  'GET /api/openapi.json': { name: 'openapi document' },
+  'GET /api/config': { name: 'config' },
+  'GET /api/demo/users': { name: 'demo users' },
+  'POST /api/demo/sign-in-tokens': { name: 'demo sign-in token', body: DemoSignInBody, okStatus: 201 },
+  'GET /api/v1/organization_invitations': { name: 'getAll', query: ListInstanceInvitationsQuery },
+  'GET /api/v1/organizations': { name: 'organizations', query: ListOrganizationsQuery },
+  'GET /api/v1/organizations/:org': { name: 'organization' },
+  'GET /api/v1/organization_roles': { name: 'roles', query: ListRolesQuery },
+  'GET /api/v1/organizations/:org/invitations': { name: 'list', query: ListOrganizationInvitationsQuery },
+  'POST /api/v1/organizations/:org/invitations': {
     name: 'create',
-    method: 'POST',
-    pattern: '/api/v1/organizations/:org/invitations',
-    access: 'org_manager',
     body: CreateInvitationBody,
     validBody: () => ({ email_address: uniqueEmail('create'), role: 'org:member' }),
   },
-  {
+  'POST /api/v1/organizations/:org/invitations/bulk': {
     name: 'bulkCreate',
-    method: 'POST',
-    pattern: '/api/v1/organizations/:org/invitations/bulk',
-    access: 'org_manager',
     body: BulkCreateInvitationsBody,
     validBody: () => [
       { email_address: uniqueEmail('bulk'), role: 'org:member' },
       { email_address: uniqueEmail('bulk'), role: 'org:admin' },
     ],
   },
-  {
+  'GET /api/v1/organizations/:org/invitations/pending': {
     name: 'listPending',
-    method: 'GET',
-    pattern: '/api/v1/organizations/:org/invitations/pending',
-    access: 'org_manager',
     query: ListPendingInvitationsQuery,
   },
-  {
-    name: 'get',
-    method: 'GET',
-    pattern: '/api/v1/organizations/:org/invitations/:inv',
-    access: 'org_manager',
-  },
-  {
+  'GET /api/v1/organizations/:org/invitations/:inv': { name: 'get' },
+  'POST /api/v1/organizations/:org/invitations/:inv/revoke': {
     name: 'revoke',
-    method: 'POST',
-    pattern: '/api/v1/organizations/:org/invitations/:inv/revoke',
-    access: 'org_manager',
     body: RevokeInvitationBody,
     validBody: () => ({}),
   },
-  {
+  'POST /api/bulk-invitations/check': {
     name: 'bulk check',
-    method: 'POST',
-    pattern: '/api/bulk-invitations/check',
-    access: 'body_org_manager',
-    body: BulkCheckBody,
     validBody: (fx) => ({ organization_id: fx.org, email_addresses: [uniqueEmail('check'), 'Not An Email'] }),
   },
-  {
+  'POST /api/bulk-invitations': {
     name: 'bulk job create',
-    method: 'POST',
-    pattern: '/api/bulk-invitations',
-    access: 'body_org_manager',
-    body: CreateBulkJobBody,
     validBody: (fx) => ({
       organization_id: fx.org,
       rows: [{ email_address: uniqueEmail('job'), role: 'org:member' }],
     }),
-    okStatus: 201,
     bodyLimit: 'bulk',
   },
-  { name: 'bulk job get', method: 'GET', pattern: '/api/bulk-invitations/:job', access: 'job_manager' },
-  {
-    name: 'bulk job results',
-    method: 'GET',
-    pattern: '/api/bulk-invitations/:job/results.csv',
-    access: 'job_manager',
-  },
-  {
-    name: 'bulk job cancel',
-    method: 'POST',
-    pattern: '/api/bulk-invitations/:job/cancel',
-    access: 'job_manager',
-  },
-  {
-    name: 'bulk job retry',
-    method: 'POST',
-    pattern: '/api/bulk-invitations/:job/retry',
-    access: 'job_manager',
-  },
-  {
-    name: 'bulk jobs of an organization',
-    method: 'GET',
-    pattern: '/api/organizations/:org/bulk-invitations',
-    access: 'org_manager',
-    query: ListBulkJobsQuery,
-  },
-  {
+  'GET /api/bulk-invitations/:id': { name: 'bulk job get' },
+  'GET /api/bulk-invitations/:id/results.csv': { name: 'bulk job results' },
+  'POST /api/bulk-invitations/:id/cancel': { name: 'bulk job cancel' },
+  'POST /api/bulk-invitations/:id/retry': { name: 'bulk job retry' },
+  'GET /api/organizations/:org/bulk-invitations': { name: 'bulk jobs of an organization' },
+  'GET /api/activity': { name: 'activity' },
+  'POST /api/organizations/:org/invitation-jobs': {
     name: 'invitation job start',
-    method: 'POST',
-    pattern: '/api/organizations/:org/invitation-jobs',
-    access: 'org_manager',
-    body: StartInvitationJobBody,
     // A well-formed id no invitation has: the job starts without reading Clerk, and its one row ends
     // "not found" at the first look, so a suite with a worker running stays light.
     validBody: () => ({ kind: 'revoke', invitation_ids: ['orginv_2NoSuchInvitation0000000000'] }),
-    okStatus: 201,
   },
-  {
-    name: 'resend',
-    method: 'POST',
-    pattern: '/api/organizations/:org/invitations/:inv/resend',
-    access: 'org_manager',
-    body: ResendInvitationBody,
-    validBody: () => ({}),
-    okStatus: 201,
-  },
-  {
-    name: 'expiring',
-    method: 'GET',
-    pattern: '/api/organizations/:org/invitations/expiring',
-    access: 'org_manager',
-    query: ExpiringInvitationsQuery,
-    validQuery: 'expires_within=7',
-  },
-  {
-    name: 'expiring (all organizations)',
-    method: 'GET',
-    pattern: '/api/invitations/expiring',
-    access: 'staff',
-    query: ExpiringInstanceInvitationsQuery,
-    validQuery: 'expires_within=30',
-  },
-  {
+  'POST /api/organizations/:org/invitations/:inv/resend': { name: 'resend', validBody: () => ({}) },
+  'GET /api/organizations/:org/invitations/expiring': { name: 'expiring', validQuery: 'expires_within=7' },
+  'GET /api/invitations/expiring': { name: 'expiring (all organizations)', validQuery: 'expires_within=30' },
+  'GET /api/v1/users': {
     name: 'user by email',
-    method: 'GET',
-    pattern: '/api/v1/users',
-    access: 'staff',
     query: UserByEmailQuery,
     validQuery: 'email_address=ada%40acme.example',
   },
-  {
-    name: 'user memberships',
-    method: 'GET',
-    pattern: '/api/v1/users/:user/organization_memberships',
-    access: 'staff',
-    query: PaginationQuery,
-  },
-  {
-    name: 'activity',
-    method: 'GET',
-    pattern: '/api/activity',
-    access: 'console_user',
-    query: ActivityQuery,
-  },
-];
+  'GET /api/v1/users/:user/organization_memberships': { name: 'user memberships', query: PaginationQuery },
+};
+
+/** A route as the app serves it: method, pattern and the access level of its guard (null: none). */
+export interface ServedRoute {
+  method: string;
+  pattern: string;
+  access: AccessLevel | null;
+}
+
+/** Every `/api` route of `app` (not the catch-alls), with the access level of the guard it is mounted behind. */
+export function servedRoutes(app: App): ServedRoute[] {
+  const routes = new Map<string, ServedRoute>();
+  for (const r of app.routes) {
+    if (r.method === 'ALL' || !r.path.startsWith('/api/')) continue;
+    const key = `${r.method} ${r.path}`;
+    const route = routes.get(key) ?? { method: r.method, pattern: r.path, access: null };
+    route.access ??= accessOf(r.handler) ?? null;
+    routes.set(key, route);
+  }
+  return [...routes.values()];
+}
+
+/** The contract a console route was mounted with, as zod-openapi registered it. */
+export function contractOf(app: App, method: string, pattern: string): RouteConfig | undefined {
+  for (const def of app.openAPIRegistry.definitions) {
+    if (def.type !== 'route') continue;
+    const path = def.route.path.replaceAll(/\{(\w+)\}/g, ':$1');
+    if (def.route.method.toUpperCase() === method && path === pattern) return def.route as RouteConfig;
+  }
+  return undefined;
+}
+
+/** An app as the tests build it (no network until a request arrives; demo routes mounted). */
+export function catalogApp(): App {
+  const config = appConfig({
+    clerkApiUrl: 'http://127.0.0.1:9',
+    clerkSecretKey: 'sk_test_catalog',
+    nodeEnv: 'test',
+  });
+  return createApp(config, createDeps(config, { logger: silentLogger }));
+}
+
+function routeSpec(app: App, served: ServedRoute): RouteSpec {
+  const key = `${served.method} ${served.pattern}`;
+  const data = TEST_DATA[key] ?? { name: key };
+  const contract = contractOf(app, served.method, served.pattern);
+  const okFromContract = Object.keys(contract?.responses ?? {})
+    .map(Number)
+    .find((status) => status >= 200 && status < 300);
+  const body = (contract?.request?.body?.content['application/json'] as { schema?: unknown } | undefined)
+    ?.schema;
+  return {
+    ...data,
+    method: served.method as RouteSpec['method'],
+    pattern: served.pattern,
+    access: served.access ?? 'public',
+    okStatus: data.okStatus ?? okFromContract ?? 200,
+    ...(contract?.request?.query ? { query: contract.request.query as z.ZodType } : {}),
+    ...(body ? { body: body as z.ZodType } : {}),
+  };
+}
+
+export const ROUTES: RouteSpec[] = (() => {
+  const app = catalogApp();
+  return servedRoutes(app).map((served) => routeSpec(app, served));
+})();
+
+type Who = 'anonymous' | Persona;
+
+/**
+ * The status the access rules give `who` on `route`, filled with organization `org`'s fixtures:
+ * anonymous 401, others as the route's access level says (another organization's bulk job reads as
+ * missing, so job ids leak nothing).
+ */
+export function expectedStatus(route: RouteSpec, who: Who, org: 'A' | 'B'): number {
+  const ok = route.okStatus;
+  if (route.access === 'public' || route.access === 'demo') return ok;
+  if (who === 'anonymous') return 401;
+  const consoleUser = who === 'staff' || who === 'adminA' || who === 'adminB';
+  const manages = who === 'staff' || (who === 'adminA' && org === 'A') || (who === 'adminB' && org === 'B');
+  switch (route.access) {
+    case 'signed_in':
+      return ok;
+    case 'console_user':
+      return consoleUser ? ok : 403;
+    case 'staff':
+      return who === 'staff' ? ok : 403;
+    case 'org_manager':
+    case 'body_org_manager':
+      return manages ? ok : 403;
+    case 'job_manager':
+      return !consoleUser ? 403 : manages ? ok : 404;
+  }
+}
 
 /** The pattern with its placeholders filled. */
-export function routePath(route: RouteSpec, fx: RouteFixtures): string {
+export function routePath(route: Pick<RouteSpec, 'pattern'>, fx: RouteFixtures): string {
   return route.pattern
     .replace(':org', fx.org)
     .replace(':inv', fx.inv)
-    .replace(':job', fx.job)
+    .replace(':id', fx.job)
     .replace(':user', fx.user ?? 'user_2NoSuchUser0000000000000000');
 }
 
 /** The filled pattern with the query string the route needs to succeed, if any. */
-export function routeUrl(route: RouteSpec, fx: RouteFixtures): string {
+export function routeUrl(route: Pick<RouteSpec, 'pattern' | 'validQuery'>, fx: RouteFixtures): string {
   return routePath(route, fx) + (route.validQuery ? `?${route.validQuery}` : '');
 }
 

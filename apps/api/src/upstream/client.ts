@@ -1,5 +1,8 @@
 import { Readable } from 'node:stream';
+import { ClerkErrorsSchema, clerkErrors, newTraceId } from '@invites/clerk-schema';
 import { Agent, type Dispatcher } from 'undici';
+import { ApiError } from '../http/errors.ts';
+import { sharedDeadlines } from './deadline.ts';
 import { UpstreamError } from './errors.ts';
 
 /** One call to the Clerk Backend API (or the emulator); `path` is built only from validated parts. */
@@ -53,56 +56,15 @@ function classify(err: unknown): UpstreamError {
 }
 
 /**
- * One request's time limit, in the shape undici accepts as `signal` (add/removeEventListener,
- * `aborted`, `reason`). AbortSignal.timeout costs ~8 µs a call on Node 20 (a transferable signal and a
- * FinalizationRegistry entry); this is one timer, cleared once the answer has been read.
- */
-class Deadline {
-  aborted = false;
-  reason: unknown;
-  private listeners: (() => void)[] = [];
-  private readonly timer: ReturnType<typeof setTimeout>;
-
-  constructor(ms: number) {
-    this.timer = setTimeout(() => this.expire(), ms);
-    this.timer.unref();
-  }
-
-  addEventListener(_type: 'abort', listener: () => void): void {
-    this.listeners.push(listener);
-  }
-
-  removeEventListener(_type: 'abort', listener: () => void): void {
-    this.listeners = this.listeners.filter((l) => l !== listener);
-  }
-
-  clear(): void {
-    clearTimeout(this.timer);
-  }
-
-  private expire(): void {
-    this.aborted = true;
-    this.reason = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
-    for (const listener of this.listeners.splice(0)) listener();
-  }
-}
-
-/**
  * A body's bytes as they came: a body that arrived in one chunk (most answers) is that chunk, not a
- * copy of it (`arrayBuffer()` always copies into a fresh buffer). Clears the deadline when done.
+ * copy of it (`arrayBuffer()` always copies into a fresh buffer).
  */
-function readBytes(body: Readable, deadline: Deadline): Promise<Uint8Array> {
+function readBytes(body: Readable): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     body.on('data', (chunk: Buffer) => chunks.push(chunk));
-    body.once('end', () => {
-      deadline.clear();
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
-    });
-    body.once('error', (err) => {
-      deadline.clear();
-      reject(classify(err));
-    });
+    body.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    body.once('error', (err) => reject(classify(err)));
   });
 }
 
@@ -110,10 +72,7 @@ function readBytes(body: Readable, deadline: Deadline): Promise<Uint8Array> {
 class UpstreamAnswer implements UpstreamResponse {
   readonly status: number;
 
-  constructor(
-    private readonly res: Dispatcher.ResponseData,
-    private readonly deadline: Deadline,
-  ) {
+  constructor(private readonly res: Dispatcher.ResponseData) {
     this.status = res.statusCode;
   }
 
@@ -123,16 +82,13 @@ class UpstreamAnswer implements UpstreamResponse {
   }
 
   json(): Promise<unknown> {
-    return this.res.body
-      .json()
-      .catch((err: unknown) => {
-        throw err instanceof SyntaxError ? new UpstreamError('bad_response', 'invalid JSON') : classify(err);
-      })
-      .finally(() => this.deadline.clear());
+    return this.res.body.json().catch((err: unknown) => {
+      throw err instanceof SyntaxError ? new UpstreamError('bad_response', 'invalid JSON') : classify(err);
+    });
   }
 
   bytes(): Promise<Uint8Array> {
-    return readBytes(this.res.body, this.deadline);
+    return readBytes(this.res.body);
   }
 
   stream(): ReadableStream<Uint8Array> {
@@ -140,10 +96,7 @@ class UpstreamAnswer implements UpstreamResponse {
   }
 
   dump(): Promise<void> {
-    return this.res.body
-      .dump()
-      .catch(() => {})
-      .finally(() => this.deadline.clear());
+    return this.res.body.dump().catch(() => {});
   }
 }
 
@@ -163,6 +116,7 @@ export function createUpstream(options: UpstreamOptions): UpstreamClient {
       connect: { timeout: options.timeoutMs },
     });
   const random = options.random ?? Math.random;
+  const deadline = sharedDeadlines(options.timeoutMs);
   const base = baseUrl.pathname.replace(/\/+$/, '');
 
   // The headers of every call; a call with a body or extra headers gets its own copy.
@@ -183,7 +137,6 @@ export function createUpstream(options: UpstreamOptions): UpstreamClient {
             ...baseHeaders,
             ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
           };
-    const deadline = new Deadline(options.timeoutMs);
     try {
       const res = await dispatcher.request({
         origin,
@@ -191,12 +144,11 @@ export function createUpstream(options: UpstreamOptions): UpstreamClient {
         method: req.method,
         headers,
         body: req.body === undefined ? null : JSON.stringify(req.body),
-        // undici takes any object with these EventTarget methods as a signal.
-        signal: deadline as unknown as AbortSignal,
+        // The attempt's deadline, until its body has been read.
+        signal: deadline(),
       });
-      return new UpstreamAnswer(res, deadline);
+      return new UpstreamAnswer(res);
     } catch (err) {
-      deadline.clear();
       throw classify(err);
     }
   };
@@ -224,4 +176,60 @@ export function createUpstream(options: UpstreamOptions): UpstreamClient {
     },
     close: () => dispatcher.close(),
   };
+}
+
+function isJson(res: UpstreamResponse): boolean {
+  return res.header('content-type')?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/** Reads an upstream answer as JSON, throwing Clerk's error (status, body, trace id, Retry-After) on failure. */
+export async function readUpstream(res: UpstreamResponse): Promise<unknown> {
+  await assertOk(res);
+  return res.json();
+}
+
+/** Throws Clerk's error for a failed upstream answer (after reading its body); returns for a success. */
+export async function assertOk(res: UpstreamResponse): Promise<void> {
+  if (!isJson(res)) {
+    await res.dump();
+    throw new UpstreamError('bad_response', `upstream answered ${res.status} without JSON`);
+  }
+  if (res.status < 400) return;
+  const parsed = ClerkErrorsSchema.safeParse(await res.json());
+  if (!parsed.success)
+    throw new UpstreamError('bad_response', `upstream answered ${res.status} without errors`);
+  const traceId = parsed.data.clerk_trace_id ?? res.header('x-clerk-trace-id') ?? newTraceId();
+  if (res.status === 401) {
+    // The upstream rejected the api's own secret key: a server misconfiguration, not the user's session.
+    throw new ApiError(
+      clerkErrors.upstreamUnavailable('Clerk rejected the api server credentials.'),
+      traceId,
+    );
+  }
+  const retryAfter = res.header('retry-after');
+  if (res.status >= 500) {
+    // Clerk's own failure: as its gateway the api answers 502, keeping Clerk's trace id and Retry-After.
+    const failure = clerkErrors.upstreamUnavailable(
+      `Clerk answered with an error (${res.status}). Try again in a moment.`,
+    );
+    throw new ApiError(
+      {
+        ...failure,
+        errors: failure.errors.map((e) => ({
+          ...e,
+          meta: { upstream_status: res.status, upstream_code: parsed.data.errors[0]?.code ?? null },
+        })),
+        ...(retryAfter ? { headers: { 'Retry-After': retryAfter } } : {}),
+      },
+      traceId,
+    );
+  }
+  throw new ApiError(
+    {
+      status: res.status,
+      errors: parsed.data.errors,
+      ...(retryAfter ? { headers: { 'Retry-After': retryAfter } } : {}),
+    },
+    traceId,
+  );
 }

@@ -1,13 +1,9 @@
-import { type ClerkError, ClerkErrorsSchema, clerkErrors, newTraceId } from '@invites/clerk-schema';
+import type { ClerkError } from '@invites/clerk-schema';
 import { ApiError, errorResponse } from '../http/errors.ts';
 import { respond } from '../http/respond.ts';
-import type { UpstreamResponse } from './client.ts';
+import { assertOk, type UpstreamResponse } from './client.ts';
 import { UpstreamError } from './errors.ts';
 import { stripPrivateMetadataBytes } from './strip-private-metadata.ts';
-
-function isJson(res: UpstreamResponse): boolean {
-  return res.header('content-type')?.split(';')[0]?.trim().toLowerCase() === 'application/json';
-}
 
 /** A copy of `value` without any `private_metadata` key, at any depth. */
 export function withoutPrivateMetadata(value: unknown): unknown {
@@ -40,57 +36,6 @@ function dropPrivateMetadata(value: unknown): void {
 
 /** Bodies of a declared length up to this are relayed as one buffer; longer or unknown ones stream. */
 const BUFFERED_RELAY_BYTES = 1024 * 1024;
-
-/** Reads an upstream answer as JSON, throwing Clerk's error (status, body, trace id, Retry-After) on failure. */
-export async function readUpstream(res: UpstreamResponse): Promise<unknown> {
-  await assertOk(res);
-  return res.json();
-}
-
-async function assertOk(res: UpstreamResponse): Promise<void> {
-  if (!isJson(res)) {
-    await res.dump();
-    throw new UpstreamError('bad_response', `upstream answered ${res.status} without JSON`);
-  }
-  if (res.status < 400) return;
-  const parsed = ClerkErrorsSchema.safeParse(await res.json());
-  if (!parsed.success)
-    throw new UpstreamError('bad_response', `upstream answered ${res.status} without errors`);
-  const traceId = parsed.data.clerk_trace_id ?? res.header('x-clerk-trace-id') ?? newTraceId();
-  if (res.status === 401) {
-    // The upstream rejected the api's own secret key: a server misconfiguration, not the user's session.
-    throw new ApiError(
-      clerkErrors.upstreamUnavailable('Clerk rejected the api server credentials.'),
-      traceId,
-    );
-  }
-  const retryAfter = res.header('retry-after');
-  if (res.status >= 500) {
-    // Clerk's own failure: as its gateway the api answers 502, keeping Clerk's trace id and Retry-After.
-    const failure = clerkErrors.upstreamUnavailable(
-      `Clerk answered with an error (${res.status}). Try again in a moment.`,
-    );
-    throw new ApiError(
-      {
-        ...failure,
-        errors: failure.errors.map((e) => ({
-          ...e,
-          meta: { upstream_status: res.status, upstream_code: parsed.data.errors[0]?.code ?? null },
-        })),
-        ...(retryAfter ? { headers: { 'Retry-After': retryAfter } } : {}),
-      },
-      traceId,
-    );
-  }
-  throw new ApiError(
-    {
-      status: res.status,
-      errors: parsed.data.errors,
-      ...(retryAfter ? { headers: { 'Retry-After': retryAfter } } : {}),
-    },
-    traceId,
-  );
-}
 
 /** What `relay` answered, for the audit log; `body` is the parsed success body of an observed call. */
 export interface RelayOutcome {

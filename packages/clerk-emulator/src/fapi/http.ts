@@ -1,4 +1,5 @@
 import { clerkErrors } from '@invites/clerk-schema';
+import { isEmptyBody, parseJsonBody } from '@invites/clerk-schema/http-body';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
 import { raise } from '../http/respond.ts';
@@ -9,20 +10,16 @@ import { raise } from '../http/respond.ts';
  */
 export async function readForm(c: Context<AppEnv>): Promise<Record<string, unknown>> {
   const text = await c.req.text();
-  if (text.trim() === '') return {};
-  if ((c.req.header('Content-Type') ?? '').startsWith('application/json')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return raise(clerkErrors.requestBodyInvalid());
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      return raise(clerkErrors.requestBodyInvalid());
-    }
-    return parsed as Record<string, unknown>;
+  if (isEmptyBody(text)) return {};
+  const type = c.req.header('Content-Type') ?? '';
+  if (!type.startsWith('application/json')) return Object.fromEntries(new URLSearchParams(text));
+  const body = parseJsonBody(text, type);
+  if (!body.ok) return raise(body.failure);
+  const parsed = body.value;
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return raise(clerkErrors.requestBodyInvalid());
   }
-  return Object.fromEntries(new URLSearchParams(text));
+  return parsed as Record<string, unknown>;
 }
 
 function firstForwarded(c: Context<AppEnv>, name: string): string | undefined {

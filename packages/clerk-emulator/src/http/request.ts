@@ -1,27 +1,22 @@
-import { clerkErrors, parseClerk } from '@invites/clerk-schema';
+import { parseClerk } from '@invites/clerk-schema';
+import { parseJsonBody, queryObject } from '@invites/clerk-schema/http-body';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './app-env.ts';
-import { raise } from './respond.ts';
+import { JSON_CONTENT_TYPE, raise } from './respond.ts';
 
-/** The JSON body; an empty body reads as `{}` (the SDK sends none when it has no parameters). */
+/**
+ * The JSON body as Clerk reads it: an empty body is `{}` (the SDK sends none when it has no
+ * parameters). Any body is read as JSON whatever its content type: the SDK only ever sends JSON.
+ */
 export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return raise(clerkErrors.requestBodyInvalid());
-  }
+  const body = parseJsonBody(await c.req.text(), JSON_CONTENT_TYPE);
+  return body.ok ? body.value : raise(body.failure);
 }
 
 /** Query parameters as an object: a repeated parameter becomes an array, a single one a string. */
 export function readQuery(c: Context<AppEnv>): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, values] of Object.entries(c.req.queries())) {
-    out[key] = values.length === 1 ? (values[0] ?? '') : values;
-  }
-  return out;
+  return queryObject(c.req.queries());
 }
 
 /** Parses `input` with `schema` or throws Clerk's error for it. */

@@ -1,5 +1,5 @@
+import type { BulkUpstream } from '../bulk/upstream.ts';
 import type { FaultSpec, TestEmulator } from './emulator-harness.ts';
-import type { BulkUpstream } from './upstream.ts';
 
 /** A small seeded PRNG (mulberry32) so a faulted run is reproducible. */
 export function seededRandom(seed: number): () => number {

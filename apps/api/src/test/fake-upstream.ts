@@ -13,8 +13,8 @@ import type {
   CreateOneResult,
   InvitationResult,
   UpstreamFailure,
-} from './upstream.ts';
-import { UpstreamUnavailableError } from './upstream.ts';
+} from '../bulk/upstream.ts';
+import { UpstreamUnavailableError } from '../bulk/upstream.ts';
 
 /** A fault for the next bulk call: Clerk's answer is replaced (`commit_then_drop` commits first). */
 export type FakeFault =

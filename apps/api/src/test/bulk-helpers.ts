@@ -1,6 +1,6 @@
 import type { BulkJob } from '@invites/clerk-schema';
+import { getBulkJob } from '../bulk/job-repository.ts';
 import type { Store } from '../store/create-store.ts';
-import { getBulkJob } from './job-repository.ts';
 
 /** Polls a job until `done` says so (default: status done or cancelled); throws after `timeoutMs`. */
 export async function waitForJob(

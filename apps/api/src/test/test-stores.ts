@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe } from 'vitest';
-import { createStore, type Store } from './create-store.ts';
+import { createStore, type Store } from '../store/create-store.ts';
 
 /** Postgres URL for the store tests, when the environment provides one. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
