@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailProblem } from './email-rules.ts';
 import { BULK_JOB_KINDS, BULK_ROW_OUTCOMES } from './enums.ts';
-import { OrganizationId } from './ids.ts';
+import { InvitationId, OrganizationId } from './ids.ts';
 import { intParam } from './query.ts';
 
 // Wire shapes of the dashboard's own routes (not Clerk's): /api/health, /api/config, /api/me,
@@ -93,8 +93,22 @@ export const BulkJobRowInput = z
     /** The line of the paste the row came from, from 1. */
     line: z.number().int().min(1).max(10_000_000).optional(),
     left_out: BulkJobLeftOut.optional(),
+    /**
+     * The address already has this pending invitation (the check said so) and the admin chose to send
+     * it again: the row re-issues it (revoked, then created again with its role and metadata). The job
+     * checks that the invitation is the address's, in the job's organization, when it runs.
+     */
+    reissue_invitation_id: InvitationId.optional(),
   })
   .superRefine((row, ctx) => {
+    if (row.left_out && row.reissue_invitation_id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reissue_invitation_id'],
+        message: 'a left-out row is not re-issued',
+        input: row.reissue_invitation_id,
+      });
+    }
     if (row.left_out) return;
     const problem = emailProblem(row.email_address);
     if (problem) {

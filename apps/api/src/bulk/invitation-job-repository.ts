@@ -1,4 +1,4 @@
-import type { BulkJob } from '@invites/clerk-schema';
+import { type BulkJob, normalizeEmail } from '@invites/clerk-schema';
 import type { Store } from '../store/create-store.ts';
 import type { BulkJobRowsTable, BulkJobsTable } from '../store/schema.ts';
 import { getBulkJob, insertJob, newBulkJobId } from './job-repository.ts';
@@ -36,7 +36,7 @@ export async function createInvitationJob(store: Store, input: NewInvitationJob)
       job_id: id,
       position: rows.length,
       line: null,
-      email_address: target.email_address ?? '',
+      email_address: target.email_address ? normalizeEmail(target.email_address) : '',
       role: target.role ?? '',
       outcome: 'pending',
       invitation_id: null,

@@ -31,6 +31,8 @@ export interface NewBulkJobRow {
   role: string;
   line?: number | undefined;
   left_out?: BulkJobLeftOut | undefined;
+  /** Re-issue this pending invitation of the address instead of inviting it (see `BulkJobRowInput`). */
+  reissue_invitation_id?: string | undefined;
 }
 
 // What Clerk would have answered for such a row, so the results read alike whoever skipped it.
@@ -91,7 +93,8 @@ function toRowRecord(
   const first = firstSeen.get(email);
   if (first === undefined) {
     firstSeen.set(email, { position, line });
-    return record(email, 'pending', null, null);
+    const row = record(email, 'pending', null, null);
+    return r.reissue_invitation_id ? { ...row, source_invitation_id: r.reissue_invitation_id } : row;
   }
   const where = first.line !== null ? `on line ${first.line}` : `at row ${first.position + 1}`;
   return record(email, 'skipped', 'duplicate_record', `${email} is listed more than once (first ${where}).`);
@@ -209,7 +212,10 @@ export async function getBulkJob(store: Store, id: string): Promise<BulkJob | nu
         role: r.role,
         outcome: r.outcome as BulkRowOutcome,
         invitation_id: r.invitation_id,
-        ...(job.kind === 'invite' ? {} : { source_invitation_id: r.source_invitation_id ?? null }),
+        // Invite rows name an invitation only when they re-issued an address's pending one.
+        ...(job.kind !== 'invite' || r.source_invitation_id
+          ? { source_invitation_id: r.source_invitation_id ?? null }
+          : {}),
         code: r.outcome === 'pending' ? null : r.code,
         message: r.outcome === 'pending' ? null : r.message,
       }),

@@ -183,7 +183,15 @@ async function prepareRows(run: JobRun, rows: RowRecord[]): Promise<StepResult> 
       return;
     }
     const { status } = answer.invitation;
-    if (status === 'pending' || status === 'expired') candidates.push({ row, inv: answer.invitation });
+    // A row that came with its address (a bulk paste) re-issues only that address's invitation.
+    if (row.email_address && normalizeEmail(answer.invitation.email_address) !== row.email_address) {
+      settled.push(
+        fail(row, {
+          code: 'form_param_value_invalid',
+          message: `Invitation ${sourceId(row)} is not an invitation to ${row.email_address}; not resent.`,
+        }),
+      );
+    } else if (status === 'pending' || status === 'expired') candidates.push({ row, inv: answer.invitation });
     else
       settled.push(skip(row, notPendingReason(answer.invitation, 'not resent'), learnt(answer.invitation)));
   });
@@ -298,15 +306,15 @@ async function settleAsIs(run: JobRun, entries: readonly Entry[]): Promise<void>
 export async function reissueStep(run: JobRun): Promise<StepResult> {
   const { db } = run.store;
   const id = run.job.id;
-  const creating = await nextRows(db, id, 'in_flight', BULK_MAX);
+  const creating = await nextRows(db, id, 'in_flight', BULK_MAX, undefined, 'invitation');
   if (creating.length > 0) return checkInFlight(run, REISSUE_POLICY, creating);
-  const revoking = await nextRows(db, id, 'bulk', BULK_MAX, ['revoking']);
+  const revoking = await nextRows(db, id, 'bulk', BULK_MAX, ['revoking'], 'invitation');
   if (revoking.length > 0) return confirmRevokes(run, revoking);
-  const [alone] = await nextRows(db, id, 'alone', 1, READY);
+  const [alone] = await nextRows(db, id, 'alone', 1, READY, 'invitation');
   if (alone) return sendAlone(run, REISSUE_POLICY, alone);
-  const ready = await nextRows(db, id, 'bulk', BULK_MAX, READY);
+  const ready = await nextRows(db, id, 'bulk', BULK_MAX, READY, 'invitation');
   if (ready.length > 0) return sendChunk(run, REISSUE_POLICY, ready);
-  const fresh = await nextRows(db, id, 'bulk', BULK_MAX, [null]);
+  const fresh = await nextRows(db, id, 'bulk', BULK_MAX, [null], 'invitation');
   if (fresh.length > 0) return prepareRows(run, fresh);
   return { kind: 'done' };
 }

@@ -35,6 +35,8 @@ export async function nextRows(
   kind: RowKind,
   limit: number,
   steps?: readonly (string | null)[],
+  /** Rows that act on an invitation (reissue, revoke) or on an address (invite); default both. */
+  origin?: 'invitation' | 'address',
 ): Promise<RowRecord[]> {
   let query = db
     .selectFrom('bulk_job_rows')
@@ -43,6 +45,8 @@ export async function nextRows(
     .where('outcome', '=', 'pending');
   if (kind === 'in_flight') query = query.where('in_flight_at', 'is not', null);
   else query = query.where('in_flight_at', 'is', null).where('send_alone', '=', kind === 'alone' ? 1 : 0);
+  if (origin === 'invitation') query = query.where('source_invitation_id', 'is not', null);
+  if (origin === 'address') query = query.where('source_invitation_id', 'is', null);
   if (steps) {
     const named = steps.filter((s): s is string => s !== null);
     query = query.where((eb) =>
@@ -63,6 +67,23 @@ export interface StepMove {
   email_address?: string;
   role?: string;
   payload?: string;
+}
+
+/** True while the job has pending rows of that origin (one indexed look, before a step's own queries). */
+export async function hasPendingRows(
+  db: StoreDb,
+  jobId: string,
+  origin: 'invitation' | 'address',
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('bulk_job_rows')
+    .select('position')
+    .where('job_id', '=', jobId)
+    .where('outcome', '=', 'pending')
+    .where('source_invitation_id', origin === 'invitation' ? 'is not' : 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Moves pending rows to a step, with what they learnt on the way (address, role, body to send). */

@@ -39,6 +39,11 @@ export function AppLayout() {
                 Activity
               </Link>
             ) : null}
+            {me.is_staff ? (
+              <Link to="/people" activeOptions={SECTION}>
+                People
+              </Link>
+            ) : null}
           </nav>
           <div className="app-header-end">
             <ThemeToggle />

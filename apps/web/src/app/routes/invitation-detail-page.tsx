@@ -2,11 +2,15 @@ import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useMatch, useNavigate, useParams } from '@tanstack/react-router';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
 import { InvitationDetail } from '../../features/invitations/components/invitation-detail.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 
 const footerActions = (invitation: OrganizationInvitation) => (
-  <RevokeButton invitation={invitation} variant="footer" />
+  <>
+    <ResendButton invitation={invitation} variant="footer" />
+    <RevokeButton invitation={invitation} variant="footer" />
+  </>
 );
 
 /**

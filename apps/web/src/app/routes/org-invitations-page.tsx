@@ -1,8 +1,13 @@
-import type { OrganizationInvitation } from '@invites/clerk-schema';
+import type { BulkJob, OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import { ReissueAllButton } from '../../features/invitation-jobs/components/reissue-all-button.tsx';
+import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
+import { ResendSelectedButton } from '../../features/invitation-jobs/components/resend-selected-button.tsx';
+import { useExpiringCount } from '../../features/invitations/api/get-expiring-invitations.ts';
+import { useOrgInvitations } from '../../features/invitations/api/get-org-invitations.ts';
 import type { Selection } from '../../features/invitations/components/invitation-list.tsx';
 import { OrgInvitationsView } from '../../features/invitations/components/org-invitations-view.tsx';
 import { InviteButton } from '../../features/invite/components/invite-button.tsx';
@@ -25,6 +30,21 @@ export function OrgInvitationsPage() {
   const org = useOrganization(orgId);
   const orgName = org.data?.name;
 
+  const list = useOrgInvitations(orgId, search);
+  const expiringThisWeek = useExpiringCount(orgId, 7);
+  const openJob = useCallback(
+    (job: BulkJob) =>
+      navigate({ to: '/orgs/$orgId/invitations/bulk/$jobId', params: { orgId, jobId: job.id } }),
+    [navigate, orgId],
+  );
+  const jobLink = useCallback(
+    (jobId: string) => (
+      <Link to="/orgs/$orgId/invitations/bulk/$jobId" params={{ orgId, jobId }}>
+        See its progress
+      </Link>
+    ),
+    [orgId],
+  );
   const onSearchChange = useCallback(
     (patch: SearchPatch<OrgInvitationsSearch>) =>
       navigate({ search: (prev) => ({ ...prev, ...patch }), resetScroll: false }),
@@ -32,16 +52,55 @@ export function OrgInvitationsPage() {
   );
   const rowActions = useCallback(
     (invitation: OrganizationInvitation) => (
-      <RevokeButton invitation={invitation} {...(orgName ? { organizationName: orgName } : {})} />
+      <span className="row-actions">
+        <ResendButton invitation={invitation} jobLink={jobLink} />
+        <RevokeButton invitation={invitation} {...(orgName ? { organizationName: orgName } : {})} />
+      </span>
     ),
-    [orgName],
+    [orgName, jobLink],
   );
   const selectionActions = useCallback(
-    (selection: Selection<OrganizationInvitation>) => (
-      <BulkRevokeButton orgId={orgId} selected={selection.rows} onDone={selection.clear} />
-    ),
-    [orgId],
+    (selection: Selection<OrganizationInvitation>) => {
+      const pending = selection.rows.filter((i) => i.status === 'pending');
+      return (
+        <>
+          <ResendSelectedButton
+            orgId={orgId}
+            selected={selection.rows}
+            onDone={selection.clear}
+            onJobStarted={openJob}
+          />
+          {pending.length > 0 ? (
+            <BulkRevokeButton orgId={orgId} selected={pending} onDone={selection.clear} />
+          ) : null}
+        </>
+      );
+    },
+    [orgId, openJob],
   );
+  const total = list.data?.total_count ?? 0;
+  const onlyExpired = search.status.length === 1 && search.status[0] === 'expired';
+  const listActions =
+    search.expires_within !== undefined ? (
+      <ReissueAllButton
+        orgId={orgId}
+        mode={{ kind: 'expiring', days: search.expires_within }}
+        count={total}
+        filter={{
+          expires_within: search.expires_within,
+          ...(search.email ? { email_address: search.email } : {}),
+        }}
+        onJobStarted={openJob}
+      />
+    ) : onlyExpired ? (
+      <ReissueAllButton
+        orgId={orgId}
+        mode={{ kind: 'expired' }}
+        count={total}
+        filter={{ status: ['expired'], ...(search.email ? { email_address: search.email } : {}) }}
+        onJobStarted={openJob}
+      />
+    ) : null;
 
   if (org.error?.status === 403 || org.error?.status === 404) {
     return <OrgNotAllowedPage heading="Organization invitations" notFound={org.error.status === 404} />;
@@ -57,6 +116,16 @@ export function OrgInvitationsPage() {
             <p className="stat-pills">
               <span className="tabular">{formatCount(org.data.pending_invitations_count ?? 0)} pending</span>
               <span className="tabular">{formatCount(org.data.members_count ?? 0)} members</span>
+              {expiringThisWeek.data ? (
+                <Link
+                  to="/orgs/$orgId/invitations"
+                  params={{ orgId }}
+                  search={{ expires_within: 7 }}
+                  className="tabular stat-link"
+                >
+                  {formatCount(expiringThisWeek.data)} expire this week
+                </Link>
+              ) : null}
               <span>{org.data.slug}</span>
             </p>
           ) : null}
@@ -82,6 +151,7 @@ export function OrgInvitationsPage() {
           onSearchChange={onSearchChange}
           rowActions={rowActions}
           selectionActions={selectionActions}
+          listActions={listActions}
         />
       )}
       <Outlet />

@@ -37,6 +37,7 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
     () =>
       invitationColumns<Invitation>({
         ...(rowActions ? { rowActions } : {}),
+        sortedByExpiry: search.expires_within !== undefined,
         extraColumns: [organizationColumn],
         emailCell: (invitation) => (
           <Link
@@ -49,10 +50,11 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
           </Link>
         ),
       }),
-    [rowActions],
+    [rowActions, search.expires_within],
   );
-  const filtered = Boolean(search.status.length || search.q);
-  const clearFilters = () => onSearchChange({ status: undefined, q: undefined, page: undefined });
+  const filtered = Boolean(search.status.length || search.q || search.expires_within);
+  const clearFilters = () =>
+    onSearchChange({ status: undefined, q: undefined, expires_within: undefined, page: undefined });
   return (
     <InvitationList
       label="All invitations"
@@ -62,6 +64,7 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
       resetKey={JSON.stringify(search)}
       filtered={filtered}
       onClearFilters={clearFilters}
+      {...(search.expires_within !== undefined ? { fixedSort: 'expires_at' } : {})}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
       onPageChange={(page) => onSearchChange({ page })}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
@@ -78,7 +81,12 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
             />
           }
           status={search.status}
-          onStatusChange={(status) => onSearchChange({ status, page: undefined })}
+          onStatusChange={(status) => onSearchChange({ status, expires_within: undefined, page: undefined })}
+          expiresWithin={{
+            value: search.expires_within,
+            onChange: (expires_within) =>
+              onSearchChange({ expires_within, status: undefined, page: undefined }),
+          }}
           filtered={filtered}
           onClearFilters={clearFilters}
         />

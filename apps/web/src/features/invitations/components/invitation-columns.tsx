@@ -16,11 +16,13 @@ export interface InvitationColumnOptions<T extends OrganizationInvitation> {
   rowActions?: (invitation: T) => ReactNode;
   /** Adds a selection checkbox column (only pending invitations can be selected). */
   selectable?: boolean;
+  /** The rows are sorted by expiry (the expiring-soon list): Expires shows it, the others do not sort. */
+  sortedByExpiry?: boolean;
 }
 
-/** Only pending invitations can be selected (to revoke them). */
+/** Pending invitations can be selected (to revoke or resend them), expired ones (to resend them). */
 export function isSelectable(invitation: OrganizationInvitation): boolean {
-  return invitation.status === 'pending';
+  return invitation.status === 'pending' || invitation.status === 'expired';
 }
 
 /** The invitation table's columns: Email, Role, Status, Inviter, Created, Expires, actions. */
@@ -36,7 +38,7 @@ export function invitationColumns<T extends OrganizationInvitation>(
         meta: { className: 'col-select' },
         header: ({ table }) => (
           <SelectAllCheckbox
-            label="Select all pending invitations on this page"
+            label="Select all pending and expired invitations on this page"
             ids={table
               .getRowModel()
               .rows.filter((row) => isSelectable(row.original))
@@ -54,7 +56,11 @@ export function invitationColumns<T extends OrganizationInvitation>(
     helper.accessor((row) => row.email_address, {
       id: 'email_address',
       header: 'Email',
-      meta: { sortKey: 'email_address', rowHeader: true, className: 'col-email' },
+      meta: {
+        ...(options.sortedByExpiry ? {} : { sortKey: 'email_address' }),
+        rowHeader: true,
+        className: 'col-email',
+      },
       cell: ({ row }) => options.emailCell(row.original),
     }) as ColumnDef<DataTableFeatures, T, unknown>,
     ...(options.extraColumns ?? []),
@@ -80,12 +86,13 @@ export function invitationColumns<T extends OrganizationInvitation>(
     helper.accessor((row) => row.created_at, {
       id: 'created_at',
       header: 'Created',
-      meta: { sortKey: 'created_at' },
+      meta: options.sortedByExpiry ? {} : { sortKey: 'created_at' },
       cell: ({ row }) => <RelativeTime ms={row.original.created_at} />,
     }) as ColumnDef<DataTableFeatures, T, unknown>,
     helper.display({
       id: 'expires_at',
       header: 'Expires',
+      meta: options.sortedByExpiry ? { sortKey: 'expires_at' } : {},
       cell: ({ row }) => {
         const { expires_at: expires, status } = row.original;
         if (expires === null) return <span className="muted">Never</span>;

@@ -44,6 +44,8 @@ interface InvitationListProps<T extends OrganizationInvitation> {
   onClearFilters: () => void;
   emptyAction?: ReactNode;
   toolbar: (selection: Selection<T>) => ReactNode;
+  /** The rows come in this order and cannot be re-sorted (the expiring-soon list: by expiry). */
+  fixedSort?: string;
 }
 
 const NO_ROWS: never[] = [];
@@ -135,8 +137,10 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
           <DataTable
             table={table}
             label={props.label}
-            sort={sort}
-            onSort={(key) => props.onSort(nextSort(sort, key as SortKey))}
+            sort={props.fixedSort ?? sort}
+            {...(props.fixedSort
+              ? {}
+              : { onSort: (key: string) => props.onSort(nextSort(sort, key as SortKey)) })}
             state={state}
             skeletonRows={Math.min(pageSize, 10)}
             fallback={fallback}

@@ -17,6 +17,8 @@ interface OrgInvitationsViewProps {
   /** Actions for the selected rows, e.g. "Revoke selected". */
   selectionActions?: (selection: Selection<OrganizationInvitation>) => ReactNode;
   emptyAction?: ReactNode;
+  /** Actions about the whole filtered list (e.g. "Re-issue all expired"), shown in the toolbar. */
+  listActions?: ReactNode;
 }
 
 /** An organization's invitations: exact email filter, status filter, sort, pagination, selection. */
@@ -27,12 +29,14 @@ export function OrgInvitationsView({
   rowActions,
   selectionActions,
   emptyAction,
+  listActions,
 }: OrgInvitationsViewProps) {
   const query = useOrgInvitations(orgId, search);
   const columns = useMemo(
     () =>
       invitationColumns<OrganizationInvitation>({
         selectable: Boolean(selectionActions),
+        sortedByExpiry: search.expires_within !== undefined,
         ...(rowActions ? { rowActions } : {}),
         emailCell: (invitation) => (
           <Link
@@ -45,10 +49,11 @@ export function OrgInvitationsView({
           </Link>
         ),
       }),
-    [orgId, rowActions, selectionActions],
+    [orgId, rowActions, selectionActions, search.expires_within],
   );
-  const filtered = Boolean(search.status.length || search.email);
-  const clearFilters = () => onSearchChange({ status: undefined, email: undefined, page: undefined });
+  const filtered = Boolean(search.status.length || search.email || search.expires_within);
+  const clearFilters = () =>
+    onSearchChange({ status: undefined, email: undefined, expires_within: undefined, page: undefined });
   return (
     <InvitationList
       label="Invitations"
@@ -59,6 +64,7 @@ export function OrgInvitationsView({
       filtered={filtered}
       onClearFilters={clearFilters}
       emptyAction={emptyAction}
+      {...(search.expires_within !== undefined ? { fixedSort: 'expires_at' } : {})}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
       onPageChange={(page) => onSearchChange({ page })}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
@@ -75,10 +81,21 @@ export function OrgInvitationsView({
             />
           }
           status={search.status}
-          onStatusChange={(status) => onSearchChange({ status, page: undefined })}
+          // The expiring-soon list is of pending invitations: a status choice leaves it.
+          onStatusChange={(status) => onSearchChange({ status, expires_within: undefined, page: undefined })}
+          expiresWithin={{
+            value: search.expires_within,
+            onChange: (expires_within) =>
+              onSearchChange({ expires_within, status: undefined, page: undefined }),
+          }}
           filtered={filtered}
           onClearFilters={clearFilters}
-          actions={selection.rows.length > 0 && selectionActions ? selectionActions(selection) : null}
+          actions={
+            <>
+              {listActions}
+              {selection.rows.length > 0 && selectionActions ? selectionActions(selection) : null}
+            </>
+          }
         />
       )}
     />
