@@ -2,6 +2,17 @@ import type { BulkJob } from '@invites/clerk-schema';
 
 // `line` first: the file reads against the paste it came from, one row per pasted entry.
 const HEADER = ['line', 'email_address', 'role', 'outcome', 'invitation_id', 'code', 'message'] as const;
+// A paste whose rows with a pending invitation were re-issued also names the invitation each replaced.
+const REISSUED_HEADER = [
+  'line',
+  'email_address',
+  'role',
+  'outcome',
+  'invitation_id',
+  'source_invitation_id',
+  'code',
+  'message',
+] as const;
 // Reissue and revoke rows come from invitations, not a paste: they name the invitation they acted on.
 const LIFECYCLE_HEADER = [
   'email_address',
@@ -29,9 +40,10 @@ export function bulkJobResultsCsv(job: Pick<BulkJob, 'rows'> & { kind?: BulkJob[
       lines.push(LIFECYCLE_HEADER.map((key) => csvCell(row[key] ?? null)).join(','));
     return `${lines.join('\r\n')}\r\n`;
   }
-  const lines = [HEADER.join(',')];
+  const header = job.rows.some((r) => r.source_invitation_id) ? REISSUED_HEADER : HEADER;
+  const lines = [header.join(',')];
   for (const row of job.rows) {
-    const cells = HEADER.map((key) => (key === 'line' ? String(row.line ?? '') : csvCell(row[key])));
+    const cells = header.map((key) => (key === 'line' ? String(row.line ?? '') : csvCell(row[key] ?? null)));
     lines.push(cells.join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

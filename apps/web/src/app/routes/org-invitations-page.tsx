@@ -61,7 +61,9 @@ export function OrgInvitationsPage() {
   );
   const selectionActions = useCallback(
     (selection: Selection<OrganizationInvitation>) => {
-      const pending = selection.rows.filter((i) => i.status === 'pending');
+      // Expired rows are selected to be resent; the rest were pending when selected (they stay in the
+      // selection after a revoke or resend changes their status, so an open dialog stays open).
+      const revocable = selection.rows.filter((i) => i.status !== 'expired');
       return (
         <>
           <ResendSelectedButton
@@ -70,8 +72,8 @@ export function OrgInvitationsPage() {
             onDone={selection.clear}
             onJobStarted={openJob}
           />
-          {pending.length > 0 ? (
-            <BulkRevokeButton orgId={orgId} selected={pending} onDone={selection.clear} />
+          {revocable.length > 0 ? (
+            <BulkRevokeButton orgId={orgId} selected={revocable} onDone={selection.clear} />
           ) : null}
         </>
       );

@@ -20,7 +20,8 @@ interface ResendSelectedButtonProps {
 export function ResendSelectedButton({ orgId, selected, onDone, onJobStarted }: ResendSelectedButtonProps) {
   const resendable = selected.filter((i) => i.status === 'pending' || i.status === 'expired');
   const [targets, setTargets] = useState<OrganizationInvitation[] | null>(null);
-  if (resendable.length === 0) return null;
+  // Once sent, the rows change status; the open dialog stays until it is closed.
+  if (resendable.length === 0 && targets === null) return null;
   return (
     <>
       <Button

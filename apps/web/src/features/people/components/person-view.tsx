@@ -1,4 +1,5 @@
 import type { OrganizationInvitationWithPublicOrganizationData as Invitation } from '@invites/clerk-schema';
+import { normalizeEmail } from '@invites/clerk-schema/email-rules';
 import type { ReactNode } from 'react';
 import { CopyButton } from '../../../ui/copy-button.tsx';
 import { usePerson } from '../api/get-person.ts';
@@ -31,7 +32,9 @@ function Section({ title, children, extra }: { title: string; children: ReactNod
 }
 
 /** One address on one page: the Clerk user, their memberships, every invitation, the activity. */
-export function PersonView({ email, invitationActions, describeAction }: PersonViewProps) {
+export function PersonView({ email: typed, invitationActions, describeAction }: PersonViewProps) {
+  // Clerk keeps addresses trimmed and lower-cased, and looks them up so.
+  const email = normalizeEmail(typed);
   const person = usePerson(email);
   const user = person.data;
   const memberships = usePersonMemberships(user?.id);
