@@ -104,6 +104,19 @@ export async function emulatorEmails(to: string): Promise<EmulatorEmail[]> {
   return Array.isArray(body) ? body : body.data;
 }
 
+/**
+ * A test control of the e2e api's embedded emulator (`/__emulator/…`), e.g. an invitee accepting:
+ * `emulator('POST', `/__emulator/invitations/${id}/accept`)`. Answers the parsed JSON body.
+ */
+export async function emulator<T = unknown>(method: 'GET' | 'POST', path: string): Promise<T> {
+  const res = await fetch(`${EMULATOR_URL}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${EMULATOR_KEY}` },
+  });
+  if (!res.ok) throw new Error(`emulator ${method} ${path} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 interface Fixtures {
   /** Injects real upstream faults into the api's emulator; every fault is cleared after the test. */
   upstreamFaults: { inject: (fault: UpstreamFault) => Promise<void>; clear: () => Promise<void> };

@@ -37,6 +37,7 @@ const steps: Step[] = [
   { name: 'bulk jobs', command: ['pnpm', '--filter', '@invites/api', 'bench:bulk'] },
   { name: 'bulk preview', command: ['pnpm', '--filter', '@invites/web', 'bench:preview'] },
   { name: 'bulk check', command: ['pnpm', '--filter', '@invites/api', 'bench:check'] },
+  { name: 'webhook burst', command: ['pnpm', '--filter', '@invites/api', 'bench:webhooks'] },
 ];
 
 type Json = Record<string, unknown>;
@@ -257,6 +258,28 @@ function bulkFigures(jobs: Json | null, preview: Json | null, check: Json | null
   return out;
 }
 
+function webhookFigures(r: Json): Figure[] {
+  const p99 = num(get(r, 'ack_ms', 'p99'));
+  const sent = num(r.sent);
+  const answered = num(get(r, 'statuses', '200'));
+  return [
+    {
+      benchmark: 'webhooks',
+      figure: `${num(r.rate_per_second)}/s for ${num(r.seconds)} s: acknowledgement p99 (p50 ${ms(num(get(r, 'ack_ms', 'p50')))}; api's own p99 ${ms(num(get(r, 'server_ms', 'p99')))})`,
+      value: ms(p99),
+      goal: `≤ ${num(r.goal_p99_ms)} ms`,
+      met: p99 <= num(r.goal_p99_ms),
+    },
+    {
+      benchmark: 'webhooks',
+      figure: `events lost (answered 200 ${answered}/${sent}, stored ${num(r.stored)}, applied ${num(r.applied)})`,
+      value: String(num(r.lost)),
+      goal: '0',
+      met: num(r.lost) === 0 && answered === sent && num(r.applied) === sent,
+    },
+  ];
+}
+
 function main() {
   mkdirSync(RESULTS, { recursive: true });
   const started = Date.now();
@@ -285,6 +308,7 @@ function main() {
   const table = read('table-render');
   const emulator = read('emulator-queries');
   const clerk = read('clerk-sign-in');
+  const webhooks = read('webhook-burst');
   const figures = [
     ...(proxy ? proxyFigures(proxy) : []),
     ...(bundle ? bundleFigures(bundle) : []),
@@ -292,6 +316,7 @@ function main() {
     ...(clerk ? clerkFigures(clerk) : []),
     ...(emulator ? emulatorFigures(emulator) : []),
     ...bulkFigures(read('bulk-jobs'), read('preview'), read('bulk-check')),
+    ...(webhooks ? webhookFigures(webhooks) : []),
   ];
 
   const width = Math.max(...figures.map((f) => f.figure.length)) + 2;

@@ -13,7 +13,7 @@ test.describe('organizations', () => {
     await expect(list.getByRole('link', { name: 'Initech' })).toBeVisible();
     await expect(list.getByRole('link', { name: 'Umbrella Health' })).toBeVisible();
     await expect(list.getByRole('link', { name: 'Acme Corp' })).toHaveCount(0);
-    await expect(list.getByRole('listitem').first().getByText('Pending')).toBeVisible();
+    await expect(list.getByRole('listitem').first().getByText('Pending', { exact: true })).toBeVisible();
     await expectAccessible();
   });
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, type Persona, test } from '../fixtures.ts';
+import { emulator, expect, type Persona, test } from '../fixtures.ts';
 
 // Writes docs/screenshots/<screen>-{light,dark}.png. Run with `pnpm --filter @invites/e2e screenshots`.
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -40,6 +40,15 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(`/orgs/${org.id}/invitations?sort=email_address`);
       await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('row')).toHaveCount(26);
       await shot(page, 'org-invitations');
+    });
+
+    test('organization acceptance by inviter', async ({ page, signInAs, orgByName }) => {
+      await as(signInAs, 'acmeAdmin');
+      const org = await orgByName('Acme Corp');
+      await page.goto(`/orgs/${org.id}/invitations?sort=email_address`);
+      await page.getByText('Acceptance by inviter').click();
+      await expect(page.getByRole('table', { name: 'Acceptance by inviter' })).toBeVisible();
+      await shot(page, 'org-acceptance');
     });
 
     test('all invitations', async ({ page, signInAs }) => {
@@ -145,7 +154,19 @@ for (const scheme of ['light', 'dark'] as const) {
         });
     });
 
-    test('activity', async ({ page, signInAs }) => {
+    test('activity', async ({ page, baseURL, signInAs, orgByName, uniqueEmail }) => {
+      // An invitee accepts: Clerk's report of it shows beside the console's own entry (accepted, the
+      // invitation needs no clean-up).
+      await as(signInAs, 'acmeAdmin');
+      const org = await orgByName('Acme Corp');
+      const created = await page.request.post(`/api/v1/organizations/${org.id}/invitations`, {
+        data: { email_address: uniqueEmail('shot-activity'), role: 'org:member' },
+        headers: { origin: baseURL as string },
+      });
+      await emulator(
+        'POST',
+        `/__emulator/invitations/${((await created.json()) as { id: string }).id}/accept`,
+      );
       await as(signInAs, 'staff');
       await page.goto('/activity');
       await expect(page.getByRole('table', { name: 'Activity' }).getByRole('row').nth(1)).toBeVisible();

@@ -12,6 +12,7 @@ import { errorResponse, handleError, notFoundResponse } from './http/errors.ts';
 import { openApiDocument } from './http/openapi-document.ts';
 import { requestContext } from './http/request-context.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { acceptanceRoutes } from './routes/acceptance.ts';
 import { activityRoutes } from './routes/activity.ts';
 import { bulkInvitationRoutes } from './routes/bulk-invitations.ts';
 import { CLERK_PROXY_PATH, clerkFrontendRoutes } from './routes/clerk-frontend.ts';
@@ -26,6 +27,7 @@ import { organizationRoutes } from './routes/organizations.ts';
 import { roleRoutes } from './routes/roles.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { userRoutes } from './routes/users.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { spaRoutes } from './static.ts';
 import type { AppEnv } from './types.ts';
 
@@ -53,6 +55,8 @@ export function createApp(config: AppConfig, deps: AppDeps) {
     }),
     roles: createRoleCatalog({ upstream: deps.upstream, ttlMs: config.roleCatalogTtlMs, now: deps.now }),
     expiring: deps.expiring,
+    webhookInbox: deps.webhookInbox,
+    activityChanges: deps.activityChanges,
     now: deps.now,
   };
 
@@ -83,6 +87,8 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.route('/api', activityRoutes(routeDeps));
   app.route('/api', invitationJobRoutes(routeDeps));
   app.route('/api', expiringInvitationRoutes(routeDeps));
+  app.route('/api', acceptanceRoutes(routeDeps));
+  app.route('/api', webhookRoutes(routeDeps));
   app.get('/api/openapi.json', routeDeps.access('public'), openApiDocument(app));
   if (config.nodeEnv !== 'production') app.route('/api', demoSignInRoutes(routeDeps));
   // Clerk's own paths, shaped as Clerk's Backend API (its spec is their contract).

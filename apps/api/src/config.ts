@@ -31,6 +31,12 @@ export interface AppConfig {
   /** How long an organization's pending invitations are reused by the expiring-soon filter. */
   expiringCacheTtlMs: number;
   tokenCacheTtlMs: number;
+  /** Verifies Clerk's webhooks (`whsec_…`); null: the webhook route answers 404. */
+  webhookSigningSecret: string | null;
+  /** How long storing a received webhook may take before it is answered 503 (Clerk retries). */
+  webhookStoreTimeoutMs: number;
+  /** The longest an activity page's `GET /api/activity/changes?wait=` is held open. */
+  activityWaitMaxMs: number;
 }
 
 /** A well-formed key for configs built by hand (tests): `pk_live_` + base64 of `clerk.console.test$`. */
@@ -64,6 +70,9 @@ export function appConfig(
     roleCatalogTtlMs: 60_000,
     expiringCacheTtlMs: 30_000,
     tokenCacheTtlMs: 60_000,
+    webhookSigningSecret: null,
+    webhookStoreTimeoutMs: 5_000,
+    activityWaitMaxMs: 25_000,
     ...base,
     clerkApiUrl: base.clerkApiUrl.replace(/\/+$/, ''),
   };
@@ -77,6 +86,8 @@ export interface Upstream {
   /** null: derived from the publishable key by `@clerk/backend/proxy` (real Clerk). */
   frontendApiUrl: string | null;
   emulator: boolean;
+  /** Overrides CLERK_WEBHOOK_SIGNING_SECRET: the demo makes one per run for its emulator's webhooks. */
+  webhookSecret?: string;
 }
 
 /** The config for a validated environment and the upstream actually used (Clerk or the emulator). */
@@ -91,6 +102,7 @@ export function configFromEnv(env: Env, upstream: Upstream): AppConfig {
     authorizedParties: env.AUTHORIZED_PARTIES,
     nodeEnv: env.NODE_ENV,
     signInUrl: env.CLERK_SIGN_IN_URL ?? null,
+    webhookSigningSecret: upstream.webhookSecret ?? env.CLERK_WEBHOOK_SIGNING_SECRET ?? null,
     ...(env.UPSTREAM_TIMEOUT_MS !== undefined ? { upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import { type ActivityChanges, createActivityChanges } from './activity/activity-changes.ts';
 import { type ActivityRecorder, createActivityRecorder } from './activity/activity-recorder.ts';
 import { createPrincipalCache, type PrincipalLoader } from './auth/principal-cache.ts';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.ts';
@@ -7,6 +8,7 @@ import { createExpiringInvitations, type ExpiringInvitations } from './lifecycle
 import { createLogger, type Logger } from './log.ts';
 import { createMemoryStore, type Store } from './store/create-store.ts';
 import { createUpstream, type UpstreamClient } from './upstream/client.ts';
+import { createWebhookInbox, type WebhookInbox } from './webhooks/webhook-inbox.ts';
 
 /**
  * Everything createApp uses from the outside world. Extend it (stores, audit log, job runner)
@@ -30,6 +32,10 @@ export interface AppDeps {
   clerkScripts: ScriptStore;
   /** Pending invitations by expiry, kept briefly (the expiring-soon filter); the worker drops what it changes. */
   expiring: ExpiringInvitations;
+  /** Clerk's webhook events: stored by the endpoint, applied off the request path. */
+  webhookInbox: WebhookInbox;
+  /** Wakes activity pages waiting for the log to change. */
+  activityChanges: ActivityChanges;
 }
 
 /** Asks the upstream once whether it is the emulator; a network failure is not cached. */
@@ -68,6 +74,7 @@ export function createUpstreamClient(config: AppConfig, logger: Logger): Upstrea
 export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}): AppDeps {
   const now = overrides.now ?? Date.now;
   const store = overrides.store ?? createMemoryStore();
+  const changes = overrides.activityChanges ?? createActivityChanges();
   const logger = overrides.logger ?? createLogger({ secrets: [config.clerkSecretKey] });
   const upstream = overrides.upstream ?? createUpstreamClient(config, logger);
   return {
@@ -87,10 +94,16 @@ export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}):
     principals: overrides.principals ?? createPrincipalCache({ upstream, ttlMs: config.roleCacheTtlMs, now }),
     detectEmulator: overrides.detectEmulator ?? createEmulatorDetector(upstream),
     store,
-    activity: overrides.activity ?? createActivityRecorder({ store, logger, now }),
+    activity:
+      overrides.activity ??
+      createActivityRecorder({ store, logger, now, onWritten: (org) => changes.publish([org]) }),
     wakeWorker: overrides.wakeWorker ?? (() => {}),
     clerkScripts: overrides.clerkScripts ?? createScriptStore(pinnedClerkPackages()),
     expiring:
       overrides.expiring ?? createExpiringInvitations({ upstream, ttlMs: config.expiringCacheTtlMs, now }),
+    webhookInbox:
+      overrides.webhookInbox ??
+      createWebhookInbox({ store, logger, now, onApplied: (orgs) => changes.publish(orgs) }),
+    activityChanges: changes,
   };
 }

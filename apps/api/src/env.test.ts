@@ -16,6 +16,17 @@ describe('environment', () => {
     expect(DEFAULT_DATABASE_PATH).toBe(fileURLToPath(new URL('../../../.data/api.db', import.meta.url)));
   });
 
+  it('reads the webhook signing secret and refuses a malformed one without echoing it', () => {
+    const secret = `whsec_${Buffer.from('a webhook signing secret').toString('base64')}`;
+    expect(loadEnv({ CLERK_WEBHOOK_SIGNING_SECRET: ` ${secret} ` }).CLERK_WEBHOOK_SIGNING_SECRET).toBe(
+      secret,
+    );
+    expect(loadEnv({ CLERK_WEBHOOK_SIGNING_SECRET: '' }).CLERK_WEBHOOK_SIGNING_SECRET).toBeUndefined();
+    const attempt = () => loadEnv({ CLERK_WEBHOOK_SIGNING_SECRET: 'sk_test_not-a-webhook-secret' });
+    expect(attempt).toThrow(/CLERK_WEBHOOK_SIGNING_SECRET: must be the endpoint's signing secret/);
+    expect(attempt).not.toThrow(/not-a-webhook-secret/);
+  });
+
   it('keeps a postgres:// DATABASE_URL and :memory: as given', () => {
     const pg = 'postgres://invites:invites@127.0.0.1:5432/invites_test';
     expect(loadEnv({ DATABASE_URL: pg }).DATABASE_URL).toBe(pg);

@@ -125,6 +125,16 @@ const EnvSchema = z.object({
   ),
   /** How long one upstream request may take before the api answers 504 (default 10000). */
   UPSTREAM_TIMEOUT_MS: optional(milliseconds(100, 120_000)),
+  /** Signing secret of the Clerk webhook endpoint (`whsec_…`); unset: `POST /api/webhooks/clerk` answers 404. */
+  CLERK_WEBHOOK_SIGNING_SECRET: optional(
+    z
+      .string()
+      .trim()
+      .refine(
+        (v) => /^whsec_[A-Za-z0-9+/]+={0,2}$/.test(v),
+        "must be the endpoint's signing secret from Clerk's dashboard (whsec_…)",
+      ),
+  ),
   /** The api's store (bulk jobs, activity log): Postgres URL, SQLite path or `:memory:`. */
   DATABASE_URL: z.preprocess(blankToUndefined, databaseUrl.default(DEFAULT_DATABASE_PATH)),
 });
@@ -132,7 +142,12 @@ const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema>;
 
 // DATABASE_URL may carry a database password.
-const SECRET_VARS = new Set(['CLERK_SECRET_KEY', 'CLERK_JWT_KEY', 'DATABASE_URL']);
+const SECRET_VARS = new Set([
+  'CLERK_SECRET_KEY',
+  'CLERK_JWT_KEY',
+  'DATABASE_URL',
+  'CLERK_WEBHOOK_SIGNING_SECRET',
+]);
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
 export class ConfigError extends Error {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { hostname as hostName } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backfillInvitations } from './acceptance/backfill.ts';
 import { createApp } from './app.ts';
 import { createBulkUpstream } from './bulk/clerk-bulk-upstream.ts';
 import { type BulkWorker, startBulkWorker } from './bulk/worker.ts';
@@ -28,8 +29,11 @@ async function isEmulatorAt(url: string, secretKey: string): Promise<boolean> {
 async function main() {
   const env = loadEnv(process.env);
   let emulator: Awaited<ReturnType<typeof import('@invites/clerk-emulator').startEmulator>> | null = null;
+  // The demo's emulator sends its webhooks to this api, signed with a secret made for this run.
+  let webhookSecret: string | undefined;
   if (!env.CLERK_SECRET_KEY) {
-    const { startEmulator } = await import('@invites/clerk-emulator');
+    const { newWebhookSecret, startEmulator } = await import('@invites/clerk-emulator');
+    webhookSecret = env.CLERK_WEBHOOK_SIGNING_SECRET ?? newWebhookSecret();
     const db =
       env.CLERK_EMULATOR_DB === ':memory:'
         ? ':memory:'
@@ -53,6 +57,7 @@ async function main() {
         publishableKey: emulator.publishableKey,
         frontendApiUrl: emulator.frontendApiUrl,
         emulator: true,
+        ...(webhookSecret ? { webhookSecret } : {}),
       }
     : {
         url: env.CLERK_API_URL,
@@ -88,6 +93,19 @@ async function main() {
   // Demo mode binds to loopback unless HOST says otherwise: demo sign-in is not for the LAN.
   const hostname = env.HOST ?? (emulator ? '127.0.0.1' : undefined);
   const server = await listen(app.fetch, { port: env.PORT, ...(hostname ? { hostname } : {}) });
+  // Events stored but not yet applied when the last run stopped.
+  deps.webhookInbox.wake();
+  if (emulator && webhookSecret) {
+    const wildcard = !hostname || hostname === '0.0.0.0' || hostname === '::';
+    const base = wildcard ? `http://127.0.0.1:${server.port}` : server.url;
+    emulator.setWebhookEndpoint({ url: `${base}/api/webhooks/clerk`, secret: webhookSecret });
+    // The demo's history (seeded, not sent as webhooks) feeds the figures once per store.
+    backfillInvitations({ store, upstream: deps.upstream, now: deps.now }).then(
+      (result) =>
+        logger.info({ status: result.status, invitations: result.invitations }, 'acceptance backfill'),
+      (err: unknown) => logger.warn({ error: err }, 'acceptance backfill failed'),
+    );
+  }
 
   const shown = `http://localhost:${server.port}`;
   logger.info({ url: shown, upstream: upstream.emulator ? 'emulator' : 'clerk' }, 'listening');
@@ -106,6 +124,7 @@ async function main() {
     // Let the worker finish its current step and release its leases before the store goes away.
     await worker?.stop();
     await deps.activity.flush();
+    await deps.webhookInbox.stop();
     await deps.upstream.close();
     await store.close();
     await emulator?.close();

@@ -17,6 +17,7 @@ import { roleRoutes } from './routes/roles.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { signInTokenRoutes } from './routes/sign-in-tokens.ts';
 import { userRoutes } from './routes/users.ts';
+import { webhookControlRoutes } from './routes/webhook-controls.ts';
 
 /**
  * The emulator's Hono app: Clerk's Backend API subset under `/v1` (secret key), its Frontend API
@@ -50,6 +51,7 @@ export function buildApp(ctx: EmulatorContext): Hono<AppEnv> {
   app.use('/fapi/*', methodOverride({ app, query: '_method' }));
   app.route('/fapi', fapiApp(ctx));
   app.route('/__emulator', controlRoutes(ctx));
+  app.route('/__emulator', webhookControlRoutes(ctx));
 
   app.notFound((c) => sendFailure(c, routeNotFound()));
   app.onError((err, c) => {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { isWebhookSecret } from './webhooks/signing.ts';
 
 /** Options of `createEmulator` / `startEmulator`. */
 export interface EmulatorOptions {
@@ -14,6 +15,10 @@ export interface EmulatorOptions {
   timeScale?: number;
   /** Base URL used for `iss` and invitation links; defaults to the request's origin. */
   publicUrl?: string;
+  /** Where signed webhook events are POSTed (with `webhookSecret`); unset: no events are sent. */
+  webhookUrl?: string;
+  /** The endpoint's signing secret, `whsec_…` (Clerk's format). */
+  webhookSecret?: string;
   /** Lifetime of session tokens in seconds (Frontend API, and the Backend API's default). Default 60, as at Clerk. */
   tokenTtlSeconds?: number;
 }
@@ -38,6 +43,8 @@ export interface ResolvedOptions {
   rateLimits: 'clerk' | 'off';
   timeScale: number;
   publicUrl: string | undefined;
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
   tokenTtlSeconds: number;
 }
 
@@ -65,6 +72,16 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
       `clerk-emulator: tokenTtlSeconds must be an integer from ${MIN_TOKEN_TTL_SECONDS} to ${MAX_TOKEN_TTL_SECONDS}, got ${tokenTtlSeconds}`,
     );
   }
+  const { webhookUrl, webhookSecret } = options;
+  if (webhookUrl !== undefined && !/^https?:\/\//.test(webhookUrl)) {
+    throw new Error(`clerk-emulator: webhookUrl must be an http(s) URL, got ${webhookUrl}`);
+  }
+  if (webhookSecret !== undefined && !isWebhookSecret(webhookSecret)) {
+    throw new Error('clerk-emulator: webhookSecret must look like whsec_<base64>');
+  }
+  if ((webhookUrl === undefined) !== (webhookSecret === undefined)) {
+    throw new Error('clerk-emulator: webhookUrl and webhookSecret go together');
+  }
   return {
     db: options.db ?? DEFAULT_DB_PATH,
     secretKey,
@@ -72,6 +89,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     rateLimits: options.rateLimits ?? 'clerk',
     timeScale,
     publicUrl,
+    webhookUrl,
+    webhookSecret,
     tokenTtlSeconds,
   };
 }

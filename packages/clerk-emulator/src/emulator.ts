@@ -12,6 +12,7 @@ import { SigningKeys } from './jwt/signing-key.ts';
 import { FaultRegistry } from './middleware/fault-registry.ts';
 import { RateLimiter } from './middleware/rate-limiter.ts';
 import { reseed, seedIfEmpty } from './seed/apply-seed.ts';
+import { WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 function build(options: EmulatorOptions) {
   const resolved = resolveOptions(options);
@@ -19,13 +20,15 @@ function build(options: EmulatorOptions) {
   const clock = new Clock();
   const limiter = new RateLimiter(clock, resolved.timeScale);
   const faults = new FaultRegistry();
+  const keys = new SigningKeys(db);
   const ctx: EmulatorContext = {
     db,
     clock,
     options: resolved,
     limiter,
     faults,
-    keys: new SigningKeys(db),
+    keys,
+    webhooks: new WebhookDispatcher(db, resolved, clock, () => keys.get().kid),
     reset() {
       clock.reset();
       faults.clear();
@@ -34,6 +37,7 @@ function build(options: EmulatorOptions) {
     },
   };
   seedIfEmpty(db, resolved.seed, clock.now());
+  ctx.webhooks.resume();
   return { ctx, app: buildApp(ctx) };
 }
 
@@ -57,7 +61,10 @@ export function createEmulator(options: EmulatorOptions = {}): {
     secretKey: ctx.options.secretKey,
     publishableKey: EMULATOR_PUBLISHABLE_KEY,
     frontendApiUrl: `${ctx.options.publicUrl ?? ''}${FAPI_PATH}`,
-    close: () => ctx.db.close(),
+    close: () => {
+      ctx.webhooks.stop();
+      ctx.db.close();
+    },
   };
 }
 
@@ -72,6 +79,8 @@ export async function startEmulator(
   secretKey: string;
   publishableKey: string;
   frontendApiUrl: string;
+  /** Points webhook delivery at an endpoint known only after start (an api on a free port); null stops it. */
+  setWebhookEndpoint(endpoint: { url: string; secret: string } | null): void;
   close(): Promise<void>;
 }> {
   const { port = 0, hostname = '127.0.0.1', ...rest } = options;
@@ -88,6 +97,7 @@ export async function startEmulator(
       server.listen(port, hostname, () => resolve());
     });
   } catch (error) {
+    ctx.webhooks.stop();
     ctx.db.close();
     throw error;
   }
@@ -100,8 +110,17 @@ export async function startEmulator(
     secretKey: ctx.options.secretKey,
     publishableKey: EMULATOR_PUBLISHABLE_KEY,
     frontendApiUrl: `${ctx.options.publicUrl}${FAPI_PATH}`,
+    setWebhookEndpoint(endpoint) {
+      const checked = resolveOptions(
+        endpoint ? { webhookUrl: endpoint.url, webhookSecret: endpoint.secret } : {},
+      );
+      ctx.options.webhookUrl = checked.webhookUrl;
+      ctx.options.webhookSecret = checked.webhookSecret;
+      ctx.webhooks.resume();
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        ctx.webhooks.stop();
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close((error) => {
           ctx.db.close();

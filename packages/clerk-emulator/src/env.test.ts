@@ -48,6 +48,26 @@ describe('configuration', () => {
     );
   });
 
+  it('reads the webhook endpoint and its secret, which go together', () => {
+    const secret = `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString('base64')}`;
+    expect(
+      readEnv({
+        CLERK_EMULATOR_WEBHOOK_URL: 'http://127.0.0.1:3000/api/webhooks/clerk',
+        CLERK_EMULATOR_WEBHOOK_SECRET: secret,
+      }),
+    ).toMatchObject({ CLERK_EMULATOR_WEBHOOK_SECRET: secret });
+    expect(() => readEnv({ CLERK_EMULATOR_WEBHOOK_URL: 'http://127.0.0.1:3000/hook' })).toThrow(
+      /set both or neither/,
+    );
+    expect(() =>
+      readEnv({ CLERK_EMULATOR_WEBHOOK_URL: 'ftp://x.example/', CLERK_EMULATOR_WEBHOOK_SECRET: 'whsec_!!' }),
+    ).toThrow(/CLERK_EMULATOR_WEBHOOK_URL[\s\S]*CLERK_EMULATOR_WEBHOOK_SECRET: must look like whsec_/);
+    expect(() => resolveOptions({ webhookUrl: 'http://x.example/hook' })).toThrow(/go together/);
+    expect(() => resolveOptions({ webhookUrl: 'http://x.example/hook', webhookSecret: 'whsec_' })).toThrow(
+      /webhookSecret/,
+    );
+  });
+
   it('rejects bad programmatic options', () => {
     expect(() => resolveOptions({ timeScale: 0 })).toThrow(/timeScale/);
     expect(() => resolveOptions({ secretKey: 'secret' })).toThrow(/secretKey/);

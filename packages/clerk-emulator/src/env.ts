@@ -6,6 +6,7 @@ import {
   MAX_TOKEN_TTL_SECONDS,
   MIN_TOKEN_TTL_SECONDS,
 } from './config.ts';
+import { isWebhookSecret } from './webhooks/signing.ts';
 
 const EnvSchema = z.object({
   CLERK_EMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(4010),
@@ -25,6 +26,11 @@ const EnvSchema = z.object({
     .min(MIN_TOKEN_TTL_SECONDS)
     .max(MAX_TOKEN_TTL_SECONDS)
     .default(DEFAULT_TOKEN_TTL_SECONDS),
+  CLERK_EMULATOR_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CLERK_EMULATOR_WEBHOOK_SECRET: z
+    .string()
+    .refine(isWebhookSecret, 'must look like whsec_<base64>')
+    .optional(),
 });
 export type EmulatorEnv = z.infer<typeof EnvSchema>;
 
@@ -32,7 +38,12 @@ export type EmulatorEnv = z.infer<typeof EnvSchema>;
 export function readEnv(source: Record<string, string | undefined> = process.env): EmulatorEnv {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = EnvSchema.safeParse(present);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const paired =
+    (present.CLERK_EMULATOR_WEBHOOK_URL === undefined) ===
+    (present.CLERK_EMULATOR_WEBHOOK_SECRET === undefined);
+  if (result.success && paired) return result.data;
+  const problems = (result.error?.issues ?? []).map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  if (!paired)
+    problems.push('  CLERK_EMULATOR_WEBHOOK_URL, CLERK_EMULATOR_WEBHOOK_SECRET: set both or neither');
   throw new Error(`clerk-emulator: invalid configuration\n${problems.join('\n')}`);
 }

@@ -16,3 +16,4 @@ export { DEMO_MEMBERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './s
 export { setCountCache } from './store/count-cache.ts';
 export { findInvitationPage, type InvitationListFilter } from './store/invitation-queries.ts';
 export { listInvitations } from './store/invitations.ts';
+export { newWebhookSecret, webhookHeaders } from './webhooks/signing.ts';

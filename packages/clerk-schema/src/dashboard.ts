@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailProblem } from './email-rules.ts';
-import { BULK_JOB_KINDS, BULK_ROW_OUTCOMES } from './enums.ts';
+import { ACTIVITY_SOURCES, BULK_JOB_KINDS, BULK_ROW_OUTCOMES } from './enums.ts';
 import { InvitationId, OrganizationId } from './ids.ts';
 import { intParam } from './query.ts';
 
@@ -186,9 +186,13 @@ export type BulkJobSummary = z.infer<typeof BulkJobSummary>;
 export const BulkJobList = z.object({ data: z.array(BulkJobSummary), total_count: z.number().int() });
 export type BulkJobList = z.infer<typeof BulkJobList>;
 
+/** Who reported an entry: the console itself, or Clerk (a webhook) for changes made anywhere. */
+export const ActivitySource = z.enum(ACTIVITY_SOURCES);
+export type ActivitySource = z.infer<typeof ActivitySource>;
 export const ActivityEntry = z.object({
   id: z.string(),
   action: z.string(),
+  source: ActivitySource,
   actor_id: z.string(),
   /** The actor's name (or email) when the entry was recorded, for display. */
   actor_name: z.string().nullable(),
@@ -208,11 +212,23 @@ export const ActivityQuery = z.object({
   action: z.string().optional(),
   /** Entries about this address (exact, case-insensitive). */
   email_address: z.string().trim().max(320).optional(),
+  source: ActivitySource.optional(),
   since: intParam(0, Number.MAX_SAFE_INTEGER, 0),
   until: intParam(0, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
   limit: intParam(1, 500, 50),
   offset: intParam(0, 1_000_000_000, 0),
 });
+
+/**
+ * `GET /api/activity/changes?after=&wait=`: answers once the log has changed (in a way the user may
+ * see) since `after`, or after `wait` seconds (0: at once, to learn the current version).
+ */
+export const ActivityChangesQuery = z.object({
+  after: intParam(0, Number.MAX_SAFE_INTEGER, 0),
+  wait: intParam(0, 25, 0),
+});
+export const ActivityChangesAnswer = z.object({ version: z.number().int(), changed: z.boolean() });
+export type ActivityChangesAnswer = z.infer<typeof ActivityChangesAnswer>;
 
 /** `POST /api/bulk-invitations/check`: which addresses already have a pending invitation or are members. */
 export const BulkCheckBody = z.strictObject({
@@ -227,3 +243,51 @@ export const BulkCheckResult = z.object({
   members: z.array(z.object({ email_address: z.string(), user_id: z.string() })),
 });
 export type BulkCheckResult = z.infer<typeof BulkCheckResult>;
+
+/**
+ * Acceptance figures of invitations known from Clerk's webhooks (and the one-time backfill): those
+ * sent in the last `window_days`, how many of them were accepted, the rate and the median time from
+ * sending to accepting, and how many invitations are still pending (not expired) after `stale_days`.
+ */
+export const AcceptanceFigures = z.object({
+  sent: z.number().int(),
+  accepted: z.number().int(),
+  /** accepted / sent, between 0 and 1; null when nothing was sent. */
+  acceptance_rate: z.number().nullable(),
+  /** Null when none of them was accepted. */
+  median_time_to_accept_ms: z.number().int().nullable(),
+  /** Invitations still pending (not expired) more than `stale_days` after they were sent. */
+  stale_pending: z.number().int(),
+});
+export type AcceptanceFigures = z.infer<typeof AcceptanceFigures>;
+export const AcceptanceWindow = z.object({
+  window_days: z.number().int(),
+  stale_days: z.number().int(),
+  /** The time the figures are computed for (Unix ms). */
+  as_of: z.number().int(),
+});
+export const InviterAcceptance = AcceptanceFigures.extend({
+  /** Null for invitations sent without an inviter (Clerk's dashboard, an api key). */
+  inviter_id: z.string().nullable(),
+  inviter_name: z.string().nullable(),
+});
+export type InviterAcceptance = z.infer<typeof InviterAcceptance>;
+/** `GET /api/organizations/:org/acceptance`. */
+export const OrganizationAcceptance = AcceptanceFigures.extend({
+  ...AcceptanceWindow.shape,
+  organization_id: z.string(),
+  inviters: z.array(InviterAcceptance),
+});
+export type OrganizationAcceptance = z.infer<typeof OrganizationAcceptance>;
+/** `GET /api/acceptance?organization_id=…`: the figures of several organizations (a list page). */
+export const AcceptanceList = z.object({
+  ...AcceptanceWindow.shape,
+  data: z.array(AcceptanceFigures.extend({ organization_id: z.string() })),
+});
+export type AcceptanceList = z.infer<typeof AcceptanceList>;
+/** Without `organization_id`: every organization the user manages (staff: every one with figures). */
+export const AcceptanceListQuery = z.object({
+  organization_id: z
+    .preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(OrganizationId).min(1).max(100))
+    .optional(),
+});

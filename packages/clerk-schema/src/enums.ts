@@ -17,5 +17,14 @@ export const ACTIVITY_ACTIONS = [
   'bulk_job.cancel',
   'bulk_job.retry',
   'invitation.resent',
+  // From Clerk's webhooks: what the invitee or someone outside the console did.
+  'invitation.accept',
+  'membership.create',
+  'membership.update',
+  'membership.delete',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
+/** Who reported an activity entry: the console itself, or Clerk (a webhook) for changes made anywhere. */
+export const ACTIVITY_SOURCES = ['console', 'clerk'] as const;
+/** The actor of a Clerk-reported change when Clerk does not say who made it. */
+export const UNKNOWN_ACTOR_ID = 'clerk';

@@ -263,22 +263,6 @@ export const clerkErrors = {
       'not resendable',
       `Only pending or expired invitations can be resent; this one is ${status}.`,
     ),
-  newerPendingInvitation: (email: string, invitationId: string) =>
-    fail(
-      400,
-      'organization_invitation_not_unique',
-      'newer invitation pending',
-      `${email} already has a newer pending invitation (${invitationId}); this one was not resent.`,
-      { email_addresses: [email], invitation_id: invitationId },
-    ),
-  revokedNotRecreated: (email: string, reason: string, meta: Record<string, unknown>) =>
-    fail(
-      502,
-      'invitation_revoked_not_recreated',
-      'revoked, not re-created',
-      `The invitation to ${email} was revoked, but the new one was not created: ${reason} Retry to create it.`,
-      meta,
-    ),
   noMatchingInvitations: () =>
     fail(422, 'no_matching_invitations', 'nothing to do', 'No invitation matches these filters.', {
       param_name: 'filter',
@@ -291,6 +275,24 @@ export const clerkErrors = {
       `${count} invitations match these filters; one job takes at most ${max}. Narrow the filters.`,
       { param_name: 'filter', total_count: count },
     ),
+  webhookUnverified: (reason: string) =>
+    fail(
+      400,
+      'webhook_verification_failed',
+      'Webhook not verified',
+      `The webhook could not be verified (${reason}). Check that CLERK_WEBHOOK_SIGNING_SECRET is the endpoint's signing secret.`,
+    ),
+  webhookBodyInvalid: (longMessage = 'The webhook body is not a valid Clerk event.') =>
+    fail(400, 'request_body_invalid', 'Request body invalid', longMessage),
+  webhookStoreUnavailable: () => ({
+    ...fail(
+      503,
+      'service_unavailable',
+      'Service unavailable',
+      'The webhook could not be stored in time. It will be retried.',
+    ),
+    headers: { 'Retry-After': '5' },
+  }),
   internal: () =>
     fail(
       500,

@@ -15,6 +15,7 @@ export const ID_PREFIXES = [
   'sia',
   'sit',
   'ema',
+  'msg',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -9,3 +9,4 @@ export * from './organization.ts';
 export * from './query.ts';
 export * from './sign-in.ts';
 export * from './validation.ts';
+export * from './webhooks.ts';

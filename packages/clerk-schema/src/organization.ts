@@ -95,6 +95,9 @@ export const CreateMembershipBody = z.strictObject({
   private_metadata: Metadata.nullable().optional(),
 });
 
+/** `PATCH /organizations/{id}/memberships/{user_id}`: the membership's new role. */
+export const UpdateMembershipBody = z.strictObject({ role: z.string().min(1) });
+
 export const EmailAddressObject = z.object({
   object: z.literal('email_address'),
   id: z.string(),

@@ -1,13 +1,19 @@
-import { type ActivityEntry, normalizeEmail } from '@invites/clerk-schema';
-import { sql } from 'kysely';
+import { type ActivityEntry, type ActivitySource, normalizeEmail } from '@invites/clerk-schema';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Store } from '../store/create-store.ts';
-import type { ActivityTable } from '../store/schema.ts';
+import type { ActivityTable, StoreSchema } from '../store/schema.ts';
 
 /** What the caller records; id and time are filled in. */
-export type NewActivity = Omit<ActivityEntry, 'id' | 'created_at' | 'detail'> & {
+export type NewActivity = Omit<ActivityEntry, 'id' | 'created_at' | 'detail' | 'source'> & {
   detail?: Record<string, unknown>;
   created_at?: number;
 };
+
+/**
+ * An entry reported by Clerk (a webhook). Its id comes from the event, so applying an event twice
+ * writes it once; `change_key` names the change, so the console's own entry for it wins.
+ */
+export type ClerkActivity = NewActivity & { id: string; created_at: number; change_key: string | null };
 
 /** The parsed `ActivityQuery` (`since`/`until` are inclusive Unix ms bounds). */
 export interface ActivityFilter {
@@ -16,6 +22,7 @@ export interface ActivityFilter {
   action?: string | undefined;
   /** Entries naming this address (exact, case-insensitive). */
   email_address?: string | undefined;
+  source?: ActivitySource | undefined;
   since: number;
   until: number;
   limit: number;
@@ -29,10 +36,11 @@ function newActivityId(): string {
   return `act_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
 }
 
-function toEntry(row: ActivityTable): ActivityEntry {
+function toEntry(row: Selectable<ActivityTable>): ActivityEntry {
   return {
     id: row.id,
     action: row.action,
+    source: row.source === 'clerk' ? 'clerk' : 'console',
     actor_id: row.actor_id,
     actor_name: row.actor_name,
     organization_id: row.organization_id,
@@ -44,11 +52,29 @@ function toEntry(row: ActivityTable): ActivityEntry {
   };
 }
 
-/** Appends one entry to the activity log and returns it. */
-export async function recordActivity(store: Store, entry: NewActivity): Promise<ActivityEntry> {
-  const row: ActivityTable = {
-    id: newActivityId(),
+const strings = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
+
+/** The invitation key of a change, shared by the console's entry and Clerk's event for it. */
+export const changeKey = (action: 'invitation.create' | 'invitation.revoke', invitationId: string) =>
+  `${action}:${invitationId}`;
+
+/** The changes a successful console entry stands for: the invitations it created or revoked. */
+export function consoleChangeKeys(entry: NewActivity): string[] {
+  if (entry.outcome !== 'ok') return [];
+  const ids = [...strings(entry.detail?.invitation_id), ...strings(entry.detail?.invitation_ids)];
+  if (entry.action === 'invitation.create' || entry.action === 'invitation.bulk_create') {
+    return ids.map((id) => changeKey('invitation.create', id));
+  }
+  if (entry.action === 'invitation.revoke') return ids.map((id) => changeKey('invitation.revoke', id));
+  return [];
+}
+
+function toRow(entry: NewActivity, id: string, source: ActivitySource): Insertable<ActivityTable> {
+  return {
+    id,
     action: entry.action,
+    source,
     actor_id: entry.actor_id,
     actor_name: entry.actor_name,
     organization_id: entry.organization_id,
@@ -58,8 +84,33 @@ export async function recordActivity(store: Store, entry: NewActivity): Promise<
     detail: JSON.stringify(entry.detail ?? {}),
     created_at: entry.created_at ?? Date.now(),
   };
-  await store.db.insertInto('activity').values(row).execute();
-  return toEntry(row);
+}
+
+/** Appends one console entry to the activity log (with the changes it stands for) and returns it. */
+export async function recordActivity(store: Store, entry: NewActivity): Promise<ActivityEntry> {
+  const row = toRow(entry, newActivityId(), 'console');
+  const keys = [...new Set(consoleChangeKeys(entry))];
+  if (keys.length === 0) {
+    await store.db.insertInto('activity').values(row).execute();
+  } else {
+    await store.db.transaction().execute(async (tx) => {
+      await tx.insertInto('activity').values(row).execute();
+      await tx
+        .insertInto('activity_changes')
+        .values(keys.map((change_key) => ({ change_key, activity_id: row.id })))
+        .execute();
+    });
+  }
+  return toEntry({ ...row, source: 'console', change_key: null } as Selectable<ActivityTable>);
+}
+
+/** Writes a Clerk-reported entry once (a second write of the same id changes nothing). */
+export async function recordClerkActivity(db: Kysely<StoreSchema>, entry: ClerkActivity): Promise<void> {
+  await db
+    .insertInto('activity')
+    .values({ ...toRow(entry, entry.id, 'clerk'), change_key: entry.change_key })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
 
 /** One page of the activity log visible in `scope`, newest first, with the count of every match. */
@@ -72,7 +123,22 @@ export async function listActivity(
   let base = store.db
     .selectFrom('activity')
     .where('created_at', '>=', query.since)
-    .where('created_at', '<=', query.until);
+    .where('created_at', '<=', query.until)
+    // A change made in the console appears once: Clerk's report of it is hidden behind the console's.
+    .where((eb) =>
+      eb.or([
+        eb('source', '=', 'console'),
+        eb('change_key', 'is', null),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('activity_changes')
+              .select('activity_changes.activity_id')
+              .whereRef('activity_changes.change_key', '=', 'activity.change_key'),
+          ),
+        ),
+      ]),
+    );
   if ('organizationIds' in scope) base = base.where('organization_id', 'in', [...scope.organizationIds]);
   if (query.organization_id !== undefined) base = base.where('organization_id', '=', query.organization_id);
   if (query.actor_id !== undefined) base = base.where('actor_id', '=', query.actor_id);
@@ -82,6 +148,7 @@ export async function listActivity(
     const quoted = JSON.stringify(normalizeEmail(query.email_address)).replace(/[\\%_]/g, (ch) => `\\${ch}`);
     base = base.where(sql<boolean>`email_addresses like ${`%${quoted}%`} escape '\\'`);
   }
+  if (query.source !== undefined) base = base.where('source', '=', query.source);
 
   const [rows, count] = await Promise.all([
     base

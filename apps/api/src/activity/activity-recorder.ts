@@ -15,12 +15,14 @@ export function createActivityRecorder(options: {
   store: Store;
   logger: Logger;
   now: () => number;
+  /** Hears each written entry's organization (pages waiting for changes). */
+  onWritten?: (organizationId: string | null) => void;
 }): ActivityRecorder {
   const pending = new Set<Promise<void>>();
   return {
     record(entry, log = options.logger) {
       const write = recordActivity(options.store, { created_at: options.now(), ...entry }).then(
-        () => {},
+        () => options.onWritten?.(entry.organization_id),
         (err: unknown) => {
           log.error(
             { action: entry.action, organization_id: entry.organization_id, error: err },

@@ -27,12 +27,25 @@ function outcomeOfFailure(err: unknown): string {
   return 'internal_error';
 }
 
-/** The invitation id and address of a re-serialized single-invitation answer, when there is one. */
-function fromBody(body: unknown): { invitation_id?: string; email_address?: string } {
+/**
+ * The invitation id and address of a single-invitation answer, or the ids of a bulk answer's
+ * invitations: they name the changes Clerk's webhooks will report again (see activity-log.ts).
+ */
+function fromBody(body: unknown): {
+  invitation_id?: string;
+  invitation_ids?: string[];
+  email_address?: string;
+} {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
-  const { id, email_address } = body as { id?: unknown; email_address?: unknown };
+  const { id, email_address, data } = body as { id?: unknown; email_address?: unknown; data?: unknown };
+  const ids = Array.isArray(data)
+    ? data
+        .map((item) => (item as { id?: unknown } | null)?.id)
+        .filter((v): v is string => typeof v === 'string')
+    : [];
   return {
     ...(typeof id === 'string' ? { invitation_id: id } : {}),
+    ...(ids.length > 0 ? { invitation_ids: ids } : {}),
     ...(typeof email_address === 'string' ? { email_address } : {}),
   };
 }

@@ -9,7 +9,8 @@ import type { Authenticate } from './require-auth.ts';
  * Who may call a route: anyone; any signed-in user; staff or any org admin; staff or admins of `:org`
  * (403 otherwise); staff; staff or admins of the body's `organization_id` (the handler checks it after
  * validation; 403 otherwise); staff or admins of the `:id` bulk job's organization (the route loads the
- * job; 404 otherwise, so job ids leak nothing); the demo sign-in (the emulator only).
+ * job; 404 otherwise, so job ids leak nothing); the demo sign-in (the emulator only); Clerk's webhooks
+ * (no session: the route checks the Standard Webhooks signature, 400 without one).
  */
 export const ACCESS_LEVELS = [
   'public',
@@ -20,6 +21,7 @@ export const ACCESS_LEVELS = [
   'body_org_manager',
   'job_manager',
   'demo',
+  'webhook',
 ] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
@@ -30,7 +32,7 @@ export type AccessGuard = MiddlewareHandler<AppEnv> & { readonly access: AccessL
  * The guard of each access level: checks that need no user (malformed ids: 404), then authentication
  * (401), then the role check (403), in that order.
  */
-export type AccessGuards = (level: Exclude<AccessLevel, 'demo'>) => AccessGuard;
+export type AccessGuards = (level: Exclude<AccessLevel, 'demo' | 'webhook'>) => AccessGuard;
 
 /** `middleware`, marked as the guard of `level` (what the route catalog and matrix read). */
 export function asGuard(level: AccessLevel, middleware: MiddlewareHandler<AppEnv>): AccessGuard {
@@ -56,7 +58,7 @@ export function accessGuards(authenticate: Authenticate): AccessGuards {
     if (!canUseConsole(await authenticate(c))) throw new ApiError(clerkErrors.forbidden());
     await next();
   };
-  const guards: Record<Exclude<AccessLevel, 'demo'>, AccessGuard> = {
+  const guards: Record<Exclude<AccessLevel, 'demo' | 'webhook'>, AccessGuard> = {
     public: asGuard('public', (_c, next) => next()),
     signed_in: asGuard('signed_in', async (c, next) => {
       await authenticate(c);

@@ -176,7 +176,11 @@ describe('bulk runner (fake Clerk)', () => {
       outcome: 'ok',
       clerk_trace_id: 'trace',
     });
-    expect(log.data[0]?.detail).toEqual({ bulk_job_id: id });
+    // Each entry names the invitations it created: Clerk's webhooks for them are the same change.
+    expect(log.data.map((e) => (e.detail.invitation_ids as string[]).length).sort((a, b) => a - b)).toEqual([
+      2, 10,
+    ]);
+    expect(log.data[0]?.detail).toEqual({ bulk_job_id: id, invitation_ids: expect.any(Array) });
   });
 });
 

@@ -66,7 +66,9 @@ export async function sendChunk(run: JobRun, policy: CreatePolicy, rows: RowReco
   await settle(run, policy, settled);
   // An answer that leaves out an address we sent: look it up rather than guess.
   await requeueRows(run.store.db, run.job.id, missing, { inFlight: 'ambiguous' }, run.now());
-  await policy.recordCall(run, 'invitation.bulk_create', chunk, 'ok', result.traceId);
+  await policy.recordCall(run, 'invitation.bulk_create', chunk, 'ok', result.traceId, {
+    invitation_ids: settled.map((s) => s.settled.invitation_id),
+  });
   return CONTINUE;
 }
 
@@ -79,7 +81,9 @@ export async function sendAlone(run: JobRun, policy: CreatePolicy, row: RowRecor
   await settle(run, policy, [
     { row, settled: { position: row.position, outcome: 'invited', invitation_id: result.invitation.id } },
   ]);
-  await policy.recordCall(run, 'invitation.create', [row], 'ok', result.traceId);
+  await policy.recordCall(run, 'invitation.create', [row], 'ok', result.traceId, {
+    invitation_id: result.invitation.id,
+  });
   return CONTINUE;
 }
 

@@ -1,5 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { ActivityList, ActivityQuery, clerkErrors } from '@invites/clerk-schema';
+import {
+  ActivityChangesAnswer,
+  ActivityChangesQuery,
+  ActivityList,
+  ActivityQuery,
+  clerkErrors,
+} from '@invites/clerk-schema';
 import { listActivity } from '../activity/activity-log.ts';
 import { adminOrgs, canManageOrg } from '../auth/principal.ts';
 import { consoleRoute, guarded, jsonContent } from '../http/contract.ts';
@@ -16,15 +22,33 @@ export const listActivityRoute = consoleRoute('console_user', {
   responses: { 200: jsonContent(ActivityList, 'A page of entries, newest first.') },
 });
 
-/** `GET /activity`. Mounted at `/api`. */
-export function activityRoutes({ store, access }: RouteDeps) {
-  return new OpenAPIHono<AppEnv>().openapi(guarded(listActivityRoute, access), async (c) => {
-    const p = c.get('principal');
-    const query = c.req.valid('query');
-    if (query.organization_id !== undefined && !canManageOrg(p, query.organization_id)) {
-      throw new ApiError(clerkErrors.forbidden());
-    }
-    const scope = p.isStaff ? { all: true as const } : { organizationIds: adminOrgs(p).map((m) => m.id) };
-    return c.json(await listActivity(store, query, scope), 200);
-  });
+export const activityChangesRoute = consoleRoute('console_user', {
+  method: 'get',
+  path: '/activity/changes',
+  summary: 'Wait for the activity log to change (a long poll)',
+  description:
+    'Answers once an entry (the console’s, or one of Clerk’s events) lands in an organization the user may see after version `after`, or after `wait` seconds; `wait=0` answers at once with the current version.',
+  request: { query: ActivityChangesQuery },
+  responses: { 200: jsonContent(ActivityChangesAnswer, 'The current version, and whether it changed.') },
+});
+
+/** `GET /activity` and `GET /activity/changes`. Mounted at `/api`. */
+export function activityRoutes({ store, access, activityChanges, config }: RouteDeps) {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(guarded(activityChangesRoute, access), async (c) => {
+      const p = c.get('principal');
+      const { after, wait } = c.req.valid('query');
+      const visible = (org: string | null) => (org === null ? p.isStaff : canManageOrg(p, org));
+      const waitMs = Math.min(wait * 1000, config.activityWaitMaxMs);
+      return c.json(await activityChanges.wait(after, visible, waitMs, c.req.raw.signal), 200);
+    })
+    .openapi(guarded(listActivityRoute, access), async (c) => {
+      const p = c.get('principal');
+      const query = c.req.valid('query');
+      if (query.organization_id !== undefined && !canManageOrg(p, query.organization_id)) {
+        throw new ApiError(clerkErrors.forbidden());
+      }
+      const scope = p.isStaff ? { all: true as const } : { organizationIds: adminOrgs(p).map((m) => m.id) };
+      return c.json(await listActivity(store, query, scope), 200);
+    });
 }

@@ -81,6 +81,7 @@ describe('authorization matrix', () => {
         'body_org_manager',
         'job_manager',
         'demo',
+        'webhook',
       ]),
     );
   });

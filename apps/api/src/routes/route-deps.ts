@@ -1,3 +1,4 @@
+import type { ActivityChanges } from '../activity/activity-changes.ts';
 import type { ActivityRecorder } from '../activity/activity-recorder.ts';
 import type { AccessGuards } from '../auth/access.ts';
 import type { PrincipalLoader } from '../auth/principal-cache.ts';
@@ -7,6 +8,7 @@ import type { AppConfig } from '../config.ts';
 import type { ExpiringInvitations } from '../lifecycle/expiring-invitations.ts';
 import type { Store } from '../store/create-store.ts';
 import type { UpstreamClient } from '../upstream/client.ts';
+import type { WebhookInbox } from '../webhooks/webhook-inbox.ts';
 
 /** What the resource sub-apps get from createApp. */
 export interface RouteDeps {
@@ -24,5 +26,7 @@ export interface RouteDeps {
   roles: RoleCatalog;
   /** The expiring-soon index of pending invitations, per organization. */
   expiring: ExpiringInvitations;
+  webhookInbox: WebhookInbox;
+  activityChanges: ActivityChanges;
   now: () => number;
 }

@@ -20,7 +20,17 @@ describeEachStore('store', (kind) => {
 
   it('creates the bulk job, row and activity tables', async () => {
     const tables = (await store.db.introspection.getTables()).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['bulk_jobs', 'bulk_job_rows', 'activity']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'bulk_jobs',
+        'bulk_job_rows',
+        'activity',
+        'webhook_events',
+        'invitation_outcomes',
+        'activity_changes',
+        'store_meta',
+      ]),
+    );
   });
 
   it('running the migrations again changes nothing', async () => {
@@ -37,6 +47,7 @@ describeEachStore('store', (kind) => {
     expect(await migrateToLatest(db, store.schema)).toEqual([
       '0002_actor_names',
       '0003_bulk_row_lines',
+      '0004_webhooks',
       '0005_job_kinds',
     ]);
     const all = { since: 0, until: Number.MAX_SAFE_INTEGER, limit: 10, offset: 0 };
@@ -53,7 +64,11 @@ describeEachStore('store', (kind) => {
       values ('bulkjob_old', 'org_a', 'u', null, '{}', 'done', 1, 1, 1)`.execute(store.db);
     await sql`insert into bulk_job_rows (job_id, position, email_address, role, outcome, updated_at)
       values ('bulkjob_old', 0, 'a@x.com', 'org:member', 'invited', 1)`.execute(store.db);
-    expect(await migrateToLatest(db, store.schema)).toEqual(['0003_bulk_row_lines', '0005_job_kinds']);
+    expect(await migrateToLatest(db, store.schema)).toEqual([
+      '0003_bulk_row_lines',
+      '0004_webhooks',
+      '0005_job_kinds',
+    ]);
     const job = await getBulkJob(store, 'bulkjob_old');
     expect(job?.rows).toEqual([expect.objectContaining({ line: null, email_address: 'a@x.com' })]);
   });

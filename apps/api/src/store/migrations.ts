@@ -100,6 +100,81 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('bulk_job_rows').dropColumn('line').execute();
     },
   },
+  // Clerk's webhooks: received events (the idempotency key is svix-id), what the figures read, and the
+  // activity log's source and dedup keys. A Clerk entry is hidden while a console entry names its change.
+  '0004_webhooks': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('webhook_events')
+        .addColumn('svix_id', 'text', (c) => c.primaryKey())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('organization_id', 'text')
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('occurred_at', 'bigint', (c) => c.notNull())
+        .addColumn('received_at', 'bigint', (c) => c.notNull())
+        .addColumn('processed_at', 'bigint')
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_error', 'text')
+        .execute();
+      await db.schema
+        .createIndex('webhook_events_unprocessed')
+        .on('webhook_events')
+        .columns(['processed_at', 'received_at'])
+        .execute();
+
+      await db.schema
+        .createTable('invitation_outcomes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('email_address', 'text', (c) => c.notNull())
+        .addColumn('inviter_id', 'text')
+        .addColumn('inviter_name', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint')
+        .addColumn('settled_at', 'bigint')
+        .addColumn('accepted_user_id', 'text')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('invitation_outcomes_org_created')
+        .on('invitation_outcomes')
+        .columns(['organization_id', 'created_at'])
+        .execute();
+      await db.schema
+        .createIndex('invitation_outcomes_org_status')
+        .on('invitation_outcomes')
+        .columns(['organization_id', 'status', 'created_at'])
+        .execute();
+
+      await db.schema
+        .alterTable('activity')
+        .addColumn('source', 'text', (c) => c.notNull().defaultTo('console'))
+        .execute();
+      await db.schema.alterTable('activity').addColumn('change_key', 'text').execute();
+      await db.schema.createIndex('activity_change_key').on('activity').column('change_key').execute();
+      await db.schema
+        .createTable('activity_changes')
+        .addColumn('change_key', 'text', (c) => c.notNull())
+        .addColumn('activity_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('activity_changes_pk', ['change_key', 'activity_id'])
+        .execute();
+
+      await db.schema
+        .createTable('store_meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['store_meta', 'activity_changes', 'invitation_outcomes', 'webhook_events'])
+        await sql`drop table ${sql.table(t)}`.execute(db);
+      await db.schema.dropIndex('activity_change_key').execute();
+      await db.schema.alterTable('activity').dropColumn('change_key').execute();
+      await db.schema.alterTable('activity').dropColumn('source').execute();
+    },
+  },
   // Jobs of other kinds than a bulk paste (reissue, revoke) run on the same engine: a kind per job,
   // and per row the invitation it acts on, how far it got and what it will send (a reissue's body).
   // Numbered after 0003 and 0004 of the bulk-parsing and webhooks branches.

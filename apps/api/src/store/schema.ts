@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 
 // Timestamps are Unix milliseconds (BIGINT on Postgres, parsed to numbers); JSON columns are text.
 
@@ -67,12 +67,67 @@ export interface ActivityTable {
   /** JSON object. */
   detail: string;
   created_at: number;
+  /** `console` or `clerk` (a webhook). */
+  source: Generated<string>;
+  /** A Clerk entry's change (`invitation.revoke:<id>`); hidden when a console entry names the same. */
+  change_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Clerk webhook events as received; `svix_id` makes a redelivery a no-op. */
+export interface WebhookEventsTable {
+  svix_id: string;
+  type: string;
+  organization_id: string | null;
+  /** The verified event, JSON. */
+  payload: string;
+  /** The event's own time (Unix ms). */
+  occurred_at: number;
+  received_at: number;
+  /** Set once the event is applied (to the figures and the activity log). */
+  processed_at: number | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+/** One invitation as the events (and the backfill) describe it: what the acceptance figures read. */
+export interface InvitationOutcomesTable {
+  id: string;
+  organization_id: string;
+  email_address: string;
+  inviter_id: string | null;
+  inviter_name: string | null;
+  /** pending, accepted or revoked; accepted and revoked are final. */
+  status: string;
+  /** When the invitation was sent. */
+  created_at: number;
+  expires_at: number | null;
+  /** When it was accepted or revoked. */
+  settled_at: number | null;
+  accepted_user_id: string | null;
+  /** `webhook` or `backfill`: what first described it. */
+  source: string;
+  updated_at: number;
+}
+
+/** The changes a console entry of the activity log stands for (`invitation.revoke:<id>`, …). */
+export interface ActivityChangesTable {
+  change_key: string;
+  activity_id: string;
+}
+
+export interface StoreMetaTable {
+  key: string;
+  value: string;
 }
 
 export interface StoreSchema {
   bulk_jobs: BulkJobsTable;
   bulk_job_rows: BulkJobRowsTable;
   activity: ActivityTable;
+  webhook_events: WebhookEventsTable;
+  invitation_outcomes: InvitationOutcomesTable;
+  activity_changes: ActivityChangesTable;
+  store_meta: StoreMetaTable;
 }
 
 export type StoreDb = Kysely<StoreSchema>;

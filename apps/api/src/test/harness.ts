@@ -1,4 +1,4 @@
-import { startEmulator } from '@invites/clerk-emulator';
+import { newWebhookSecret, startEmulator } from '@invites/clerk-emulator';
 import { type App, createApp } from '../app.ts';
 import { createBulkUpstream } from '../bulk/clerk-bulk-upstream.ts';
 import { type BulkWorker, startBulkWorker } from '../bulk/worker.ts';
@@ -40,6 +40,8 @@ export interface Harness {
   orgB: string;
   /** A fresh session token minted by the emulator for the persona. */
   tokenFor(persona: Persona): Promise<string>;
+  /** Points the emulator's webhooks at an endpoint (the api, once listening), with the harness secret. */
+  sendWebhooksTo(url: string | null): void;
   /** Calls the emulator directly with the secret key (setup and fault control, not counted). */
   emulator(method: string, path: string, body?: unknown): Promise<Response>;
   close(): Promise<void>;
@@ -78,6 +80,9 @@ export async function startHarness(
     nodeEnv: 'test',
     upstreamRetryBaseMs: 5,
     webDist: '/nonexistent-web-dist',
+    webhookSigningSecret: newWebhookSecret(),
+    // The route suites call every route with generated queries: no long poll may hold them up.
+    activityWaitMaxMs: 50,
     ...overrides,
   });
   const calls: UpstreamRequest[] = [];
@@ -145,6 +150,10 @@ export async function startHarness(
       return worker;
     },
     flushActivity: () => deps.activity.flush(),
+    sendWebhooksTo(url) {
+      const secret = config.webhookSigningSecret;
+      emu.setWebhookEndpoint(url && secret ? { url, secret } : null);
+    },
     orgA,
     orgB,
     emulator,
@@ -158,7 +167,9 @@ export async function startHarness(
       return token.jwt;
     },
     async close() {
+      emu.setWebhookEndpoint(null);
       await worker?.stop();
+      await deps.webhookInbox.stop();
       await deps.activity.flush();
       if (!options.store) await store.close();
       await deps.upstream.close();

@@ -1,6 +1,9 @@
-/** Bumped when the schema changes; a database with another version is wiped and re-seeded. */
-// 5 (not 4): the webhooks branch takes 4.
-export const SCHEMA_VERSION = 5;
+/**
+ * Bumped when the schema changes; a database with another version is wiped and re-seeded.
+ * 5: webhook_deliveries (4 was the webhooks branch before the Frontend API's tables of 3 met it).
+ * 6: users' banned and locked flags, sessions by user (the last sign-in).
+ */
+export const SCHEMA_VERSION = 6;
 
 // Every table has an INTEGER PRIMARY KEY `seq` (a stable rowid, needed by the external-content
 // FTS index) and the Clerk ID as a unique `id`. Timestamps are Unix milliseconds.
@@ -200,6 +203,22 @@ CREATE TABLE IF NOT EXISTS emails (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS emails_to ON emails (to_address, seq);
+
+-- Signed webhook events and their delivery state (src/webhooks/); times on the real clock.
+CREATE TABLE IF NOT EXISTS webhook_deliveries (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  event_type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER,
+  last_status INTEGER,
+  last_error TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
 `;
 
 /** Tables holding data (not the signing key in `meta`), in delete order. */
@@ -208,6 +227,7 @@ export const DATA_TABLES = [
   'sign_in_tokens',
   'sign_ins',
   'clients',
+  'webhook_deliveries',
   'sessions',
   'invitations',
   'memberships',

@@ -18,6 +18,7 @@ import { acceptInvitation } from '../services/accept.ts';
 import { type EmailOutboxRow, listEmails } from '../store/emails.ts';
 import { ageInvitations, getInvitation } from '../store/invitations.ts';
 import { getMembership } from '../store/memberships.ts';
+import { emitAcceptance } from '../webhooks/emit.ts';
 import { toInvitation } from '../wire/invitation.ts';
 import { presentMemberships } from '../wire/present-memberships.ts';
 
@@ -92,6 +93,7 @@ export function controlRoutes(ctx: EmulatorContext) {
       const now = clock.now();
       const view = getInvitation(db, id, now) ?? raise(clerkErrors.invitationNotFound(id));
       const membership = getMembership(db, orgId, userId) ?? raise(clerkErrors.internal());
+      emitAcceptance(ctx, c, id, userId, membership);
       return sendJson(c, {
         object: 'invitation_acceptance',
         invitation: toInvitation(view, baseUrl(c, options.publicUrl)),

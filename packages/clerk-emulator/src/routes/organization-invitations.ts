@@ -16,6 +16,7 @@ import { raise, sendJson } from '../http/respond.ts';
 import { assertOrgAdmin, createInvitations } from '../services/invite.ts';
 import { getInvitation, listInvitations, settleInvitation } from '../store/invitations.ts';
 import { findOrganization } from '../store/organizations.ts';
+import { emitInvitations } from '../webhooks/emit.ts';
 import { toInvitation } from '../wire/invitation.ts';
 
 /** The six per-organization invitation operations under `/organizations/{id}/invitations`. */
@@ -52,6 +53,7 @@ export function organizationInvitationRoutes(ctx: EmulatorContext) {
       const input = parseOrRaise(CreateInvitationBody, body);
       const now = clock.now();
       const [id = ''] = createInvitations(db, org, [input], now, false);
+      emitInvitations(ctx, c, 'organizationInvitation.created', [id]);
       return sendJson(c, toInvitation(requireInvitation(org.id, id), base(c)));
     })
     .post('/organizations/:orgId/invitations/bulk', async (c) => {
@@ -61,6 +63,7 @@ export function organizationInvitationRoutes(ctx: EmulatorContext) {
       if (Array.isArray(body) && body.length === 0) raise(clerkErrors.bulkEmpty());
       const items = parseOrRaise(BulkCreateInvitationsBody, body);
       const ids = createInvitations(db, org, items, clock.now(), true);
+      emitInvitations(ctx, c, 'organizationInvitation.created', ids);
       const data = ids.map((id) => toInvitation(requireInvitation(org.id, id), base(c)));
       return sendJson(c, { data, total_count: data.length });
     })
@@ -92,6 +95,7 @@ export function organizationInvitationRoutes(ctx: EmulatorContext) {
       if (input.requesting_user_id) assertOrgAdmin(db, org.id, input.requesting_user_id);
       if (!settleInvitation(db, invitation.id, 'revoked', clock.now()))
         raise(clerkErrors.invitationNotPending());
+      emitInvitations(ctx, c, 'organizationInvitation.revoked', [invitation.id]);
       return sendJson(c, toInvitation(requireInvitation(org.id, invitation.id), base(c)));
     });
 }

@@ -11,7 +11,7 @@ import type { Db } from '../db/database.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { parseOrRaise, readJsonBody, readQuery } from '../http/request.ts';
 import { raise, sendJson } from '../http/respond.ts';
-import { insertMembership } from '../store/memberships.ts';
+import { getMembership, insertMembership } from '../store/memberships.ts';
 import {
   getOrganizationById,
   getOrganizationByIdOrSlug,
@@ -20,6 +20,7 @@ import {
   slugTaken,
 } from '../store/organizations.ts';
 import { getUser } from '../store/users.ts';
+import { emitMembership } from '../webhooks/emit.ts';
 import { toOrganization } from '../wire/organization.ts';
 
 /** A free slug derived from the organization name (Clerk generates one when none is given). */
@@ -78,6 +79,8 @@ export function organizationRoutes(ctx: EmulatorContext) {
           });
         }
       })();
+      const creator = input.created_by && getMembership(db, id, input.created_by);
+      if (creator) emitMembership(ctx, c, 'organizationMembership.created', creator);
       const row = getOrganizationById(db, id, now) ?? raise(clerkErrors.internal());
       return sendJson(c, toOrganization(row));
     })

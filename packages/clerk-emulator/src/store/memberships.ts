@@ -1,5 +1,5 @@
 import type { ListMembershipsQuery } from '@invites/clerk-schema';
-import { all, type Db, first, run } from '../db/database.ts';
+import { all, type Db, first, run, sql } from '../db/database.ts';
 import { containsPattern, jsonList, parseOrder, splitSigned } from './sql-helpers.ts';
 
 export interface MembershipRow {
@@ -52,6 +52,30 @@ export function getMembership(db: Db, orgId: string, userId: string): Membership
       user: userId,
     },
   );
+}
+
+/** Sets the membership's role; false when there is no such membership. */
+export function updateMembershipRole(
+  db: Db,
+  orgId: string,
+  userId: string,
+  role: string,
+  now: number,
+): boolean {
+  const result = sql(
+    db,
+    'UPDATE memberships SET role = @role, updated_at = @now WHERE org_id = @org AND user_id = @user',
+  ).run({
+    org: orgId,
+    user: userId,
+    role,
+    now,
+  });
+  return result.changes > 0;
+}
+
+export function deleteMembership(db: Db, orgId: string, userId: string): void {
+  run(db, 'DELETE FROM memberships WHERE org_id = @org AND user_id = @user', { org: orgId, user: userId });
 }
 
 export function countMembers(db: Db, orgId: string): number {

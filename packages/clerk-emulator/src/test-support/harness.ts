@@ -9,6 +9,7 @@ export interface TestEmulator {
   secretKey: string;
   clerk: ClerkClient;
   recorder: SpecRecorder;
+  setWebhookEndpoint(endpoint: { url: string; secret: string } | null): void;
   /** Raw fetch to the emulator with the secret key and a JSON body. */
   api(
     path: string,

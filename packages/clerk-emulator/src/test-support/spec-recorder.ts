@@ -89,6 +89,16 @@ const ROUTES: [string, RegExp, Expectation][] = [
     { component: 'OrganizationMembership', zod: OrganizationMembership },
   ],
   [
+    'PATCH',
+    new RegExp(`^/v1/organizations/${ID}/memberships/${ID}$`),
+    { component: 'OrganizationMembership', zod: OrganizationMembership },
+  ],
+  [
+    'DELETE',
+    new RegExp(`^/v1/organizations/${ID}/memberships/${ID}$`),
+    { component: 'OrganizationMembership', zod: OrganizationMembership },
+  ],
+  [
     'GET',
     new RegExp(`^/v1/users/${ID}/organization_memberships$`),
     { component: 'OrganizationMemberships', zod: OrganizationMembershipList },

@@ -35,7 +35,7 @@ export const FAPI_SPEC_PATH =
  * OpenAPI's `nullable: true` means "or null", but ajv honours it only beside a `type`, an `enum`
  * still rejects null, and a composite (`allOf`, `oneOf`, `$ref`) under it too: rewrite those.
  */
-function normalizeNullable(node: unknown): unknown {
+export function normalizeNullable(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(normalizeNullable);
   if (node === null || typeof node !== 'object') return node;
   const entries = Object.entries(node).map(([key, value]) => [key, normalizeNullable(value)] as const);

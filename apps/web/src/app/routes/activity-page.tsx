@@ -33,8 +33,8 @@ export function ActivityPage() {
           <h1>Activity</h1>
           <p className="page-description">
             {me.is_staff
-              ? 'Invitations sent and revoked in every organization, and by whom.'
-              : 'Invitations sent and revoked in the organizations you administer, and by whom.'}
+              ? 'Invitation and membership changes in every organization, made here or reported by Clerk.'
+              : 'Invitation and membership changes in the organizations you administer, made here or reported by Clerk.'}
           </p>
         </div>
       </header>

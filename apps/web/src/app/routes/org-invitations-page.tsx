@@ -12,6 +12,10 @@ import type { Selection } from '../../features/invitations/components/invitation
 import { OrgInvitationsView } from '../../features/invitations/components/org-invitations-view.tsx';
 import { InviteButton } from '../../features/invite/components/invite-button.tsx';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
+import {
+  OrgAcceptanceSummary,
+  OrgInviterAcceptance,
+} from '../../features/organizations/components/org-acceptance.tsx';
 import { BulkRevokeButton } from '../../features/revoke/components/bulk-revoke-button.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import { formatCount } from '../../lib/format.ts';
@@ -131,6 +135,7 @@ export function OrgInvitationsPage() {
               <span>{org.data.slug}</span>
             </p>
           ) : null}
+          <OrgAcceptanceSummary orgId={orgId} />
         </div>
         <div className="page-actions">
           <Link to="/activity" search={{ organization_id: orgId }} className="btn btn-ghost">
@@ -142,6 +147,7 @@ export function OrgInvitationsPage() {
           <InviteButton orgId={orgId} orgName={orgName ?? 'this organization'} isStaff={me.is_staff} />
         </div>
       </header>
+      <OrgInviterAcceptance orgId={orgId} />
       {org.isError && org.error.status !== 403 ? (
         <div className="panel">
           <ErrorState error={org.error} onRetry={() => org.refetch()} retrying={org.isFetching} />

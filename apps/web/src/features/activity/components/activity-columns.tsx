@@ -1,4 +1,5 @@
 import type { ActivityEntry } from '@invites/clerk-schema';
+import { UNKNOWN_ACTOR_ID } from '@invites/clerk-schema/enums';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { formatExact } from '../../../lib/format.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
@@ -15,7 +16,7 @@ export interface ActivityColumnOptions {
   onActor: (actorId: string) => void;
 }
 
-/** The activity log's columns: When, Actor, Action, Organization, Addresses, Outcome, Trace ID. */
+/** The activity log's columns: When, Actor, Action, Source, Organization, Addresses, Outcome, Trace ID. */
 export function activityColumns({ organizationName, onActor }: ActivityColumnOptions): Column[] {
   const helper = createColumnHelper<DataTableFeatures, ActivityEntry>();
   return [
@@ -33,21 +34,41 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
     helper.accessor((e) => e.actor_id, {
       id: 'actor',
       header: 'Actor',
-      cell: ({ row }) => (
-        <button
-          type="button"
-          className="btn-link"
-          title={`Show only ${row.original.actor_id}'s activity`}
-          onClick={() => onActor(row.original.actor_id)}
-        >
-          {row.original.actor_name || row.original.actor_id}
-        </button>
-      ),
+      cell: ({ row }) =>
+        row.original.actor_id === UNKNOWN_ACTOR_ID ? (
+          // Clerk reports the change without saying who made it (its dashboard, another app).
+          <span className="muted" title="Clerk did not say who made this change">
+            Unknown
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="btn-link activity-actor-name"
+            title={`Show only ${row.original.actor_id}'s activity`}
+            onClick={() => onActor(row.original.actor_id)}
+          >
+            {row.original.actor_name || row.original.actor_id}
+          </button>
+        ),
     }) as Column,
     helper.accessor((e) => e.action, {
       id: 'action',
       header: 'Action',
       cell: ({ row }) => actionLabel(row.original.action),
+    }) as Column,
+    helper.accessor((e) => e.source, {
+      id: 'source',
+      header: 'Source',
+      cell: ({ row }) =>
+        row.original.source === 'clerk' ? (
+          <span className="badge badge-source-clerk" title="Reported by Clerk (a webhook)">
+            Clerk
+          </span>
+        ) : (
+          <span className="badge badge-neutral" title="Done in this console">
+            Console
+          </span>
+        ),
     }) as Column,
     helper.accessor((e) => e.organization_id, {
       id: 'organization',

@@ -13,6 +13,7 @@ const ORGS = [
 const entry = (id: string, patch: Record<string, unknown> = {}) => ({
   id,
   action: 'invitation.create',
+  source: 'console',
   actor_id: 'user_2Ada',
   actor_name: 'Ada Lovelace',
   organization_id: ACME,
@@ -54,9 +55,19 @@ describe('ActivityView', () => {
         total_count: 2,
       }),
     );
-    await screen.findAllByRole('button', { name: 'Ada Lovelace' });
+    // The file's first render: more than findBy's default second on a busy machine.
+    await screen.findAllByRole('button', { name: 'Ada Lovelace' }, { timeout: 5_000 });
     const table = screen.getByRole('table', { name: 'Activity' });
-    for (const name of ['When', 'Actor', 'Action', 'Organization', 'Addresses', 'Outcome', 'Trace ID'])
+    for (const name of [
+      'When',
+      'Actor',
+      'Action',
+      'Source',
+      'Organization',
+      'Addresses',
+      'Outcome',
+      'Trace ID',
+    ])
       expect(within(table).getByRole('columnheader', { name })).toBeTruthy();
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows[0]?.textContent).toContain('May 12, 2026, 14:03:09 UTC');
@@ -65,6 +76,72 @@ describe('ActivityView', () => {
     expect(rows[1]?.textContent).toContain('a@x.example+3 more');
     expect(rows[1]?.textContent).toContain('duplicate_record');
     expect(screen.getByText('1–2 of 2')).toBeTruthy();
+  });
+
+  it("marks each entry's source, and shows Clerk's reports with their actor or as unknown", async () => {
+    renderView({}, () =>
+      json(200, {
+        data: [
+          entry('act_msg_1', {
+            source: 'clerk',
+            action: 'invitation.accept',
+            actor_id: 'user_2Invitee',
+            actor_name: 'new@acme.example',
+          }),
+          entry('act_msg_2', {
+            source: 'clerk',
+            action: 'invitation.revoke',
+            actor_id: 'clerk',
+            actor_name: null,
+          }),
+          entry('act_3'),
+        ],
+        total_count: 3,
+      }),
+    );
+    const table = await screen.findByRole('table', { name: 'Activity' });
+    await within(table).findByRole('button', { name: 'new@acme.example' });
+    const [accepted, revoked, invited] = within(table).getAllByRole('row').slice(1);
+    expect(within(accepted as HTMLElement).getByText('Accepted')).toBeTruthy();
+    expect(within(accepted as HTMLElement).getByText('Clerk')).toBeTruthy();
+    expect(within(revoked as HTMLElement).getByText('Unknown')).toBeTruthy();
+    expect(within(revoked as HTMLElement).queryByRole('button')).toBeNull();
+    expect(within(invited as HTMLElement).getByText('Console')).toBeTruthy();
+  });
+
+  it('shows a new entry as soon as the server says the log changed', async () => {
+    let listed = 0;
+    const waits: string[] = [];
+    const api = mockApi({
+      'GET /api/activity': () => {
+        listed += 1;
+        const data =
+          listed === 1
+            ? [entry('act_1')]
+            : [
+                entry('act_msg_2', {
+                  source: 'clerk',
+                  action: 'invitation.accept',
+                  actor_id: 'user_2New',
+                  actor_name: 'new@acme.example',
+                }),
+                entry('act_1'),
+              ];
+        return json(200, { data, total_count: data.length });
+      },
+      'GET /api/activity/changes': (url) => {
+        waits.push(url.search);
+        if (waits.length === 1) return json(200, { version: 4, changed: false });
+        if (waits.length === 2) return json(200, { version: 5, changed: true });
+        return new Promise<Response>(() => {});
+      },
+    });
+    renderWithProviders(
+      <ActivityView search={activitySearch.parse({})} onSearchChange={vi.fn()} organizations={ORGS} />,
+    );
+    expect(await screen.findByRole('button', { name: 'new@acme.example' }, { timeout: 5_000 })).toBeTruthy();
+    expect(waits.slice(0, 2)).toEqual(['?after=0&wait=0', '?after=4&wait=25']);
+    expect(api.calls.filter((c) => c.path === '/api/activity')).toHaveLength(2);
   });
 
   it('sends the filters as the api query, dates as whole UTC days', async () => {

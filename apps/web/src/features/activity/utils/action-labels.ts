@@ -8,6 +8,10 @@ const ACTION_LABELS: Record<ActivityAction, string> = {
   'bulk_job.cancel': 'Cancelled a bulk invite',
   'bulk_job.retry': 'Retried a bulk invite',
   'invitation.resent': 'Resent',
+  'invitation.accept': 'Accepted',
+  'membership.create': 'Member added',
+  'membership.update': 'Member role changed',
+  'membership.delete': 'Member removed',
 };
 
 /** An action in words; an unknown one as recorded. */

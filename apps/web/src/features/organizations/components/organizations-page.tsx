@@ -1,12 +1,22 @@
-import type { Organization } from '@invites/clerk-schema';
+import type { AcceptanceFigures, Organization } from '@invites/clerk-schema';
 import { Link } from '@tanstack/react-router';
 import { formatCount } from '../../../lib/format.ts';
 import { Building } from '../../../ui/icons.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
+import { useAcceptanceList } from '../api/get-acceptance-list.ts';
 import { useOrganizations } from '../api/get-organizations.ts';
+import { acceptanceStats } from '../utils/acceptance-stats.ts';
+import { AcceptanceFigureList } from './acceptance-figures.tsx';
 import './organizations-page.css';
 
-function OrganizationCard({ org }: { org: Organization }) {
+function OrganizationCard({
+  org,
+  acceptance,
+}: {
+  org: Organization;
+  /** Undefined while loading, null when unavailable. */
+  acceptance: AcceptanceFigures | null | undefined;
+}) {
   const pending = org.pending_invitations_count;
   return (
     <li className="org-card">
@@ -33,13 +43,17 @@ function OrganizationCard({ org }: { org: Organization }) {
           </dd>
         </div>
       </dl>
+      <AcceptanceFigureList variant="card" stats={acceptanceStats(acceptance, 30, 14)} />
     </li>
   );
 }
 
-/** The organizations the user manages, with pending-invitation counts; each opens its invitations. */
+/** The organizations the user manages, with pending-invitation counts and acceptance figures; each opens its invitations. */
 export function OrganizationsPage() {
   const orgs = useOrganizations();
+  const acceptance = useAcceptanceList(orgs.data?.data.map((o) => o.id) ?? []);
+  const figuresOf = (id: string) =>
+    acceptance.isError ? null : acceptance.data?.data.find((f) => f.organization_id === id);
   return (
     <div className="page">
       <header className="page-header">
@@ -77,7 +91,7 @@ export function OrganizationsPage() {
         <>
           <ul className="org-grid" aria-label="Organizations">
             {orgs.data.data.map((org) => (
-              <OrganizationCard key={org.id} org={org} />
+              <OrganizationCard key={org.id} org={org} acceptance={figuresOf(org.id)} />
             ))}
           </ul>
           {orgs.data.total_count > orgs.data.data.length ? (

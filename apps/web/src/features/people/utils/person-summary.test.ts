@@ -59,6 +59,7 @@ describe('personSummary', () => {
             {
               id: 'act_1',
               action: 'invitation.create',
+              source: 'console',
               actor_id: 'user_g',
               actor_name: 'Grace Hopper',
               organization_id: 'org_g',
