@@ -1,4 +1,5 @@
 import type { ActivityEntry, OrganizationMembership, User } from '@invites/clerk-schema';
+import { UNKNOWN_ACTOR_ID } from '@invites/clerk-schema/enums';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../../lib/api-client.ts';
@@ -116,6 +117,7 @@ export function ActivityTable({
           <th scope="col">When</th>
           <th scope="col">What</th>
           <th scope="col">Who</th>
+          <th scope="col">Source</th>
           <th scope="col">Outcome</th>
         </tr>
       </thead>
@@ -126,7 +128,27 @@ export function ActivityTable({
               <RelativeTime ms={e.created_at} />
             </td>
             <th scope="row">{describeAction(e.action)}</th>
-            <td>{e.actor_name ?? <code>{e.actor_id}</code>}</td>
+            <td>
+              {e.actor_id === UNKNOWN_ACTOR_ID ? (
+                // Clerk reports the change without saying who made it (its dashboard, another app).
+                <span className="muted" title="Clerk did not say who made this change">
+                  Unknown
+                </span>
+              ) : (
+                (e.actor_name ?? <code>{e.actor_id}</code>)
+              )}
+            </td>
+            <td>
+              {e.source === 'clerk' ? (
+                <span className="badge badge-source-clerk" title="Reported by Clerk (a webhook)">
+                  Clerk
+                </span>
+              ) : (
+                <span className="badge badge-neutral" title="Done in this console">
+                  Console
+                </span>
+              )}
+            </td>
             <td>{e.outcome === 'ok' ? 'Done' : <code>{e.outcome}</code>}</td>
           </tr>
         ))}

@@ -4,6 +4,7 @@ import type {
   OrganizationMembership,
   User,
 } from '@invites/clerk-schema';
+import { UNKNOWN_ACTOR_ID } from '@invites/clerk-schema/enums';
 
 /** What the lookup found; a section still loading or failed is `undefined`. */
 export interface PersonFindings {
@@ -81,7 +82,9 @@ export function personSummary(found: PersonFindings, now: number = Date.now()): 
     const shown = activity.data.length < activity.total_count ? `, newest ${activity.data.length}` : '';
     lines.push(`Activity (${activity.total_count}${shown}):`);
     for (const e of activity.data) {
-      lines.push(`- ${ticketDate(e.created_at)}: ${e.action} by ${e.actor_name ?? e.actor_id}, ${e.outcome}`);
+      const who = e.actor_id === UNKNOWN_ACTOR_ID ? 'someone unknown' : (e.actor_name ?? e.actor_id);
+      const source = e.source === 'clerk' ? ' (reported by Clerk)' : '';
+      lines.push(`- ${ticketDate(e.created_at)}: ${e.action} by ${who}${source}, ${e.outcome}`);
     }
   }
   return `${lines.join('\n')}\n`;
