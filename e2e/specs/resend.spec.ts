@@ -12,6 +12,8 @@ test.describe('resend', () => {
     seedInvitations,
     expectAccessible,
   }) => {
+    // Two resends, each with an accessibility scan of its dialog: past 30 s on a loaded machine.
+    test.slow();
     await signInAs('acmeAdmin');
     const pending = (await seedInvitations('Acme Corp', 1, 'resend-pending', { expiresInDays: 9 }))
       .invitations[0];
