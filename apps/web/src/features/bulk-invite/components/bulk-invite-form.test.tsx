@@ -114,7 +114,8 @@ describe('BulkInviteForm', () => {
     await screen.findByText('Checked against pending invitations and members.');
     const includePending = screen.getByLabelText(/Include rows that already have a pending invitation \(1\)/);
     expect((includePending as HTMLInputElement).checked).toBe(false);
-    const sendPending = () => screen.getByRole('checkbox', { name: `Send to ${PENDING}` }) as HTMLInputElement;
+    const sendPending = () =>
+      screen.getByRole('checkbox', { name: `Send to ${PENDING}` }) as HTMLInputElement;
     expect(sendPending().checked).toBe(false);
     await user.click(screen.getByRole('checkbox', { name: `Send to ${MEMBER}` }));
     expect(sendButton().textContent).toBe('Send 3 invitations');
