@@ -5,6 +5,32 @@ import { defineConfig } from 'vite';
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
 const CLERK = /[\\/]node_modules[\\/]@clerk[\\/]/;
 
+type ModuleGraph = {
+  getModuleInfo(id: string): { importers: readonly string[]; dynamicImporters: readonly string[] } | null;
+};
+
+/**
+ * Clerk's SDK and the libraries only it imports (directly or through each other): what the app
+ * would not load without Clerk belongs to Clerk's chunk. A library the app imports too stays out.
+ */
+function clerkOnly(graph: ModuleGraph) {
+  const known = new Map<string, boolean>();
+  const only = (id: string): boolean => {
+    if (CLERK.test(id)) return true;
+    if (!NODE_MODULES.test(id)) return false;
+    const cached = known.get(id);
+    if (cached !== undefined) return cached;
+    known.set(id, false); // an import cycle proves nothing
+    const info = graph.getModuleInfo(id);
+    const importers = info ? [...info.importers, ...info.dynamicImporters] : [];
+    const result = importers.length > 0 && importers.every(only);
+    known.set(id, result);
+    return result;
+  };
+  return only;
+}
+let clerkOnlyIn: { graph: ModuleGraph; only: (id: string) => boolean } | null = null;
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -45,9 +71,17 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // Clerk's SDK in a chunk of its own: scripts/bundle-size.ts counts it apart from the
-            // app's budget. Only `@clerk/*` itself: the libraries it shares with the app stay in
-            // the app's chunks, where they are counted.
-            { name: 'clerk', test: CLERK, priority: 4, includeDependenciesRecursively: false },
+            // app's budget. `@clerk/*` and what only it imports: the libraries it shares with the
+            // app stay in the app's chunks, where they are counted.
+            {
+              name: (id, graph) => {
+                if (clerkOnlyIn?.graph !== graph) clerkOnlyIn = { graph, only: clerkOnly(graph) };
+                return clerkOnlyIn.only(id) ? 'clerk' : null;
+              },
+              test: NODE_MODULES,
+              priority: 4,
+              includeDependenciesRecursively: false,
+            },
             // The libraries the entry imports statically, Clerk's dependencies among them, so that
             // Clerk's chunk and the app's both import them and never each other.
             {

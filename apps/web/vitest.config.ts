@@ -9,5 +9,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
     testTimeout: 15_000,
+    // Dates show in the viewer's zone: tests that render them run in one zone, wherever they run.
+    env: { TZ: 'UTC' },
   },
 });

@@ -132,8 +132,10 @@ function bundleFigures(r: Json): Figure[] {
 
 function tableFigures(r: Json): Figure[] {
   const goal = num(r.goal_ms);
+  const filterGoal = num(r.filter_goal_ms ?? r.goal_ms);
   const load = num(get(r, 'load', 'response_end_to_painted', 'median_ms'));
   const filter = num(get(r, 'filter', 'click_to_painted', 'median_ms'));
+  const filterRender = num(get(r, 'filter', 'response_end_to_painted', 'median_ms'));
   const preview = num(get(r, 'preview', 'paste_to_painted', 'median_ms'));
   const upload = num(get(r, 'preview', 'export_upload_to_painted', 'median_ms'));
   return [
@@ -148,8 +150,15 @@ function tableFigures(r: Json): Figure[] {
       benchmark: 'table',
       figure: `status filter click → new rows painted, incl. api (median, p90 ${ms(num(get(r, 'filter', 'click_to_painted', 'p90_ms')))})`,
       value: ms(filter),
+      goal: `≤ ${filterGoal} ms`,
+      met: filter <= filterGoal,
+    },
+    {
+      benchmark: 'table',
+      figure: `status filter: list response → new rows painted (median, p90 ${ms(num(get(r, 'filter', 'response_end_to_painted', 'p90_ms')))})`,
+      value: ms(filterRender),
       goal: `≤ ${goal} ms`,
-      met: filter <= goal,
+      met: filterRender <= goal,
     },
     {
       benchmark: 'bulk',

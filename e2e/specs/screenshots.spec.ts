@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { emulator, expect, type Persona, test } from '../fixtures.ts';
+import { emulator, expect, type Persona, rowEmails, test } from '../fixtures.ts';
 
 // Writes docs/screenshots/<screen>-{light,dark}.png. Run with `pnpm --filter @invites/e2e screenshots`.
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -179,7 +179,70 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: 375, height: 812 });
       await page.goto(`/orgs/${org.id}/invitations?sort=email_address`);
       await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('row')).toHaveCount(26);
+      // The cards, not the page header above them.
+      await page.getByRole('group', { name: 'Status' }).scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, 140));
       await shot(page, 'mobile');
+    });
+
+    test('mobile all invitations', async ({ page, signInAs }) => {
+      await as(signInAs, 'staff');
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.goto('/invitations?status=pending&status=expired');
+      await expect(page.getByRole('table', { name: 'All invitations' }).getByRole('row')).toHaveCount(26);
+      await page.evaluate(() => window.scrollBy(0, 220));
+      await shot(page, 'mobile-all-invitations');
+    });
+
+    test('mobile activity', async ({ page, baseURL, signInAs, seedInvitations }) => {
+      await as(signInAs, 'acmeAdmin');
+      // Something in the log: two revokes through the console.
+      const { org, invitations } = await seedInvitations('Acme Corp', 2, 'shot-log');
+      for (const invitation of invitations)
+        await page.request.post(`/api/v1/organizations/${org.id}/invitations/${invitation.id}/revoke`, {
+          data: {},
+          headers: { origin: baseURL as string },
+        });
+      await page.setViewportSize({ width: 375, height: 812 });
+      await page.goto('/activity');
+      await expect(
+        page.getByRole('table', { name: 'Activity' }).getByRole('rowheader').first(),
+      ).toBeVisible();
+      await page.getByRole('table', { name: 'Activity' }).scrollIntoViewIfNeeded();
+      await shot(page, 'mobile-activity');
+    });
+
+    test('selection across pages', async ({ page, signInAs, seedInvitations }) => {
+      await as(signInAs, 'acmeAdmin');
+      const { org, invitations } = await seedInvitations('Acme Corp', 12, 'aaa-shot-select');
+      const seeded = new Set(invitations.map((i) => i.email_address));
+      await page.goto(`/orgs/${org.id}/invitations?status=pending&sort=email_address&pageSize=10`);
+      const table = page.getByRole('table', { name: 'Invitations' });
+      await expect(table).toHaveAttribute('aria-busy', 'false');
+      const onFirst = (await rowEmails(table)).filter((e) => seeded.has(e));
+      await table.getByRole('checkbox', { name: `Select ${onFirst[0]}` }).check();
+      await table.getByRole('checkbox', { name: `Select ${onFirst[3]}` }).check();
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await expect(page).toHaveURL(/page=2/);
+      await expect(table).toHaveAttribute('aria-busy', 'false');
+      const onSecond = (await rowEmails(table)).filter((e) => seeded.has(e));
+      await table.getByRole('checkbox', { name: `Select ${onSecond[0]}` }).check();
+      await expect(page.getByRole('group', { name: 'Selection' })).toContainText('2 of them on other pages');
+      await shot(page, 'selection');
+    });
+
+    test('keyboard shortcuts and the focused row', async ({ page, signInAs, orgByName }) => {
+      await as(signInAs, 'acmeAdmin');
+      const org = await orgByName('Acme Corp');
+      await page.goto(`/orgs/${org.id}/invitations?status=pending&sort=email_address`);
+      await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('row')).toHaveCount(26);
+      await page.keyboard.press('j');
+      await page.keyboard.press('j');
+      await page.keyboard.press('ArrowRight');
+      await shot(page, 'keyboard-row');
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await shot(page, 'keyboard-shortcuts');
     });
   });
 }

@@ -1,3 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['src/**/*.test.ts'] } });
+// The first spec check parses and compiles Clerk's OpenAPI documents (several MB of YAML): seconds
+// on a busy machine, so tests get the time that takes.
+export default defineConfig({ test: { include: ['src/**/*.test.ts'], testTimeout: 30_000 } });

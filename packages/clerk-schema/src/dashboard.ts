@@ -209,6 +209,8 @@ export type ActivityList = z.infer<typeof ActivityList>;
 export const ActivityQuery = z.object({
   organization_id: z.string().optional(),
   actor_id: z.string().optional(),
+  /** A name or an email address (or an id): entries by an actor so named, or with that address. */
+  actor: z.string().trim().min(1).max(320).optional(),
   action: z.string().optional(),
   /** Entries about this address (exact, case-insensitive). */
   email_address: z.string().trim().max(320).optional(),

@@ -1,5 +1,5 @@
 import { type ActivityEntry, type ActivitySource, normalizeEmail } from '@invites/clerk-schema';
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Store } from '../store/create-store.ts';
 import type { ActivityTable, StoreSchema } from '../store/schema.ts';
 
@@ -19,6 +19,8 @@ export type ClerkActivity = NewActivity & { id: string; created_at: number; chan
 export interface ActivityFilter {
   organization_id?: string | undefined;
   actor_id?: string | undefined;
+  /** Entries whose actor's name contains `text` (any case), whose actor id is `text`, or is one of `userIds`. */
+  actor?: { text: string; userIds: readonly string[] } | undefined;
   action?: string | undefined;
   /** Entries naming this address (exact, case-insensitive). */
   email_address?: string | undefined;
@@ -149,6 +151,17 @@ export async function listActivity(
     base = base.where(sql<boolean>`email_addresses like ${`%${quoted}%`} escape '\\'`);
   }
   if (query.source !== undefined) base = base.where('source', '=', query.source);
+  if (query.actor !== undefined) {
+    const { text, userIds } = query.actor;
+    const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb('actor_id', '=', text),
+        sql<SqlBool>`lower(actor_name) like ${pattern} escape '\\'`,
+        ...(userIds.length > 0 ? [eb('actor_id', 'in', [...userIds])] : []),
+      ]),
+    );
+  }
 
   const [rows, count] = await Promise.all([
     base

@@ -14,9 +14,15 @@ export function actorName(p: Principal): string | null {
 
 export type InvitationAction = 'invitation.create' | 'invitation.bulk_create' | 'invitation.revoke';
 
+/** What the route learned after Clerk answered (the address of an invitation a revoke found settled). */
+export interface AuditExtra {
+  emailAddresses?: string[];
+  detail?: Record<string, unknown>;
+}
+
 export interface InvitationAudit {
-  /** Pass to `relay` as `observe`. */
-  observe(outcome: RelayOutcome): void;
+  /** Records Clerk's answer (what `relay` observed), with anything learned since. */
+  observe(outcome: RelayOutcome, extra?: AuditExtra): void;
   /** The call failed before Clerk answered (network, timeout, unreadable answer). */
   failed(err: unknown): void;
 }
@@ -74,15 +80,17 @@ export function auditInvitationCall(
   };
   const emails = call.emailAddresses.map(normalizeEmail);
   return {
-    observe(outcome) {
+    observe(outcome, extra = {}) {
       const { email_address, ...found } = fromBody(outcome.body);
+      const learned = extra.emailAddresses?.map(normalizeEmail) ?? [];
       recorder.record(
         {
           ...base,
-          email_addresses: emails.length === 0 && email_address ? [normalizeEmail(email_address)] : emails,
+          email_addresses:
+            emails.length > 0 ? emails : email_address ? [normalizeEmail(email_address)] : learned,
           outcome: outcome.error?.code ?? 'ok',
           clerk_trace_id: outcome.traceId,
-          detail: { ...call.detail, ...found, status: outcome.status },
+          detail: { ...call.detail, ...found, ...extra.detail, status: outcome.status },
         },
         log,
       );

@@ -116,10 +116,12 @@ describe('audit of invitation changes made through /api/v1', () => {
     const again = await call('staff', 'POST', invitations(h.orgA, `/${id}/revoke`), {});
     expect(again.status).toBe(404);
     const { data } = await activity('staff', '?action=invitation.revoke');
+    // A revoke that came too late still names the address (read back from Clerk) and what it found.
     expect(data[0]).toMatchObject({
       actor_id: h.userIds.staff,
       outcome: 'organization_invitation_not_pending',
-      detail: { invitation_id: id, status: 404 },
+      email_addresses: [address],
+      detail: { invitation_id: id, status: 404, invitation_status: 'revoked' },
     });
   });
 
@@ -231,5 +233,20 @@ describe('who sees which activity', () => {
     expect(page.data).toHaveLength(1);
     expect(page.total_count).toBeGreaterThan(1);
     expect((await call('staff', 'GET', '/api/activity?limit=0')).status).toBe(422);
+  });
+
+  it('finds an actor by a part of their name or by their email address, in any case', async () => {
+    for (const actor of ['Grace Hopper', 'hopper', 'GRACE@globex.example', h.userIds.adminB]) {
+      const found = await activity('staff', `?actor=${encodeURIComponent(actor)}&limit=500`);
+      expect(found.total_count, actor).toBeGreaterThan(0);
+      expect(new Set(found.data.map((e) => e.actor_id)), actor).toEqual(new Set([h.userIds.adminB]));
+    }
+    const nobody = await activity('staff', `?actor=${encodeURIComponent('nobody@globex.example')}`);
+    expect(nobody.total_count).toBe(0);
+    // Wildcards are text: "%" and "_" match only themselves.
+    expect((await activity('staff', '?actor=%25')).total_count).toBe(0);
+    expect((await activity('staff', '?actor=_')).total_count).toBe(0);
+    // An org admin's search stays inside their organizations.
+    expect((await activity('adminA', '?actor=hopper')).total_count).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import {
   clerkErrors,
 } from '@invites/clerk-schema';
 import { listActivity } from '../activity/activity-log.ts';
+import { userIdsWithEmail } from '../activity/actor-lookup.ts';
 import { adminOrgs, canManageOrg } from '../auth/principal.ts';
 import { consoleRoute, guarded, jsonContent } from '../http/contract.ts';
 import { ApiError } from '../http/errors.ts';
@@ -17,7 +18,8 @@ export const listActivityRoute = consoleRoute('console_user', {
   method: 'get',
   path: '/activity',
   summary: 'The activity log: every entry for staff, their organizations’ for org admins',
-  description: 'Filtering by an organization the user may not manage is a 403.',
+  description:
+    'Filtering by an organization the user may not manage is a 403. `actor` takes a name (any part) or an email address.',
   request: { query: ActivityQuery },
   responses: { 200: jsonContent(ActivityList, 'A page of entries, newest first.') },
 });
@@ -33,7 +35,7 @@ export const activityChangesRoute = consoleRoute('console_user', {
 });
 
 /** `GET /activity` and `GET /activity/changes`. Mounted at `/api`. */
-export function activityRoutes({ store, access, activityChanges, config }: RouteDeps) {
+export function activityRoutes({ store, access, activityChanges, config, upstream }: RouteDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(guarded(activityChangesRoute, access), async (c) => {
       const p = c.get('principal');
@@ -49,6 +51,10 @@ export function activityRoutes({ store, access, activityChanges, config }: Route
         throw new ApiError(clerkErrors.forbidden());
       }
       const scope = p.isStaff ? { all: true as const } : { organizationIds: adminOrgs(p).map((m) => m.id) };
-      return c.json(await listActivity(store, query, scope), 200);
+      const actor =
+        query.actor === undefined
+          ? undefined
+          : { text: query.actor, userIds: await userIdsWithEmail(upstream, query.actor) };
+      return c.json(await listActivity(store, { ...query, actor }, scope), 200);
     });
 }

@@ -230,3 +230,71 @@ describe("Clerk's own answers pass through", () => {
     expect(await again.json()).toMatchObject({ errors: [{ code: 'organization_invitation_not_pending' }] });
   });
 });
+
+describe('a revoke that someone else beat to it says what happened', () => {
+  async function invite(address: string) {
+    const res = await call('adminA', 'POST', orgPath(h.orgA), { email_address: address, role: 'org:member' });
+    return ((await res.json()) as { id: string }).id;
+  }
+  type NotPending = {
+    errors: { code: string; long_message: string; meta: Record<string, unknown> }[];
+    clerk_trace_id: string;
+  };
+
+  it('names who revoked it first and when, with the address, keeping Clerk’s code and trace id', async () => {
+    const address = email();
+    const id = await invite(address);
+    const first = await call('adminA', 'POST', orgPath(h.orgA, `/${id}/revoke`), {});
+    expect(first.status).toBe(200);
+    await h.flushActivity();
+    // A stale tab: staff revoke the same invitation again.
+    const again = await call('staff', 'POST', orgPath(h.orgA, `/${id}/revoke`), {});
+    expect(again.status).toBe(404);
+    const body = (await again.json()) as NotPending;
+    expect(body.errors[0]).toMatchObject({
+      code: 'organization_invitation_not_pending',
+      long_message: "The organization invitation is not in the 'pending' status.",
+      meta: { invitation_status: 'revoked', email_address: address, revoked_by: 'Ada Lovelace' },
+    });
+    expect(body.errors[0]?.meta.revoked_at).toEqual(expect.any(Number));
+    expect(again.headers.get('x-clerk-trace-id')).toBe(body.clerk_trace_id);
+  });
+
+  it('says an accepted invitation was accepted, with nobody named as revoker', async () => {
+    const address = email();
+    const id = await invite(address);
+    const accepted = await h.emulator('POST', `/__emulator/invitations/${id}/accept`);
+    expect(accepted.status).toBe(200);
+    const res = await call('adminA', 'POST', orgPath(h.orgA, `/${id}/revoke`), {});
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as NotPending;
+    expect(body.errors[0]?.meta).toMatchObject({
+      invitation_status: 'accepted',
+      email_address: address,
+      revoked_by: null,
+      revoked_at: null,
+    });
+  });
+
+  it('passes Clerk’s refusal through unchanged when the invitation cannot be read back', async () => {
+    const address = email();
+    const id = await invite(address);
+    await call('adminA', 'POST', orgPath(h.orgA, `/${id}/revoke`), {});
+    await h.emulator('POST', '/__emulator/faults', {
+      method: 'GET',
+      path: `/v1/organizations/${h.orgA}/invitations/${id}`,
+      action: 'status',
+      status: 500,
+      count: 10,
+    });
+    try {
+      const res = await call('adminA', 'POST', orgPath(h.orgA, `/${id}/revoke`), {});
+      expect(res.status).toBe(404);
+      const body = (await res.json()) as NotPending;
+      expect(body.errors[0]?.code).toBe('organization_invitation_not_pending');
+      expect(body.errors[0]?.meta).toBeUndefined();
+    } finally {
+      await h.emulator('DELETE', '/__emulator/faults');
+    }
+  });
+});

@@ -9,9 +9,7 @@ import {
   rootRouteId,
   stripSearchParams,
 } from '@tanstack/react-router';
-import { activityQueryOptions } from '../features/activity/api/get-activity.ts';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
-import { bulkJobQueryOptions } from '../features/bulk-invite/api/get-bulk-job.ts';
 import { allInvitationsQueryOptions } from '../features/invitations/api/get-all-invitations.ts';
 import { invitationQueryOptions } from '../features/invitations/api/get-invitation.ts';
 import { orgInvitationsQueryOptions } from '../features/invitations/api/get-org-invitations.ts';
@@ -161,7 +159,10 @@ const bulkJobRoute = createRoute({
   loader: ({ context: { queryClient }, params: { orgId, jobId } }) =>
     inBackground(
       queryClient.ensureQueryData(organizationQueryOptions(orgId)),
-      queryClient.ensureQueryData(bulkJobQueryOptions(jobId)),
+      // The job's query (and its status rules) loads beside the page's code: no other page needs it.
+      import('../features/bulk-invite/api/get-bulk-job.ts').then(({ bulkJobQueryOptions }) =>
+        queryClient.ensureQueryData(bulkJobQueryOptions(jobId)),
+      ),
     ),
   component: lazyRouteComponent(() => import('./routes/bulk-progress-page.tsx'), 'BulkProgressPage'),
 });
@@ -192,8 +193,14 @@ const activityRoute = createRoute({
   validateSearch: activitySearch,
   search: { middlewares: [stripSearchParams(ACTIVITY_DEFAULTS)] },
   loaderDeps: ({ search }) => search,
+  // The activity query (day ranges in the viewer's zone, the live-update watch) loads with the page's
+  // code, in parallel: no other page needs it at start.
   loader: ({ context: { queryClient }, deps }) =>
-    inBackground(queryClient.ensureQueryData(activityQueryOptions(deps))),
+    inBackground(
+      import('../features/activity/api/get-activity.ts').then(({ activityQueryOptions }) =>
+        queryClient.ensureQueryData(activityQueryOptions(deps)),
+      ),
+    ),
   component: lazyRouteComponent(() => import('./routes/activity-page.tsx'), 'ActivityPage'),
 });
 

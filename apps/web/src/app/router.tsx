@@ -17,6 +17,9 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreloadStaleTime: 0,
     defaultPendingComponent: PendingPage,
     defaultPendingMs: 300,
+    // Once "Loading…" shows, a page that is ready replaces it at once. The library's default holds the
+    // spinner a while to avoid a flash, which kept a loaded page (its rows already fetched) hidden.
+    defaultPendingMinMs: 0,
     defaultErrorComponent: RouteErrorPage,
     defaultNotFoundComponent: NotFoundPage,
     // An unknown address shows "Page not found" on its own, signed in or not (no sign-in check).

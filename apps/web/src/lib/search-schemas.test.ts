@@ -59,12 +59,12 @@ describe('activity search params', () => {
     expect(
       activitySearch.parse(
         parseSearch(
-          '?organization_id=org_2AcmeCorp&actor_id=user_2Ada&action=invitation.revoke&from=2026-05-01&to=2026-05-31&page=3&pageSize=50',
+          '?organization_id=org_2AcmeCorp&actor=Ada+Lovelace&action=invitation.revoke&from=2026-05-01&to=2026-05-31&page=3&pageSize=50',
         ),
       ),
     ).toEqual({
       organization_id: 'org_2AcmeCorp',
-      actor_id: 'user_2Ada',
+      actor: 'Ada Lovelace',
       action: 'invitation.revoke',
       from: '2026-05-01',
       to: '2026-05-31',
@@ -77,7 +77,7 @@ describe('activity search params', () => {
     expect(
       activitySearch.parse({
         organization_id: 'org 1; drop',
-        actor_id: 'x'.repeat(65),
+        actor: `  ${'x'.repeat(321)}`,
         action: 'nope',
         from: '2026-02-30',
         to: 'yesterday',

@@ -102,10 +102,11 @@ export type PeopleSearch = z.output<typeof peopleSearch>;
 
 export const ACTIVITY_DEFAULTS: { page: number; pageSize: PageSize } = { page: 1, pageSize: 25 };
 
-/** `/activity`: organization, actor, action, a day range (UTC, both included) and the page. */
+/** `/activity`: organization, actor, action, a day range (the viewer's days, both included) and the page. */
 export const activitySearch = z.object({
   organization_id: id,
-  actor_id: id,
+  /** A name or an email address (the api matches either). */
+  actor: text(320),
   action: z.catch(z.optional(z.enum(ACTIVITY_ACTIONS)), undefined),
   from: day,
   to: day,

@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
@@ -17,6 +18,15 @@ export function renderWithProviders(ui: ReactElement) {
       </QueryClientProvider>,
     ),
   };
+}
+
+/** Like renderWithProviders, inside a one-route router, for components that render `<Link>`s. */
+export function renderWithRouter(ui: ReactElement) {
+  const router = createRouter({
+    routeTree: createRootRoute({ component: () => ui }),
+    history: createMemoryHistory({ initialEntries: ['/'] }),
+  });
+  return renderWithProviders(<RouterProvider router={router} />);
 }
 
 type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;

@@ -1,5 +1,5 @@
 import { type ColumnDef, createColumnHelper, useTable } from '@tanstack/react-table';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -21,9 +21,14 @@ const columns: ColumnDef<DataTableFeatures, Person, unknown>[] = [
   helper.display({
     id: 'select',
     header: ({ table }) => (
-      <SelectAllCheckbox label="Select all" ids={table.getRowModel().rows.map((row) => row.id)} />
+      <SelectAllCheckbox
+        label="Select all"
+        entries={table.getRowModel().rows.map((row) => [row.id, row.original] as const)}
+      />
     ),
-    cell: ({ row }) => <SelectRowCheckbox id={row.id} label={`Select ${row.original.name}`} />,
+    cell: ({ row }) => (
+      <SelectRowCheckbox id={row.id} value={row.original} label={`Select ${row.original.name}`} />
+    ),
   }) as ColumnDef<DataTableFeatures, Person, unknown>,
   helper.accessor((row) => row.name, {
     id: 'name',
@@ -50,7 +55,64 @@ function SelectedCount({ selection }: { selection: RowSelection }) {
   return <output aria-label="Selected">{ids.filter((id) => selection.has(id)).length}</output>;
 }
 
+const actionColumns: ColumnDef<DataTableFeatures, Person, unknown>[] = [
+  helper.accessor((row) => row.name, {
+    id: 'name',
+    header: 'Name',
+    meta: { rowHeader: true },
+    cell: ({ row }) => <a href={`#${row.id}`}>{row.original.name}</a>,
+  }) as ColumnDef<DataTableFeatures, Person, unknown>,
+  helper.display({
+    id: 'actions',
+    header: 'Actions',
+    cell: ({ row }) => <button type="button">Revoke {row.original.name}</button>,
+  }) as ColumnDef<DataTableFeatures, Person, unknown>,
+];
+
+function KeyboardTable({ rows }: { rows: Person[] }) {
+  const table = useTable({
+    features: dataTableFeatures,
+    columns: actionColumns,
+    data: rows,
+    getRowId: (row) => row.id,
+  });
+  return (
+    <>
+      <button type="button">Before</button>
+      <DataTable table={table} label="People" state="ready" keyboard />
+      <button type="button">After</button>
+    </>
+  );
+}
+
 describe('DataTable', () => {
+  it("is one Tab stop; arrow keys move between rows and a row's actions", async () => {
+    const user = userEvent.setup();
+    render(<KeyboardTable rows={people(5)} />);
+    // The keyboard's code arrives after the first paint; then one control of the body is tabbable.
+    await waitFor(() => expect(document.querySelectorAll('tbody [tabindex="0"]')).toHaveLength(1));
+    await user.click(screen.getByRole('button', { name: 'Before' }));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Person 0' }));
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Person 2' }));
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Revoke Person 2' }));
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Revoke Person 1' }));
+    await user.keyboard('{Control>}{End}{/Control}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Revoke Person 4' }));
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Person 4' }));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'After' }));
+    // Back into the table: the row left last.
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Person 4' }));
+    await user.keyboard('k');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Person 3' }));
+  });
+
   it('draws every row of a short page', () => {
     render(<Table rows={people(20)} selection={new RowSelection()} />);
     expect(screen.getAllByRole('rowheader')).toHaveLength(20);

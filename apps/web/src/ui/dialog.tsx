@@ -47,9 +47,20 @@ export function Dialog({
       dialog.showModal();
       // showModal() focuses the first focusable element (the close button); prefer the marked field.
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+      // Keeping focus inside and bringing it back load with the first dialog, not with the page.
+      let stop: (() => void) | undefined;
+      let back = () => previous?.isConnected && previous.focus();
+      let closed = false;
+      void import('./dialog-focus.ts').then(({ keepFocusIn, focusBack }) => {
+        if (closed) return;
+        stop = keepFocusIn(dialog);
+        back = focusBack(previous);
+      });
       return () => {
+        closed = true;
+        stop?.();
         if (dialog.open) dialog.close();
-        if (previous?.isConnected) previous.focus();
+        back();
       };
     }
     return undefined;

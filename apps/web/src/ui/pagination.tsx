@@ -3,6 +3,7 @@ import { formatRange, pageCount } from '../lib/format.ts';
 import { Button } from './button.tsx';
 import { ChevronLeft, ChevronRight } from './icons.tsx';
 import './pagination.css';
+import { TOAST_AVOID } from './toast.tsx';
 
 interface PaginationProps {
   page: number;
@@ -28,7 +29,7 @@ export function Pagination({
   const selectId = useId();
   const pages = total === undefined ? page : pageCount(total, pageSize);
   return (
-    <nav className="pagination" aria-label="Pagination">
+    <nav className="pagination" aria-label="Pagination" {...TOAST_AVOID}>
       <div className="pagination-size">
         <label htmlFor={selectId}>Rows per page</label>
         <select

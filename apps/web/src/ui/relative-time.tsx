@@ -1,10 +1,12 @@
-import { formatExact, formatRelative } from '../lib/format.ts';
+import { exactTitle, formatRelative } from '../lib/dates.ts';
 
-/** A timestamp shown relative ("in 30 days") with the exact UTC time as tooltip and machine value. */
+/**
+ * A timestamp shown relative ("in 30 days", "vor 3 Stunden") in the viewer's language, with the exact
+ * time in their zone and in UTC as its tooltip, and the instant as its machine value.
+ */
 export function RelativeTime({ ms, now }: { ms: number; now?: number }) {
-  const date = new Date(ms);
   return (
-    <time dateTime={date.toISOString()} title={formatExact(ms)}>
+    <time dateTime={new Date(ms).toISOString()} title={exactTitle(ms)}>
       {formatRelative(ms, now)}
     </time>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Search } from './icons.tsx';
+import { useShortcut } from './shortcuts.ts';
 import './search-field.css';
 
 interface SearchFieldProps {
@@ -51,19 +52,18 @@ export function SearchField({
     return () => clearTimeout(timer);
   }, [draft, value, debounceMs]);
 
-  useEffect(() => {
-    if (!slashShortcut) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.metaKey || event.ctrlKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], dialog[open]')) return;
-      event.preventDefault();
-      ref.current?.focus();
-      ref.current?.select();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [slashShortcut]);
+  useShortcut(
+    slashShortcut
+      ? {
+          key: '/',
+          description: `Go to ${label.toLowerCase()}`,
+          run: () => {
+            ref.current?.focus();
+            ref.current?.select();
+          },
+        }
+      : null,
+  );
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: <form role="search"> is announced everywhere; <search> is too new

@@ -1,6 +1,22 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
-import { AlertCircle, Check, X } from './icons.tsx';
+import {
+  createContext,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import './toast.css';
+
+// The live region is there from the start (a screen reader only announces changes to a region it
+// already knows); what draws and places the toasts loads with the first one.
+const ToastItems = lazy(() => import('./toast-items.tsx').then((m) => ({ default: m.ToastItems })));
+
+/** Marks an element toasts must never cover (the pagination controls): see toast-placement.ts. */
+export const TOAST_AVOID = { 'data-toast-avoid': '' } as const;
 
 export interface ToastInput {
   title: string;
@@ -10,7 +26,7 @@ export interface ToastInput {
   /** Milliseconds before it hides itself; errors stay until dismissed. */
   duration?: number;
 }
-interface ToastItem extends ToastInput {
+export interface ToastItem extends ToastInput {
   id: number;
 }
 
@@ -21,6 +37,7 @@ const ToastContext = createContext<Notify | null>(null);
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<ToastItem[]>([]);
   const nextId = useRef(1);
+  const region = useRef<HTMLElement>(null);
   const dismiss = useCallback((id: number) => setItems((list) => list.filter((t) => t.id !== id)), []);
   const notify = useCallback<Notify>(
     (toast) => {
@@ -35,26 +52,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <section className="toast-region" aria-label="Notifications">
+      <section ref={region} className="toast-region" aria-label="Notifications">
         <ol aria-live="polite" aria-relevant="additions">
-          {items.map((t) => (
-            <li key={t.id} className={`toast toast-${t.tone ?? 'info'}`}>
-              <span className="toast-icon">{t.tone === 'error' ? <AlertCircle /> : <Check />}</span>
-              <div className="toast-content">
-                <p className="toast-title">{t.title}</p>
-                {t.description ? <p className="toast-description">{t.description}</p> : null}
-                {t.action ? <div className="toast-action">{t.action}</div> : null}
-              </div>
-              <button
-                type="button"
-                className="btn btn-ghost btn-icon btn-sm"
-                aria-label="Dismiss notification"
-                onClick={() => dismiss(t.id)}
-              >
-                <X size={14} />
-              </button>
-            </li>
-          ))}
+          {items.length > 0 ? (
+            <Suspense fallback={null}>
+              <ToastItems items={items} region={region} onDismiss={dismiss} />
+            </Suspense>
+          ) : null}
         </ol>
       </section>
     </ToastContext.Provider>

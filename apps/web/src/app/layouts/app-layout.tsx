@@ -2,6 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { UserMenu } from '../../features/auth/components/user-menu.tsx';
+import { ShortcutsHelp } from '../../ui/shortcuts-help.tsx';
 import { ThemeToggle } from '../../ui/theme-toggle.tsx';
 import './app-layout.css';
 
@@ -54,6 +55,7 @@ export function AppLayout() {
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
+      <ShortcutsHelp />
     </>
   );
 }

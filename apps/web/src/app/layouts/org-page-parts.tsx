@@ -1,6 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
-import { NotAllowedPanel } from './not-allowed-panel.tsx';
+import { lazy, type ReactNode, Suspense } from 'react';
 
 // The trail's links lead to pages above this one: never marked as the current page.
 const EXACT = { exact: true } as const;
@@ -47,19 +46,16 @@ export function OrgBreadcrumbs({
   );
 }
 
+// Few visits end on a refusal: its panel loads only for them.
+const NotAllowedPage = lazy(() =>
+  import('./org-not-allowed-page.tsx').then((m) => ({ default: m.OrgNotAllowedPage })),
+);
+
 /** An organization page the user may not open (403) or that does not exist (404). */
-export function OrgNotAllowedPage({ heading, notFound }: { heading: string; notFound: boolean }) {
+export function OrgNotAllowedPage(props: { heading: string; notFound: boolean }) {
   return (
-    <div className="page">
-      <h1 className="visually-hidden">{heading}</h1>
-      <NotAllowedPanel
-        title={
-          notFound
-            ? "This organization doesn't exist, or you're not allowed to view it"
-            : "You're not allowed to view this organization"
-        }
-        description="Only admins of this organization and support staff can see its invitations."
-      />
-    </div>
+    <Suspense fallback={null}>
+      <NotAllowedPage {...props} />
+    </Suspense>
   );
 }

@@ -1,6 +1,7 @@
-import { type ErrorComponentProps, Link, useRouter } from '@tanstack/react-router';
+import { type ErrorComponentProps, useRouter } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { ApiError } from '../../lib/api-client.ts';
-import { ErrorState, StateMessage } from '../../ui/states.tsx';
+import { ErrorState } from '../../ui/states.tsx';
 
 /** Shown while a page's code or data loads for more than a moment. */
 export function PendingPage() {
@@ -37,21 +38,14 @@ export function RouteErrorPage({ error }: ErrorComponentProps) {
   );
 }
 
+// Few visits miss every route: the page saying so loads only for them.
+const NotFound = lazy(() => import('./not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })));
+
 /** No route matches the address. */
 export function NotFoundPage() {
   return (
-    <div className="page page-center">
-      <div className="panel">
-        <StateMessage
-          title="Page not found"
-          description="The address doesn't match any page of the console."
-          action={
-            <Link to="/orgs" className="btn">
-              Go to organizations
-            </Link>
-          }
-        />
-      </div>
-    </div>
+    <Suspense fallback={<PendingPage />}>
+      <NotFound />
+    </Suspense>
   );
 }

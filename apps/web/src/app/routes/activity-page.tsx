@@ -21,8 +21,12 @@ export function ActivityPage() {
     [me, orgs.data],
   );
   const onSearchChange = useCallback(
-    (patch: SearchPatch<ActivitySearch>) =>
-      navigate({ search: (prev) => ({ ...prev, ...patch }), resetScroll: false }),
+    (patch: SearchPatch<ActivitySearch>, options?: { replace?: boolean }) =>
+      navigate({
+        search: (prev) => ({ ...prev, ...patch }),
+        replace: options?.replace ?? false,
+        resetScroll: false,
+      }),
     [navigate],
   );
   const allowed = me.is_staff || me.organizations.length > 0;

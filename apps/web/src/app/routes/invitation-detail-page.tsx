@@ -6,12 +6,22 @@ import { ResendButton } from '../../features/invitation-jobs/components/resend-b
 import { InvitationDetail } from '../../features/invitations/components/invitation-detail.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 
-const footerActions = (invitation: OrganizationInvitation) => (
-  <>
-    <ResendButton invitation={invitation} variant="footer" />
-    <RevokeButton invitation={invitation} variant="footer" />
-  </>
-);
+/** The next step the footer offers for each status; accepted and revoked ones have none. */
+function FooterActions({ invitation }: { invitation: OrganizationInvitation }) {
+  switch (invitation.status) {
+    case 'pending':
+      return (
+        <>
+          <ResendButton invitation={invitation} variant="footer" />
+          <RevokeButton invitation={invitation} variant="footer" />
+        </>
+      );
+    case 'expired':
+      return <ResendButton invitation={invitation} variant="footer" />;
+    default:
+      return null;
+  }
+}
 
 /**
  * `/orgs/:orgId/invitations/:invitationId` and `/invitations/:orgId/:invitationId`: one invitation in
@@ -31,7 +41,11 @@ export function InvitationDetailPage() {
       orgId={orgId}
       invitationId={invitationId}
       showPrivateMetadata={me.is_staff}
-      actions={footerActions}
+      actions={(invitation) =>
+        invitation.status === 'pending' || invitation.status === 'expired' ? (
+          <FooterActions invitation={invitation} />
+        ) : null
+      }
       onClose={close}
     />
   );

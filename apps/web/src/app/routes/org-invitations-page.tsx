@@ -1,7 +1,7 @@
-import type { BulkJob, OrganizationInvitation } from '@invites/clerk-schema';
+import type { BulkJob, InvitationJobFilter, OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { ReissueAllButton } from '../../features/invitation-jobs/components/reissue-all-button.tsx';
 import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
@@ -12,11 +12,6 @@ import type { Selection } from '../../features/invitations/components/invitation
 import { OrgInvitationsView } from '../../features/invitations/components/org-invitations-view.tsx';
 import { InviteButton } from '../../features/invite/components/invite-button.tsx';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
-import {
-  OrgAcceptanceSummary,
-  OrgInviterAcceptance,
-} from '../../features/organizations/components/org-acceptance.tsx';
-import { BulkRevokeButton } from '../../features/revoke/components/bulk-revoke-button.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import { formatCount } from '../../lib/format.ts';
 import type { OrgInvitationsSearch, SearchPatch } from '../../lib/search-schemas.ts';
@@ -24,6 +19,30 @@ import { ErrorState } from '../../ui/states.tsx';
 import { OrgBreadcrumbs, OrgNotAllowedPage } from '../layouts/org-page-parts.tsx';
 
 const route = getRouteApi('/_app/orgs/$orgId/invitations');
+
+// What the table's first paint does not need loads beside it: the acceptance figures come from a
+// request of their own, and the bulk revoke only once rows are selected.
+const loadAcceptance = () => import('../../features/organizations/components/org-acceptance.tsx');
+const OrgAcceptanceSummary = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgAcceptanceSummary })));
+const OrgInviterAcceptance = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgInviterAcceptance })));
+const MatchingJobButton = lazy(() =>
+  import('../../features/invitation-jobs/components/matching-job-button.tsx').then((m) => ({
+    default: m.MatchingJobButton,
+  })),
+);
+const BulkRevokeButton = lazy(() =>
+  import('../../features/revoke/components/bulk-revoke-button.tsx').then((m) => ({
+    default: m.BulkRevokeButton,
+  })),
+);
+
+/** The table's filters as a job's (`StartInvitationJobBody.filter`). */
+function jobFilter(search: OrgInvitationsSearch): InvitationJobFilter {
+  const email = search.email ? { email_address: search.email } : {};
+  return search.expires_within !== undefined
+    ? { expires_within: search.expires_within, ...email }
+    : { status: search.status, ...email };
+}
 
 /** `/orgs/:orgId/invitations`: the organization's invitations, invite, revoke, and the detail outlet. */
 export function OrgInvitationsPage() {
@@ -50,8 +69,12 @@ export function OrgInvitationsPage() {
     [orgId],
   );
   const onSearchChange = useCallback(
-    (patch: SearchPatch<OrgInvitationsSearch>) =>
-      navigate({ search: (prev) => ({ ...prev, ...patch }), resetScroll: false }),
+    (patch: SearchPatch<OrgInvitationsSearch>, options?: { replace?: boolean }) =>
+      navigate({
+        search: (prev) => ({ ...prev, ...patch }),
+        replace: options?.replace ?? false,
+        resetScroll: false,
+      }),
     [navigate],
   );
   const rowActions = useCallback(
@@ -65,6 +88,30 @@ export function OrgInvitationsPage() {
   );
   const selectionActions = useCallback(
     (selection: Selection<OrganizationInvitation>) => {
+      if (selection.allMatching) {
+        // Every match on every page but the unticked ones: one job over the filter, which the server
+        // reads again (it is offered only for filters whose every row is pending or expired).
+        const { total, except } = selection.allMatching;
+        const shared = {
+          orgId,
+          count: total - except.length,
+          filter: jobFilter(search),
+          excludeIds: except.map((i) => i.id),
+          onJobStarted: (job: BulkJob) => {
+            selection.clear();
+            openJob(job);
+          },
+        };
+        const onlyPending =
+          search.expires_within !== undefined ||
+          (search.status.length === 1 && search.status[0] === 'pending');
+        return (
+          <Suspense fallback={null}>
+            <MatchingJobButton kind="reissue" {...shared} />
+            {onlyPending ? <MatchingJobButton kind="revoke" {...shared} /> : null}
+          </Suspense>
+        );
+      }
       // Expired rows are selected to be resent; the rest were pending when selected (they stay in the
       // selection after a revoke or resend changes their status, so an open dialog stays open).
       const revocable = selection.rows.filter((i) => i.status !== 'expired');
@@ -77,12 +124,14 @@ export function OrgInvitationsPage() {
             onJobStarted={openJob}
           />
           {revocable.length > 0 ? (
-            <BulkRevokeButton orgId={orgId} selected={revocable} onDone={selection.clear} />
+            <Suspense fallback={null}>
+              <BulkRevokeButton orgId={orgId} selected={revocable} onDone={selection.clear} />
+            </Suspense>
           ) : null}
         </>
       );
     },
-    [orgId, openJob],
+    [orgId, openJob, search],
   );
   const total = list.data?.total_count ?? 0;
   const onlyExpired = search.status.length === 1 && search.status[0] === 'expired';
@@ -135,7 +184,9 @@ export function OrgInvitationsPage() {
               <span>{org.data.slug}</span>
             </p>
           ) : null}
-          <OrgAcceptanceSummary orgId={orgId} />
+          <Suspense fallback={null}>
+            <OrgAcceptanceSummary orgId={orgId} />
+          </Suspense>
         </div>
         <div className="page-actions">
           <Link to="/activity" search={{ organization_id: orgId }} className="btn btn-ghost">
@@ -147,7 +198,9 @@ export function OrgInvitationsPage() {
           <InviteButton orgId={orgId} orgName={orgName ?? 'this organization'} isStaff={me.is_staff} />
         </div>
       </header>
-      <OrgInviterAcceptance orgId={orgId} />
+      <Suspense fallback={null}>
+        <OrgInviterAcceptance orgId={orgId} />
+      </Suspense>
       {org.isError && org.error.status !== 403 ? (
         <div className="panel">
           <ErrorState error={org.error} onRetry={() => org.refetch()} retrying={org.isFetching} />
@@ -160,6 +213,7 @@ export function OrgInvitationsPage() {
           rowActions={rowActions}
           selectionActions={selectionActions}
           listActions={listActions}
+          selectAllMatching
         />
       )}
       <Outlet />

@@ -1,10 +1,14 @@
 import type { ActivityEntry } from '@invites/clerk-schema';
 import { UNKNOWN_ACTOR_ID } from '@invites/clerk-schema/enums';
+import { Link } from '@tanstack/react-router';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
-import { formatExact } from '../../../lib/format.ts';
+import { formatDateTime } from '../../../lib/dates.ts';
+import { formatCount } from '../../../lib/format.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { actionLabel } from '../utils/action-labels.ts';
+import { entrySubject } from '../utils/entry-subject.ts';
+import { isSuccess, outcomeSentence } from '../utils/outcome-sentence.ts';
 import '../../../ui/badge.css';
 
 type Column = ColumnDef<DataTableFeatures, ActivityEntry, unknown>;
@@ -12,8 +16,49 @@ type Column = ColumnDef<DataTableFeatures, ActivityEntry, unknown>;
 export interface ActivityColumnOptions {
   /** An organization's name by id, when known. */
   organizationName: (id: string) => string | undefined;
-  /** Filters the log to one actor. */
-  onActor: (actorId: string) => void;
+  /** Filters the log to one actor, by the name the log shows (or their id when it has none). */
+  onActor: (actor: string) => void;
+}
+
+/** Who the entry is about: its addresses (the invitation's one a link to it), and its bulk job. */
+function Addresses({ entry }: { entry: ActivityEntry }) {
+  const subject = entrySubject(entry);
+  const list = entry.email_addresses;
+  const [first] = list;
+  if (first === undefined && !subject.jobId) return <span className="muted">—</span>;
+  const orgId = entry.organization_id ?? '';
+  const more = subject.addressCount - 1;
+  return (
+    <span className="activity-subject">
+      {first !== undefined ? (
+        <span className="activity-addresses" title={list.length > 1 ? list.join('\n') : first}>
+          {subject.invitationId && orgId ? (
+            <Link
+              className="activity-first"
+              to="/orgs/$orgId/invitations/$invitationId"
+              params={{ orgId, invitationId: subject.invitationId }}
+            >
+              {first}
+            </Link>
+          ) : (
+            <span className="activity-first">{first}</span>
+          )}
+          {more > 0 ? <span className="activity-more">+{formatCount(more)} more</span> : null}
+        </span>
+      ) : null}
+      {subject.jobId && orgId ? (
+        <Link
+          className="activity-job"
+          to="/orgs/$orgId/invitations/bulk/$jobId"
+          params={{ orgId, jobId: subject.jobId }}
+        >
+          {subject.rowCount === null
+            ? 'Bulk invite job'
+            : `Bulk invite job · ${formatCount(subject.rowCount)} ${subject.rowCount === 1 ? 'row' : 'rows'}`}
+        </Link>
+      ) : null}
+    </span>
+  );
 }
 
 /** The activity log's columns: When, Actor, Action, Source, Organization, Addresses, Outcome, Trace ID. */
@@ -23,33 +68,38 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
     helper.accessor((e) => e.created_at, {
       id: 'created_at',
       header: 'When',
-      meta: { rowHeader: true, className: 'col-when' },
+      meta: { rowHeader: true, className: 'col-when', card: 'title' },
       cell: ({ row }) => (
         <span className="activity-when">
           <RelativeTime ms={row.original.created_at} />
-          <span className="activity-exact">{formatExact(row.original.created_at)}</span>
+          <span className="activity-exact">{formatDateTime(row.original.created_at)}</span>
         </span>
       ),
     }) as Column,
     helper.accessor((e) => e.actor_id, {
       id: 'actor',
       header: 'Actor',
-      cell: ({ row }) =>
-        row.original.actor_id === UNKNOWN_ACTOR_ID ? (
+      cell: ({ row }) => {
+        if (row.original.actor_id === UNKNOWN_ACTOR_ID) {
           // Clerk reports the change without saying who made it (its dashboard, another app).
-          <span className="muted" title="Clerk did not say who made this change">
-            Unknown
-          </span>
-        ) : (
+          return (
+            <span className="muted" title="Clerk did not say who made this change">
+              Unknown
+            </span>
+          );
+        }
+        const name = row.original.actor_name || row.original.actor_id;
+        return (
           <button
             type="button"
             className="btn-link activity-actor-name"
-            title={`Show only ${row.original.actor_id}'s activity`}
-            onClick={() => onActor(row.original.actor_id)}
+            title={`Show only ${name}'s activity`}
+            onClick={() => onActor(name)}
           >
-            {row.original.actor_name || row.original.actor_id}
+            {name}
           </button>
-        ),
+        );
+      },
     }) as Column,
     helper.accessor((e) => e.action, {
       id: 'action',
@@ -84,30 +134,22 @@ export function activityColumns({ organizationName, onActor }: ActivityColumnOpt
       id: 'addresses',
       header: 'Addresses',
       meta: { className: 'col-addresses' },
-      cell: ({ row }) => {
-        const list = row.original.email_addresses;
-        if (list.length === 0) return <span className="muted">—</span>;
-        return (
-          <span className="activity-addresses" title={list.length > 1 ? list.join('\n') : list[0]}>
-            <span className="activity-first">{list[0]}</span>
-            {list.length > 1 ? <span className="activity-more">+{list.length - 1} more</span> : null}
-          </span>
-        );
-      },
+      cell: ({ row }) => <Addresses entry={row.original} />,
     }) as Column,
     helper.accessor((e) => e.outcome, {
       id: 'outcome',
       header: 'Outcome',
+      meta: { card: 'badge' },
       cell: ({ row }) =>
-        row.original.outcome === 'ok' ? (
+        isSuccess(row.original) ? (
           <span className="badge badge-accepted">
             <span className="badge-dot" aria-hidden="true" />
             OK
           </span>
         ) : (
-          <span className="badge badge-revoked">
+          <span className="activity-failed" title={`Clerk's code: ${row.original.outcome}`}>
             <span className="badge-dot" aria-hidden="true" />
-            {row.original.outcome}
+            {outcomeSentence(row.original)}
           </span>
         ),
     }) as Column,

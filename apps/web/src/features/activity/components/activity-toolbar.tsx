@@ -1,5 +1,6 @@
 import { ACTIVITY_ACTIONS } from '@invites/clerk-schema/enums';
 import { useId } from 'react';
+import { viewerTimeZone } from '../../../lib/dates.ts';
 import type { ActivitySearch, SearchPatch } from '../../../lib/search-schemas.ts';
 import { Button } from '../../../ui/button.tsx';
 import { X } from '../../../ui/icons.tsx';
@@ -71,14 +72,17 @@ export function ActivityToolbar({
         </span>
         <SearchField
           label="Actor"
-          placeholder="User ID, then Enter"
+          placeholder="Name or email, then Enter"
           inputMode="text"
-          value={search.actor_id ?? ''}
-          onCommit={(actor) => onSearchChange({ actor_id: actor || undefined, ...reset })}
+          value={search.actor ?? ''}
+          onCommit={(actor) => onSearchChange({ actor: actor || undefined, ...reset })}
         />
       </div>
       <fieldset className="activity-dates">
-        <legend className="activity-filter-label">Date (UTC)</legend>
+        {/* The days are the viewer's own: say whose, so a range means the same to whoever reads it. */}
+        <legend className="activity-filter-label">
+          Date <span className="activity-zone">in {viewerTimeZone()}</span>
+        </legend>
         <label className="visually-hidden" htmlFor={`${id}-from`}>
           From
         </label>

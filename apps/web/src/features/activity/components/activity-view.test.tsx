@@ -1,8 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatDateTime } from '../../../lib/dates.ts';
 import { type ActivitySearch, activitySearch, type SearchPatch } from '../../../lib/search-schemas.ts';
-import { clerkError, json, mockApi, renderWithProviders } from '../../../test/render.tsx';
+import { clerkError, json, mockApi, renderWithProviders, renderWithRouter } from '../../../test/render.tsx';
 import { ActivityView } from './activity-view.tsx';
 
 const ACME = 'org_2AcmeCorp000000000000000000';
@@ -30,7 +31,7 @@ afterEach(() => vi.unstubAllGlobals());
 function renderView(search: SearchPatch<ActivitySearch>, handler: Parameters<typeof mockApi>[0][string]) {
   const api = mockApi({ 'GET /api/activity': handler });
   const onSearchChange = vi.fn();
-  renderWithProviders(
+  renderWithRouter(
     <ActivityView
       search={activitySearch.parse(search)}
       onSearchChange={onSearchChange}
@@ -70,11 +71,14 @@ describe('ActivityView', () => {
     ])
       expect(within(table).getByRole('columnheader', { name })).toBeTruthy();
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows[0]?.textContent).toContain('May 12, 2026, 14:03:09 UTC');
+    expect(rows[0]?.textContent).toContain(formatDateTime(Date.UTC(2026, 4, 12, 14, 3, 9)));
     expect(rows[0]?.textContent).toContain('Invited');
     expect(rows[0]?.textContent).toContain('Acme Corp');
     expect(rows[1]?.textContent).toContain('a@x.example+3 more');
-    expect(rows[1]?.textContent).toContain('duplicate_record');
+    // Outcomes read as sentences; the code stays in the tooltip.
+    expect(rows[1]?.textContent).toContain('Some addresses already had a pending invitation.');
+    expect(rows[1]?.textContent).not.toContain('duplicate_record');
+    expect(within(rows[1] as HTMLElement).getByTitle("Clerk's code: duplicate_record")).toBeTruthy();
     expect(screen.getByText('1–2 of 2')).toBeTruthy();
   });
 
@@ -144,11 +148,11 @@ describe('ActivityView', () => {
     expect(api.calls.filter((c) => c.path === '/api/activity')).toHaveLength(2);
   });
 
-  it('sends the filters as the api query, dates as whole UTC days', async () => {
+  it('sends the filters as the api query, dates as whole days of the viewer (UTC in this test run)', async () => {
     const { api } = renderView(
       {
         organization_id: ACME,
-        actor_id: 'user_2Ada',
+        actor: 'ada@acme.example',
         action: 'invitation.revoke',
         from: '2026-05-01',
         to: '2026-05-02',
@@ -160,7 +164,7 @@ describe('ActivityView', () => {
     const url = new URL(String(vi.mocked(fetch).mock.calls[0]?.[0]), 'http://localhost');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       organization_id: ACME,
-      actor_id: 'user_2Ada',
+      actor: 'ada@acme.example',
       action: 'invitation.revoke',
       since: String(Date.UTC(2026, 4, 1)),
       until: String(Date.UTC(2026, 4, 3) - 1),
@@ -174,7 +178,7 @@ describe('ActivityView', () => {
     const { onSearchChange, user } = renderView({}, () =>
       json(200, { data: [entry('act_1')], total_count: 1 }),
     );
-    await user.selectOptions(screen.getByLabelText('Organization'), 'Globex');
+    await user.selectOptions(await screen.findByLabelText('Organization'), 'Globex');
     expect(onSearchChange).toHaveBeenLastCalledWith({
       organization_id: 'org_2Globex0000000000000000000',
       page: undefined,
@@ -182,9 +186,37 @@ describe('ActivityView', () => {
     await user.selectOptions(screen.getByLabelText('Action'), 'Revoked');
     expect(onSearchChange).toHaveBeenLastCalledWith({ action: 'invitation.revoke', page: undefined });
     await user.click(await screen.findByRole('button', { name: 'Ada Lovelace' }));
-    expect(onSearchChange).toHaveBeenLastCalledWith({ actor_id: 'user_2Ada', page: undefined });
+    // The actor filter takes the name the log shows, not a user id.
+    expect(onSearchChange).toHaveBeenLastCalledWith({ actor: 'Ada Lovelace', page: undefined });
+    expect(screen.getByRole('searchbox', { name: 'Actor' })).toHaveProperty(
+      'placeholder',
+      'Name or email, then Enter',
+    );
     expect(screen.getByLabelText('From')).toBeTruthy();
     expect(screen.getByLabelText('To')).toBeTruthy();
+  });
+
+  it('links an entry to its invitation, and a bulk job entry to its job with its true count', async () => {
+    renderView({}, () =>
+      json(200, {
+        data: [
+          entry('act_1', { detail: { invitation_id: 'orginv_1', status: 200 } }),
+          entry('act_2', {
+            action: 'bulk_job.create',
+            email_addresses: Array.from({ length: 100 }, (_, i) => `p${i}@x.example`),
+            detail: { bulk_job_id: 'bulkjob_1', row_count: 154, email_addresses_omitted: 54 },
+          }),
+        ],
+        total_count: 2,
+      }),
+    );
+    const table = await screen.findByRole('table', { name: 'Activity' });
+    const invitation = await within(table).findByRole('link', { name: 'new@acme.example' });
+    expect(invitation.getAttribute('href')).toBe(`/orgs/${ACME}/invitations/orginv_1`);
+    const job = within(table).getByRole('link', { name: 'Bulk invite job · 154 rows' });
+    expect(job.getAttribute('href')).toBe(`/orgs/${ACME}/invitations/bulk/bulkjob_1`);
+    expect(within(table).getByText('+153 more')).toBeTruthy();
+    expect(within(table).queryByText('+99 more')).toBeNull();
   });
 
   it("says so when an admin asks for another organization's activity (403)", async () => {
@@ -192,6 +224,14 @@ describe('ActivityView', () => {
       clerkError(403, 'authorization_invalid', 'You are not allowed to view this organization.'),
     );
     expect(await screen.findByText("You're not allowed to view this activity")).toBeTruthy();
+  });
+
+  it('moves a page past the end to the last page, in place of the address, and says so meanwhile', async () => {
+    const { onSearchChange } = renderView({ page: 999 }, () => json(200, { data: [], total_count: 276 }));
+    expect(await screen.findByText('Page 999 is past the end')).toBeTruthy();
+    expect(onSearchChange).toHaveBeenCalledWith({ page: 12 }, { replace: true });
+    expect(screen.getByText('None of 276')).toBeTruthy();
+    expect(screen.getByText('These entries fill 12 pages.')).toBeTruthy();
   });
 
   it('has designed empty states', async () => {

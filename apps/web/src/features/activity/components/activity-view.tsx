@@ -13,6 +13,7 @@ import { Inbox } from '../../../ui/icons.tsx';
 import { listTableState, RefreshFailedAlert } from '../../../ui/list-query-state.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { EmptyState, ErrorState, NotAllowedState } from '../../../ui/states.tsx';
+import { useLastPageRedirect } from '../../../ui/use-last-page-redirect.ts';
 import { useActivity } from '../api/get-activity.ts';
 import { activityColumns } from './activity-columns.tsx';
 import { ActivityToolbar } from './activity-toolbar.tsx';
@@ -20,7 +21,7 @@ import './activity.css';
 
 interface ActivityViewProps {
   search: ActivitySearch;
-  onSearchChange: (patch: SearchPatch<ActivitySearch>) => void;
+  onSearchChange: (patch: SearchPatch<ActivitySearch>, options?: { replace?: boolean }) => void;
   /** The organizations the user may filter by (all for staff, theirs for admins). */
   organizations: readonly { id: string; name: string }[];
 }
@@ -35,7 +36,7 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
     () =>
       activityColumns({
         organizationName: (id) => names.get(id),
-        onActor: (actorId) => onSearchChange({ actor_id: actorId, page: undefined }),
+        onActor: (actor) => onSearchChange({ actor, page: undefined }),
       }),
     [names, onSearchChange],
   );
@@ -47,18 +48,25 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
   });
   const { page, pageSize } = search;
   const filtered = Boolean(
-    search.organization_id || search.actor_id || search.action || search.from || search.to,
+    search.organization_id || search.actor || search.action || search.from || search.to,
   );
   const clear = () =>
     onSearchChange({
       organization_id: undefined,
-      actor_id: undefined,
+      actor: undefined,
       action: undefined,
       from: undefined,
       to: undefined,
       page: undefined,
     });
   const total = query.data?.total_count;
+  const lastPage = useLastPageRedirect({
+    page,
+    pageSize,
+    total,
+    settled: query.data !== undefined && !query.isPlaceholderData,
+    goTo: (next, options) => onSearchChange({ page: next }, options),
+  });
   const state = listTableState(query);
   const fallback =
     query.data === undefined && query.error ? (
@@ -78,6 +86,13 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
           retrying={query.isFetching}
         />
       )
+    ) : lastPage !== null ? (
+      <EmptyState
+        level={3}
+        title={`Page ${page} is past the end`}
+        description={`These entries fill ${lastPage} ${lastPage === 1 ? 'page' : 'pages'}.`}
+        action={<Button onClick={() => onSearchChange({ page: lastPage })}>Go to the last page</Button>}
+      />
     ) : total !== undefined && total > 0 ? (
       <EmptyState
         level={3}
@@ -118,6 +133,8 @@ export function ActivityView({ search, onSearchChange, organizations }: Activity
           state={state}
           skeletonRows={Math.min(pageSize, 10)}
           fallback={fallback}
+          keyboard
+          cards
         />
         <Pagination
           page={page}

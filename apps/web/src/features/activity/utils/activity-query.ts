@@ -1,23 +1,19 @@
+import { localDayRange } from '../../../lib/local-days.ts';
 import type { ActivitySearch } from '../../../lib/search-schemas.ts';
 
-const DAY_MS = 24 * 3600_000;
-
-/** Start of a `YYYY-MM-DD` day in UTC (ms); the URL schema has already checked the day exists. */
-function dayStart(day: string | undefined): number | undefined {
-  return day === undefined ? undefined : Date.parse(`${day}T00:00:00Z`);
-}
-
-/** The api's query (`since`/`until` inclusive Unix ms, `limit`/`offset`) for the URL state. */
-export function toActivityQuery(search: ActivitySearch) {
+/**
+ * The api's query (`since`/`until` inclusive Unix ms, `limit`/`offset`) for the URL state. The days
+ * are the viewer's: `from=2026-05-12` starts at midnight on their clock (`timeZone` pins it in tests).
+ */
+export function toActivityQuery(search: ActivitySearch, timeZone?: string) {
   const { pageSize } = search;
-  const since = dayStart(search.from);
-  const to = dayStart(search.to);
+  const { since, until } = localDayRange(search.from, search.to, timeZone);
   return {
     organization_id: search.organization_id,
-    actor_id: search.actor_id,
+    actor: search.actor,
     action: search.action,
     since,
-    until: to === undefined ? undefined : to + DAY_MS - 1,
+    until,
     limit: pageSize,
     offset: (search.page - 1) * pageSize,
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatTime } from '../../../lib/dates.ts';
 import { formatClock, formatWait, rateLimitMessage } from './format-wait.ts';
 
 describe('formatWait', () => {
@@ -14,12 +15,13 @@ describe('formatWait', () => {
 });
 
 describe('rateLimitMessage', () => {
-  it('says when the job resumes, as a wall-clock time and a wait', () => {
-    const now = new Date(2026, 4, 12, 14, 3, 10).getTime();
-    const resume = new Date(2026, 4, 12, 14, 5, 10).getTime();
-    expect(formatClock(resume)).toBe('14:05:10');
+  it('says when the job resumes, as a wall-clock time in the viewer’s zone and a wait', () => {
+    const now = Date.UTC(2026, 4, 12, 14, 3, 10);
+    const resume = Date.UTC(2026, 4, 12, 14, 5, 10);
+    expect(formatClock(resume)).toBe(formatTime(resume));
+    expect(formatTime(resume, { locale: 'de-DE', timeZone: 'America/Los_Angeles' })).toBe('07:05:10');
     expect(rateLimitMessage(resume, now)).toBe(
-      "Clerk's rate limit was reached. Resuming at 14:05:10 (in 2 min).",
+      `Clerk's rate limit was reached. Resuming at ${formatTime(resume)} (in 2 min).`,
     );
     expect(rateLimitMessage(null, now)).toBe("Clerk's rate limit was reached. Resuming shortly.");
     expect(rateLimitMessage(now - 1, now)).toBe("Clerk's rate limit was reached. Resuming now.");

@@ -1,9 +1,7 @@
-const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+import { formatTime } from '../../../lib/dates.ts';
 
-/** A local wall-clock time, "14:05:10". */
-export function formatClock(ms: number): string {
-  return clock.format(new Date(ms));
-}
+/** A wall-clock time in the viewer's zone and language: "2:05:10 PM", "14:05:10". */
+export const formatClock = (ms: number): string => formatTime(ms);
 
 /** The wait until `ms`, short: "in 40 s", "in 2 min", "in 1 h 5 min". */
 export function formatWait(ms: number, now: number = Date.now()): string {

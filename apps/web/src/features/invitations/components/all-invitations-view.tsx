@@ -14,6 +14,7 @@ const helper = createColumnHelper<DataTableFeatures, Invitation>();
 const organizationColumn = helper.display({
   id: 'organization',
   header: 'Organization',
+  meta: { width: '13%' },
   cell: ({ row }) => {
     const org = row.original.public_organization_data;
     return (
@@ -61,14 +62,14 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
       columns={columns}
       search={search}
       query={query}
-      resetKey={JSON.stringify(search)}
+      resetKey={JSON.stringify([search.status, search.q])}
       filtered={filtered}
       onClearFilters={clearFilters}
       {...(search.expires_within !== undefined ? { fixedSort: 'expires_at' } : {})}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
-      onPageChange={(page) => onSearchChange({ page })}
+      onPageChange={(page, options) => onSearchChange({ page }, options)}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
-      toolbar={() => (
+      toolbar={
         <InvitationsToolbar
           searchField={
             <SearchField
@@ -90,7 +91,7 @@ export function AllInvitationsView({ search, onSearchChange, rowActions }: AllIn
           filtered={filtered}
           onClearFilters={clearFilters}
         />
-      )}
+      }
     />
   );
 }

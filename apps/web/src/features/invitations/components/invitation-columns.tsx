@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { fullName } from '../../../lib/format.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
-import { SelectAllCheckbox, SelectRowCheckbox } from '../../../ui/row-selection.tsx';
+import { SelectAllCheckbox, type SelectionEntry, SelectRowCheckbox } from '../../../ui/row-selection.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
 export interface InvitationColumnOptions<T extends OrganizationInvitation> {
@@ -25,6 +25,11 @@ export function isSelectable(invitation: OrganizationInvitation): boolean {
   return invitation.status === 'pending' || invitation.status === 'expired';
 }
 
+/** The page's invitations that can be selected, as the selection keeps them. */
+export function selectableEntries<T extends OrganizationInvitation>(rows: readonly T[]): SelectionEntry<T>[] {
+  return rows.filter(isSelectable).map((row) => [row.id, row] as const);
+}
+
 /** The invitation table's columns: Email, Role, Status, Inviter, Created, Expires, actions. */
 export function invitationColumns<T extends OrganizationInvitation>(
   options: InvitationColumnOptions<T>,
@@ -35,19 +40,20 @@ export function invitationColumns<T extends OrganizationInvitation>(
     columns.push(
       helper.display({
         id: 'select',
-        meta: { className: 'col-select' },
+        meta: { className: 'col-select', width: '44px', card: 'select' },
         header: ({ table }) => (
           <SelectAllCheckbox
             label="Select all pending and expired invitations on this page"
-            ids={table
-              .getRowModel()
-              .rows.filter((row) => isSelectable(row.original))
-              .map((row) => row.id)}
+            entries={selectableEntries(table.getRowModel().rows.map((row) => row.original))}
           />
         ),
         cell: ({ row }) =>
           isSelectable(row.original) ? (
-            <SelectRowCheckbox id={row.id} label={`Select ${row.original.email_address}`} />
+            <SelectRowCheckbox
+              id={row.id}
+              value={row.original}
+              label={`Select ${row.original.email_address}`}
+            />
           ) : null,
       }) as ColumnDef<DataTableFeatures, T, unknown>,
     );
@@ -60,6 +66,7 @@ export function invitationColumns<T extends OrganizationInvitation>(
         ...(options.sortedByExpiry ? {} : { sortKey: 'email_address' }),
         rowHeader: true,
         className: 'col-email',
+        card: 'title',
       },
       cell: ({ row }) => options.emailCell(row.original),
     }) as ColumnDef<DataTableFeatures, T, unknown>,
@@ -67,16 +74,19 @@ export function invitationColumns<T extends OrganizationInvitation>(
     helper.accessor((row) => row.role_name, {
       id: 'role',
       header: 'Role',
+      meta: { width: '10%' },
       cell: ({ row }) => row.original.role_name || row.original.role,
     }) as ColumnDef<DataTableFeatures, T, unknown>,
     helper.accessor((row) => row.status, {
       id: 'status',
       header: 'Status',
+      meta: { width: '9%', card: 'badge' },
       cell: ({ row }) => <StatusBadge status={row.original.status} />,
     }) as ColumnDef<DataTableFeatures, T, unknown>,
     helper.display({
       id: 'inviter',
       header: 'Inviter',
+      meta: { width: '13%' },
       cell: ({ row }) => {
         const inviter = row.original.public_inviter_data;
         const name = fullName(inviter, inviter?.identifier ?? '');
@@ -86,21 +96,26 @@ export function invitationColumns<T extends OrganizationInvitation>(
     helper.accessor((row) => row.created_at, {
       id: 'created_at',
       header: 'Created',
-      meta: options.sortedByExpiry ? {} : { sortKey: 'created_at' },
+      meta: { ...(options.sortedByExpiry ? {} : { sortKey: 'created_at' }), width: '10%' },
       cell: ({ row }) => <RelativeTime ms={row.original.created_at} />,
     }) as ColumnDef<DataTableFeatures, T, unknown>,
     helper.display({
       id: 'expires_at',
       header: 'Expires',
-      meta: options.sortedByExpiry ? { sortKey: 'expires_at' } : {},
+      meta: { ...(options.sortedByExpiry ? { sortKey: 'expires_at' } : {}), width: '10%' },
       cell: ({ row }) => {
         const { expires_at: expires, status } = row.original;
         if (expires === null) return <span className="muted">Never</span>;
-        return (
-          <span className={status === 'pending' || status === 'expired' ? undefined : 'muted'}>
-            <RelativeTime ms={expires} />
-          </span>
-        );
+        // An accepted or revoked invitation no longer expires: no date that reads like a deadline.
+        if (status === 'accepted' || status === 'revoked') {
+          return (
+            <span className="muted">
+              <span aria-hidden="true">—</span>
+              <span className="visually-hidden">No longer applies</span>
+            </span>
+          );
+        }
+        return <RelativeTime ms={expires} />;
       },
     }) as ColumnDef<DataTableFeatures, T, unknown>,
   );
@@ -109,7 +124,7 @@ export function invitationColumns<T extends OrganizationInvitation>(
     columns.push(
       helper.display({
         id: 'actions',
-        meta: { className: 'col-actions' },
+        meta: { className: 'col-actions', width: '112px', card: 'actions', label: 'Actions' },
         header: () => <span className="visually-hidden">Actions</span>,
         cell: ({ row }) => rowActions(row.original),
       }) as ColumnDef<DataTableFeatures, T, unknown>,

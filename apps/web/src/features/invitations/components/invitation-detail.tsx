@@ -1,12 +1,9 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
-import type { ReactNode } from 'react';
-import { formatExact, formatRelative, fullName } from '../../../lib/format.ts';
-import { CopyButton } from '../../../ui/copy-button.tsx';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Dialog } from '../../../ui/dialog.tsx';
 import { ErrorState } from '../../../ui/states.tsx';
 import { useInvitation } from '../api/get-invitation.ts';
 import './invitation-detail.css';
-import { StatusBadge } from './status-badge.tsx';
 
 interface InvitationDetailProps {
   orgId: string;
@@ -18,95 +15,19 @@ interface InvitationDetailProps {
   actions?: (invitation: OrganizationInvitation) => ReactNode;
 }
 
-function When({ ms }: { ms: number | null }) {
-  if (ms === null) return <>Never</>;
-  return (
-    <span className="detail-when">
-      <span>{formatRelative(ms)}</span>
-      <time className="muted tabular" dateTime={new Date(ms).toISOString()}>
-        {formatExact(ms)}
-      </time>
-    </span>
-  );
-}
+// The fields need the invitation, which is still on its way when the sheet opens: their code loads
+// beside it (asked for as soon as this module runs), and the sheet shows its skeleton meanwhile.
+const loadFields = () => import('./invitation-fields.tsx');
+void loadFields();
+const InvitationFields = lazy(() => loadFields().then((m) => ({ default: m.InvitationFields })));
 
-function Json({ value, label }: { value: Record<string, unknown> | undefined; label: string }) {
-  if (!value || Object.keys(value).length === 0) return <span className="muted">None</span>;
+function Loading() {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: long JSON scrolls; keyboard users must reach it
-    <pre className="detail-json" tabIndex={0} title={label}>
-      {JSON.stringify(value, null, 2)}
-    </pre>
-  );
-}
-
-function Fields({ invitation, showPrivate }: { invitation: OrganizationInvitation; showPrivate: boolean }) {
-  const inviter = invitation.public_inviter_data;
-  return (
-    <dl className="detail-list">
-      <dt>Status</dt>
-      <dd>
-        <StatusBadge status={invitation.status} />
-      </dd>
-      <dt>Role</dt>
-      <dd>
-        {invitation.role_name || invitation.role} <code className="muted">{invitation.role}</code>
-      </dd>
-      <dt>Inviter</dt>
-      <dd>
-        {inviter ? (
-          <>
-            {fullName(inviter, inviter.identifier)}
-            {fullName(inviter) ? <span className="muted"> · {inviter.identifier}</span> : null}
-          </>
-        ) : (
-          <span className="muted">Nobody (created without an inviter)</span>
-        )}
-      </dd>
-      <dt>Created</dt>
-      <dd>
-        <When ms={invitation.created_at} />
-      </dd>
-      <dt>Updated</dt>
-      <dd>
-        <When ms={invitation.updated_at} />
-      </dd>
-      <dt>Expires</dt>
-      <dd>
-        <When ms={invitation.expires_at} />
-      </dd>
-      <dt>Invitation ID</dt>
-      <dd>
-        <code>{invitation.id}</code>
-      </dd>
-      <dt>Organization ID</dt>
-      <dd>
-        <code>{invitation.organization_id}</code>
-      </dd>
-      <dt>URL</dt>
-      <dd className="detail-url">
-        {invitation.url ? (
-          <>
-            <code className="detail-url-text">{invitation.url}</code>
-            <CopyButton value={invitation.url} label="Copy invitation link" />
-          </>
-        ) : (
-          <span className="muted">No link</span>
-        )}
-      </dd>
-      <dt>Public metadata</dt>
-      <dd>
-        <Json value={invitation.public_metadata} label="Public metadata" />
-      </dd>
-      {showPrivate ? (
-        <>
-          <dt>Private metadata</dt>
-          <dd>
-            <Json value={invitation.private_metadata} label="Private metadata" />
-          </dd>
-        </>
-      ) : null}
-    </dl>
+    <div className="detail-loading" aria-busy="true">
+      <span className="skeleton" />
+      <span className="skeleton" />
+      <span className="skeleton" />
+    </div>
   );
 }
 
@@ -130,7 +51,9 @@ export function InvitationDetail({
       footer={invitation && actions ? actions(invitation) : undefined}
     >
       {invitation ? (
-        <Fields invitation={invitation} showPrivate={showPrivateMetadata} />
+        <Suspense fallback={<Loading />}>
+          <InvitationFields invitation={invitation} showPrivate={showPrivateMetadata} />
+        </Suspense>
       ) : query.isError ? (
         <ErrorState
           error={query.error}
@@ -140,11 +63,7 @@ export function InvitationDetail({
           level={3}
         />
       ) : (
-        <div className="detail-loading" aria-busy="true">
-          <span className="skeleton" />
-          <span className="skeleton" />
-          <span className="skeleton" />
-        </div>
+        <Loading />
       )}
     </Dialog>
   );

@@ -1,6 +1,6 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { type ColumnDef, useTable } from '@tanstack/react-table';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import type { ApiError } from '../../../lib/api-client.ts';
 import {
   type ListSearch,
@@ -16,11 +16,36 @@ import { listTableState, RefreshFailedAlert } from '../../../ui/list-query-state
 import { Pagination } from '../../../ui/pagination.tsx';
 import { RowSelection, RowSelectionProvider, useSelectionVersion } from '../../../ui/row-selection.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
+import { useLastPageRedirect } from '../../../ui/use-last-page-redirect.ts';
 import { nextSort } from '../utils/list-query.ts';
+import { selectableEntries } from './invitation-columns.tsx';
 import './invitation-list.css';
 
+// The bar (and its styles) load with the first selected row: a page that only shows invitations needs neither.
+const SelectionBar = lazy(() => import('./selection-bar.tsx').then((m) => ({ default: m.SelectionBar })));
+
+function SelectionBarWhenSelected<T>(props: {
+  selection: RowSelection<T>;
+  matchingTotal: number | null;
+  matchingHint: string | undefined;
+  actions: (selection: Selection<T>) => ReactNode;
+}) {
+  useSelectionVersion(props.selection);
+  if (props.selection.size === 0) return null;
+  const Bar = SelectionBar as unknown as (p: typeof props) => ReactNode;
+  return (
+    <Suspense fallback={null}>
+      <Bar {...props} />
+    </Suspense>
+  );
+}
+
+/** What the actions for the selected rows get. */
 export interface Selection<T> {
+  /** Rows selected one by one, on any page (empty while all matching rows are selected). */
   rows: T[];
+  /** Every row of the current filter is selected, on every page: `total` of them but `except`. */
+  allMatching: { total: number; except: T[] } | null;
   clear: () => void;
 }
 
@@ -29,7 +54,8 @@ interface InvitationListProps<T extends OrganizationInvitation> {
   columns: ColumnDef<DataTableFeatures, T, unknown>[];
   search: ListSearch;
   onSort: (sort: SortValue) => void;
-  onPageChange: (page: number) => void;
+  /** `replace` swaps the address instead of adding to the history (a redirect off a page past the end). */
+  onPageChange: (page: number, options?: { replace?: boolean }) => void;
   onPageSizeChange: (pageSize: PageSize) => void;
   query: {
     data: { data: T[]; total_count: number } | undefined;
@@ -38,12 +64,22 @@ interface InvitationListProps<T extends OrganizationInvitation> {
     isFetching: boolean;
     refetch: () => unknown;
   };
-  /** Changes whenever the request changes; clears the selection. */
+  /** Changes whenever the filters change (not on paging or sorting); clears the selection. */
   resetKey: string;
   filtered: boolean;
   onClearFilters: () => void;
   emptyAction?: ReactNode;
-  toolbar: (selection: Selection<T>) => ReactNode;
+  /** The filters above the table. */
+  toolbar: ReactNode;
+  /** Actions for the selected rows, e.g. "Revoke selected"; without them rows are not selectable. */
+  selectionActions?: ((selection: Selection<T>) => ReactNode) | undefined;
+  /**
+   * How many rows "Select all matching" would select, when the filter is one whose every row can be
+   * selected (null: not offered).
+   */
+  matchingTotal?: number | null;
+  /** How to get "Select all matching" when this filter does not offer it. */
+  matchingHint?: string | undefined;
   /** The rows come in this order and cannot be re-sorted (the expiring-soon list: by expiry). */
   fixedSort?: string;
 }
@@ -52,36 +88,17 @@ const NO_ROWS: never[] = [];
 /** Pages longer than this keep only the rows in view in the DOM. */
 const WINDOW_ABOVE = 100;
 
-/** The toolbar, re-rendered on selection changes without re-rendering the table. */
-function ListToolbar<T extends OrganizationInvitation>({
-  selection,
-  rows,
-  render,
-}: {
-  selection: RowSelection;
-  rows: T[];
-  render: (selection: Selection<T>) => ReactNode;
-}) {
-  const version = useSelectionVersion(selection);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the trigger
-  const selected = useMemo(
-    // Selected rows stay selected after a refetch changed their status (a revocation in progress
-    // keeps its dialog), until the selection is cleared.
-    () => rows.filter((row) => selection.has(row.id)),
-    [rows, selection, version],
-  );
-  return render({ rows: selected, clear: () => selection.clear() });
-}
-
 /** An invitation table with its toolbar, states and pagination; the page comes from the URL state. */
 export function InvitationList<T extends OrganizationInvitation>(props: InvitationListProps<T>) {
   const { query, search, resetKey, filtered } = props;
   const { sort, page, pageSize } = search;
-  const [selection] = useState(() => new RowSelection());
-  // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger
+  const [selection] = useState(() => new RowSelection<T>());
   useEffect(() => selection.clear(), [resetKey]);
 
   const rows = query.data?.data ?? (NO_ROWS as T[]);
+  // The page's selectable rows. A selected row stays selected when a refresh shows it changed (a
+  // bulk revoke in progress keeps its dialog and results) until the selection is cleared.
+  useEffect(() => selection.setPage(selectableEntries(rows)), [rows, selection]);
   const table = useTable({
     features: dataTableFeatures,
     columns: props.columns,
@@ -90,6 +107,13 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
   });
 
   const total = query.data?.total_count;
+  const lastPage = useLastPageRedirect({
+    page,
+    pageSize,
+    total,
+    settled: query.data !== undefined && !query.isPlaceholderData,
+    goTo: props.onPageChange,
+  });
   const state = listTableState(query);
   const fallback =
     query.data === undefined && query.error ? (
@@ -99,6 +123,13 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
         onRetry={() => query.refetch()}
         retrying={query.isFetching}
         level={3}
+      />
+    ) : lastPage !== null ? (
+      <EmptyState
+        level={3}
+        title={`Page ${page} is past the end`}
+        description={`These invitations fill ${lastPage} ${lastPage === 1 ? 'page' : 'pages'}.`}
+        action={<Button onClick={() => props.onPageChange(lastPage)}>Go to the last page</Button>}
       />
     ) : total !== undefined && total > 0 ? (
       <EmptyState
@@ -127,7 +158,15 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
   return (
     <RowSelectionProvider value={selection}>
       <div className="invitation-list">
-        <ListToolbar selection={selection} rows={rows} render={props.toolbar} />
+        {props.toolbar}
+        {props.selectionActions ? (
+          <SelectionBarWhenSelected
+            selection={selection}
+            matchingTotal={props.matchingTotal ?? null}
+            matchingHint={props.matchingHint}
+            actions={props.selectionActions}
+          />
+        ) : null}
         <RefreshFailedAlert query={query} />
         <div className="table-card">
           <div
@@ -145,6 +184,8 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
             skeletonRows={Math.min(pageSize, 10)}
             fallback={fallback}
             windowAbove={WINDOW_ABOVE}
+            keyboard
+            cards
           />
           <Pagination
             page={page}

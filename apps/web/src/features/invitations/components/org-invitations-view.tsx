@@ -12,13 +12,15 @@ interface OrgInvitationsViewProps {
   orgId: string;
   search: OrgInvitationsSearch;
   /** Applies a change to the URL state (filters reset the page). */
-  onSearchChange: (patch: SearchPatch<OrgInvitationsSearch>) => void;
+  onSearchChange: (patch: SearchPatch<OrgInvitationsSearch>, options?: { replace?: boolean }) => void;
   rowActions?: (invitation: OrganizationInvitation) => ReactNode;
   /** Actions for the selected rows, e.g. "Revoke selected". */
   selectionActions?: (selection: Selection<OrganizationInvitation>) => ReactNode;
   emptyAction?: ReactNode;
   /** Actions about the whole filtered list (e.g. "Re-issue all expired"), shown in the toolbar. */
   listActions?: ReactNode;
+  /** Offers "Select all N matching" (the selection actions then act on every page of the filter). */
+  selectAllMatching?: boolean;
 }
 
 /** An organization's invitations: exact email filter, status filter, sort, pagination, selection. */
@@ -30,6 +32,7 @@ export function OrgInvitationsView({
   selectionActions,
   emptyAction,
   listActions,
+  selectAllMatching = false,
 }: OrgInvitationsViewProps) {
   const query = useOrgInvitations(orgId, search);
   const columns = useMemo(
@@ -54,21 +57,34 @@ export function OrgInvitationsView({
   const filtered = Boolean(search.status.length || search.email || search.expires_within);
   const clearFilters = () =>
     onSearchChange({ status: undefined, email: undefined, expires_within: undefined, page: undefined });
+  // Pending and expired invitations can be selected, so "all matching" is offered when the filter
+  // holds nothing else: those statuses only, or the expiring-soon list (pending ones).
+  const everyRowSelectable =
+    search.expires_within !== undefined ||
+    (search.status.length > 0 && search.status.every((s) => s === 'pending' || s === 'expired'));
+  const offerMatching = selectAllMatching && everyRowSelectable;
   return (
     <InvitationList
       label="Invitations"
       columns={columns}
       search={search}
       query={query}
-      resetKey={JSON.stringify([orgId, search])}
+      resetKey={JSON.stringify([orgId, search.status, search.email, search.expires_within])}
       filtered={filtered}
       onClearFilters={clearFilters}
       emptyAction={emptyAction}
       {...(search.expires_within !== undefined ? { fixedSort: 'expires_at' } : {})}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
-      onPageChange={(page) => onSearchChange({ page })}
+      onPageChange={(page, options) => onSearchChange({ page }, options)}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
-      toolbar={(selection) => (
+      selectionActions={selectionActions}
+      matchingTotal={offerMatching ? (query.data?.total_count ?? null) : null}
+      matchingHint={
+        selectAllMatching && !offerMatching
+          ? 'To select every invitation on all pages, filter by Pending or Expired (or by expiry).'
+          : undefined
+      }
+      toolbar={
         <InvitationsToolbar
           searchField={
             <SearchField
@@ -90,14 +106,9 @@ export function OrgInvitationsView({
           }}
           filtered={filtered}
           onClearFilters={clearFilters}
-          actions={
-            <>
-              {listActions}
-              {selection.rows.length > 0 && selectionActions ? selectionActions(selection) : null}
-            </>
-          }
+          actions={listActions}
         />
-      )}
+      }
     />
   );
 }

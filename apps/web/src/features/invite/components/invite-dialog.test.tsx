@@ -109,6 +109,42 @@ describe('InviteDialog', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Email address'));
   });
 
+  it('names the address in an error exactly as it was typed', async () => {
+    const { user } = await openForm({
+      [`POST /api/v1/organizations/${ORG}/invitations`]: () =>
+        clerkError(
+          400,
+          'already_a_member_in_organization',
+          'ben@acme.example is already a member of the organization.',
+          'email_address',
+        ),
+    });
+    await user.type(screen.getByLabelText('Email address'), 'ben@Acme.example');
+    await user.click(screen.getByRole('button', { name: 'Send invitation' }));
+    expect(await screen.findByText('ben@Acme.example is already a member of the organization.')).toBeTruthy();
+    expect(screen.queryByText(/^Ben@/)).toBeNull();
+  });
+
+  it('opens with the values it is given (invite again), and closes without asking while untouched', async () => {
+    mockApi({ 'GET /api/v1/organization_roles': () => json(200, roles) });
+    const onClose = vi.fn();
+    renderWithProviders(
+      <InviteDialog
+        orgId={ORG}
+        orgName="Acme Corp"
+        isStaff={false}
+        onClose={onClose}
+        initialValues={{ email_address: 'Expired@acme.example', role: 'org:admin' }}
+      />,
+    );
+    const user = userEvent.setup();
+    expect(await screen.findByLabelText('Email address')).toHaveProperty('value', 'Expired@acme.example');
+    await waitFor(() => expect(screen.getByLabelText('Role')).toHaveProperty('value', 'org:admin'));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(screen.queryByText(/Discard this invitation/)).toBeNull();
+  });
+
   it('shows upstream trouble (502) and 429 at form level without losing input', async () => {
     let answer = clerkError(
       502,
@@ -137,7 +173,8 @@ describe('InviteDialog', () => {
     await user.type(screen.getByLabelText('Expires in (days)'), '7');
     await user.type(screen.getByLabelText('Private metadata'), '{{"crm":1}');
     await user.click(screen.getByRole('button', { name: 'Send invitation' }));
-    expect(await screen.findByRole('button', { name: 'Copy invitation link' })).toBeTruthy();
+    const copy = await screen.findByRole('button', { name: 'Copy invitation link' });
+    await waitFor(() => expect(document.activeElement).toBe(copy));
     expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({
       email_address: 'new@acme.example',
       role: 'org:member',
@@ -145,7 +182,7 @@ describe('InviteDialog', () => {
       notify: true,
       private_metadata: { crm: 1 },
     });
-    expect(screen.getByText('Invitation sent')).toBeTruthy();
+    expect(await screen.findByText('Invitation sent')).toBeTruthy();
   });
 
   it('asks before discarding typed input, and keeps a draft', async () => {

@@ -29,6 +29,8 @@ interface InviteDialogProps {
   orgName: string;
   isStaff: boolean;
   onClose: () => void;
+  /** Starts the form with these instead of the saved draft. */
+  initialValues?: Partial<InviteFormValues>;
 }
 
 // The schema's input types are `unknown` where it preprocesses; the inputs hold InviteFormValues.
@@ -37,11 +39,11 @@ const resolver = zodResolver(InviteFormSchema, {
 }) as unknown as Resolver<InviteFormValues, unknown, InviteFormOutput>;
 
 /** "Invite member": the form, validated with the shared schema, that never loses what was typed. */
-export function InviteDialog({ orgId, orgName, isStaff, onClose }: InviteDialogProps) {
-  const [restored] = useState(() => loadDraft(orgId));
+export function InviteDialog({ orgId, orgName, isStaff, onClose, initialValues }: InviteDialogProps) {
+  const [restored] = useState(() => (initialValues ? null : loadDraft(orgId)));
   const form = useForm<InviteFormValues, unknown, InviteFormOutput>({
     resolver,
-    defaultValues: restored ?? BLANK_INVITE,
+    defaultValues: restored ?? { ...BLANK_INVITE, ...initialValues },
     mode: 'onTouched',
   });
   const roles = useOrganizationRoles();
@@ -51,6 +53,7 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose }: InviteDialogP
   const [created, setCreated] = useState<OrganizationInvitation | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const keepEditingRef = useRef<HTMLButtonElement>(null);
+  const successRef = useRef<HTMLDivElement>(null);
 
   // Pick the default role once the roles arrive (members by default, like Clerk's dashboard).
   useEffect(() => {
@@ -72,9 +75,23 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose }: InviteDialogP
     if (confirmDiscard) keepEditingRef.current?.focus();
   }, [confirmDiscard]);
 
+  // Read while rendering, so react-hook-form keeps it up to date.
+  const { isDirty } = form.formState;
+
+  // Sent: focus goes to the success view's first action (copy the link, else "Invite another"), not
+  // back to the page (the "Send invitation" button it was on is disabled while sending, then gone).
+  useEffect(() => {
+    const view = successRef.current;
+    if (!created || !view) return;
+    const footer = view.closest('dialog')?.querySelector<HTMLElement>('.dialog-footer button');
+    (view.querySelector<HTMLElement>('button, a[href]') ?? footer)?.focus();
+  }, [created]);
+
   const requestClose = () => {
-    if (created || isBlank(form.getValues())) {
-      if (!created) clearDraft(orgId);
+    // Values it was opened with (invite an address again) are nobody's typing: nothing to discard.
+    const untouched = initialValues !== undefined && !isDirty;
+    if (created || untouched || isBlank(form.getValues())) {
+      if (!created && !untouched) clearDraft(orgId);
       onClose();
     } else setConfirmDiscard((shown) => !shown);
   };
@@ -91,7 +108,7 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose }: InviteDialogP
         setFormError('Something unexpected went wrong. Your entries are kept; try again.');
         return;
       }
-      const mapped = mapServerError(error);
+      const mapped = mapServerError(error, values.email_address);
       let focus = true;
       for (const [field, message] of Object.entries(mapped.fields)) {
         form.setError(field as InviteField, { type: 'server', message }, { shouldFocus: focus });
@@ -132,7 +149,9 @@ export function InviteDialog({ orgId, orgName, isStaff, onClose }: InviteDialogP
       }
     >
       {created ? (
-        <InviteSuccess invitation={created} />
+        <div ref={successRef}>
+          <InviteSuccess invitation={created} />
+        </div>
       ) : (
         <form id="invite-form" noValidate onSubmit={submit} aria-label="Invite member">
           {confirmDiscard ? (

@@ -85,5 +85,15 @@ describe('sentence', () => {
     expect(sentence('email address is missing an @', 'Email address')).toBe('Email address is missing an @.');
     expect(sentence('must be an http(s) URL', 'Redirect URL')).toBe('Redirect URL must be an http(s) URL.');
     expect(sentence('Organization role not found', 'Role')).toBe('Organization role not found.');
+    expect(sentence('role must be included.', 'Role')).toBe('Role must be included.');
+  });
+  it('leaves an address or a code at the start of a message as it is', () => {
+    expect(sentence('ben@acme.example is already a member of the organization.', 'Email address')).toBe(
+      'ben@acme.example is already a member of the organization.',
+    );
+    expect(sentence('Ben@acme.example is already a member', 'Email address')).toBe(
+      'Ben@acme.example is already a member.',
+    );
+    expect(sentence('org:admin is not a role here', 'Role')).toBe('org:admin is not a role here.');
   });
 });

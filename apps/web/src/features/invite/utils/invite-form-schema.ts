@@ -100,9 +100,13 @@ export function toCreateBody(values: InviteFormOutput, includePrivate: boolean):
   });
 }
 
-/** "email address is missing an @" → "Email address is missing an @." */
+/**
+ * "email address is missing an @" → "Email address is missing an @."; a message that starts with an
+ * address or a code keeps it as it is ("ben@acme.example is already a member…").
+ */
 export function sentence(message: string, label: string): string {
   const text = message.startsWith('must ') ? `${label} ${message}` : message;
-  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  const plainWord = /^[a-z]+(?=[\s,;]|$)/.test(text);
+  const capital = plainWord ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }

@@ -36,6 +36,32 @@ describe('mapServerError', () => {
     );
   });
 
+  it('shows the address exactly as it was typed, not as Clerk normalised it', () => {
+    const error = toApiError(
+      400,
+      envelope(
+        'already_a_member_in_organization',
+        'ben@acme.example is already a member of the organization.',
+        {
+          param_name: 'email_address',
+        },
+      ),
+    );
+    expect(mapServerError(error, 'Ben@Acme.example').fields.email_address).toBe(
+      'Ben@Acme.example is already a member of the organization.',
+    );
+    expect(mapServerError(error, 'ben@acme.example').fields.email_address).toBe(
+      'ben@acme.example is already a member of the organization.',
+    );
+    const duplicates = toApiError(
+      400,
+      envelope('duplicate_record', 'There are already pending invitations for: ben@acme.example'),
+    );
+    expect(mapServerError(duplicates, 'BEN@acme.example').fields.email_address).toBe(
+      'There are already pending invitations for: BEN@acme.example',
+    );
+  });
+
   it('puts an unknown role on Role', () => {
     const error = toApiError(
       404,

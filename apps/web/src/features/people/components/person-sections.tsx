@@ -3,7 +3,8 @@ import { UNKNOWN_ACTOR_ID } from '@invites/clerk-schema/enums';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../../../lib/api-client.ts';
-import { formatExact, fullName } from '../../../lib/format.ts';
+import { formatDateTime } from '../../../lib/dates.ts';
+import { fullName } from '../../../lib/format.ts';
 import { Button } from '../../../ui/button.tsx';
 import { RelativeTime } from '../../../ui/relative-time.tsx';
 import { EMPTY } from '../utils/person-summary.ts';
@@ -36,7 +37,7 @@ function When({ ms }: { ms: number | null | undefined }) {
   if (ms === null || ms === undefined) return <span className="muted">Never</span>;
   return (
     <>
-      <RelativeTime ms={ms} /> <span className="muted tabular">({formatExact(ms)})</span>
+      <RelativeTime ms={ms} /> <span className="muted tabular">({formatDateTime(ms)})</span>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../../lib/api-client.ts';
+import { alreadySettled } from '../utils/already-settled.ts';
 import { invalidateAfterRevoke, revokeInvitation } from './revoke-invitation.ts';
 
 export type RevokeOutcome =
@@ -32,7 +33,10 @@ export function useRevokeInvitations(orgId: string) {
           } catch (error) {
             set(id, {
               state: 'failed',
-              message: error instanceof ApiError ? error.longMessage : 'Unexpected error.',
+              message:
+                error instanceof ApiError
+                  ? (alreadySettled(error) ?? error.longMessage)
+                  : 'Unexpected error.',
             });
           }
         }

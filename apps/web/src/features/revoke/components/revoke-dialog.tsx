@@ -1,9 +1,11 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
+import { ApiError } from '../../../lib/api-client.ts';
 import { Button } from '../../../ui/button.tsx';
 import { Dialog } from '../../../ui/dialog.tsx';
 import { AlertCircle } from '../../../ui/icons.tsx';
 import { useToast } from '../../../ui/toast.tsx';
 import { useRevokeInvitation } from '../api/revoke-invitation.ts';
+import { alreadySettled } from '../utils/already-settled.ts';
 
 interface RevokeDialogProps {
   invitation: OrganizationInvitation;
@@ -46,8 +48,15 @@ export function RevokeDialog({ invitation, organizationName, onClose, onRevoked 
               // a mutate callback is dropped once its component is gone. The toast must still say so.
               try {
                 await revoke.mutateAsync({ orgId: invitation.organization_id, invitationId: invitation.id });
-              } catch {
-                return; // the dialog shows the error
+              } catch (error) {
+                // Settled meanwhile (another tab, another admin, the invitee): the refreshed row shows its
+                // status and this dialog is gone, so the toast says what happened. Others stay here.
+                const already = error instanceof ApiError ? alreadySettled(error) : null;
+                if (already) {
+                  onClose();
+                  toast({ tone: 'info', title: already, description: invitation.email_address });
+                }
+                return;
               }
               onClose();
               toast({ tone: 'success', title: 'Invitation revoked', description: invitation.email_address });
