@@ -3,9 +3,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
 import { lazy, Suspense, useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
-import { ReissueAllButton } from '../../features/invitation-jobs/components/reissue-all-button.tsx';
 import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
-import { ResendSelectedButton } from '../../features/invitation-jobs/components/resend-selected-button.tsx';
 import { useExpiringCount } from '../../features/invitations/api/get-expiring-invitations.ts';
 import { useOrgInvitations } from '../../features/invitations/api/get-org-invitations.ts';
 import type { Selection } from '../../features/invitations/components/invitation-list.tsx';
@@ -25,6 +23,16 @@ const route = getRouteApi('/_app/orgs/$orgId/invitations');
 const loadAcceptance = () => import('../../features/organizations/components/org-acceptance.tsx');
 const OrgAcceptanceSummary = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgAcceptanceSummary })));
 const OrgInviterAcceptance = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgInviterAcceptance })));
+const ReissueAllButton = lazy(() =>
+  import('../../features/invitation-jobs/components/reissue-all-button.tsx').then((m) => ({
+    default: m.ReissueAllButton,
+  })),
+);
+const ResendSelectedButton = lazy(() =>
+  import('../../features/invitation-jobs/components/resend-selected-button.tsx').then((m) => ({
+    default: m.ResendSelectedButton,
+  })),
+);
 const MatchingJobButton = lazy(() =>
   import('../../features/invitation-jobs/components/matching-job-button.tsx').then((m) => ({
     default: m.MatchingJobButton,
@@ -116,7 +124,7 @@ export function OrgInvitationsPage() {
       // selection after a revoke or resend changes their status, so an open dialog stays open).
       const revocable = selection.rows.filter((i) => i.status !== 'expired');
       return (
-        <>
+        <Suspense fallback={null}>
           <ResendSelectedButton
             orgId={orgId}
             selected={selection.rows}
@@ -124,11 +132,9 @@ export function OrgInvitationsPage() {
             onJobStarted={openJob}
           />
           {revocable.length > 0 ? (
-            <Suspense fallback={null}>
-              <BulkRevokeButton orgId={orgId} selected={revocable} onDone={selection.clear} />
-            </Suspense>
+            <BulkRevokeButton orgId={orgId} selected={revocable} onDone={selection.clear} />
           ) : null}
-        </>
+        </Suspense>
       );
     },
     [orgId, openJob, search],
@@ -212,7 +218,7 @@ export function OrgInvitationsPage() {
           onSearchChange={onSearchChange}
           rowActions={rowActions}
           selectionActions={selectionActions}
-          listActions={listActions}
+          listActions={listActions ? <Suspense fallback={null}>{listActions}</Suspense> : null}
           selectAllMatching
         />
       )}
