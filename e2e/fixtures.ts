@@ -29,6 +29,13 @@ export interface Seeded {
   invitations: Invitation[];
 }
 
+/** How seeded invitations are made: their validity, and whether they have already expired. */
+export interface SeedOptions {
+  expiresInDays?: number;
+  /** Aged past their expiry (validity kept) right after they are made. */
+  expired?: boolean;
+}
+
 /** An upstream fault for the e2e api's embedded emulator (see packages/clerk-emulator/README.md). */
 export interface UpstreamFault {
   method?: 'GET' | 'POST' | '*';
@@ -56,6 +63,29 @@ async function emulatorControl(method: 'POST' | 'DELETE', body?: UpstreamFault):
   });
   if (!res.ok) throw new Error(`emulator fault control answered ${res.status}: ${await res.text()}`);
 }
+
+/** A Backend API call straight to the api's emulator (setup the product cannot do: users, organizations). */
+async function emulatorApi<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${EMULATOR_URL}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${EMULATOR_KEY}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`emulator ${method} ${path} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Moves invitations back in time (the emulator's control), e.g. past their expiry. */
+export async function ageInvitations(ids: readonly string[], byMs: number): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await emulatorApi('POST', '/__emulator/invitations/age', {
+      invitation_ids: ids.slice(i, i + 500),
+      by_ms: byMs,
+    });
+  }
+}
+
+const DAY_MS = 86_400_000;
 
 /** An email the emulator would have sent (it never sends mail), newest first. */
 export interface EmulatorEmail {
@@ -94,8 +124,15 @@ interface Fixtures {
   signInAs: (persona: Persona) => Promise<void>;
   /** An organization the signed-in user can see, by name. */
   orgByName: (name: string) => Promise<Organization>;
-  /** Creates pending invitations through the api; revokes what is still pending after the test. */
-  seedInvitations: (orgName: string, count: number, label?: string) => Promise<Seeded>;
+  /** Creates pending (or expired) invitations through the api; revokes what is still pending after the test. */
+  seedInvitations: (orgName: string, count: number, label?: string, options?: SeedOptions) => Promise<Seeded>;
+  /** A new organization of the test's own, straight in the emulator (staff see and manage it). */
+  newOrganization: (name: string) => Promise<Organization>;
+  /** A Clerk user with this address (they signed up), straight in the emulator, optionally a member. */
+  newUser: (
+    email: string,
+    options?: { firstName?: string; lastName?: string; memberOf?: string },
+  ) => Promise<{ id: string }>;
   /** Revokes, after the test, a pending invitation the test created through the UI. */
   revokeLater: (orgId: string, email: string) => void;
   /** A unique address for this test run. */
@@ -147,17 +184,28 @@ export const test = base.extend<Fixtures>({
 
   seedInvitations: async ({ page, baseURL, orgByName }, use) => {
     const created: Invitation[] = [];
-    await use(async (orgName, count, label = 'seed') => {
+    await use(async (orgName, count, label = 'seed', options = {}) => {
       const org = await orgByName(orgName);
       const invitations: Invitation[] = [];
+      const days = options.expiresInDays;
       for (let i = 0; i < count; i += 1) {
         const invitation = await json<Invitation>(
           await page.request.post(`/api/v1/organizations/${org.id}/invitations`, {
-            data: { email_address: makeEmail(label), role: 'org:member' },
+            data: {
+              email_address: makeEmail(label),
+              role: 'org:member',
+              ...(days !== undefined ? { expires_in_days: days } : {}),
+            },
             headers: { origin: baseURL as string },
           }),
         );
         invitations.push(invitation);
+      }
+      if (options.expired) {
+        await ageInvitations(
+          invitations.map((i) => i.id),
+          ((days ?? 30) + 1) * DAY_MS,
+        );
       }
       created.push(...invitations);
       return { org, invitations };
@@ -170,6 +218,33 @@ export const test = base.extend<Fixtures>({
         })
         .catch(() => undefined);
     }
+  },
+
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  newOrganization: async ({}, use) => {
+    await use(async (name) => {
+      const slug = `${name.toLowerCase().replace(/\W+/g, '-')}-${runId}-${process.pid}-${++counter}`;
+      return emulatorApi<Organization>('POST', '/v1/organizations', { name, slug });
+    });
+  },
+
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  newUser: async ({}, use) => {
+    await use(async (email, options = {}) => {
+      const user = await emulatorApi<{ id: string }>('POST', '/v1/users', {
+        email_address: [email],
+        ...(options.firstName ? { first_name: options.firstName } : {}),
+        ...(options.lastName ? { last_name: options.lastName } : {}),
+        skip_password_requirement: true,
+      });
+      if (options.memberOf) {
+        await emulatorApi('POST', `/v1/organizations/${options.memberOf}/memberships`, {
+          user_id: user.id,
+          role: 'org:member',
+        });
+      }
+      return user;
+    });
   },
 
   revokeLater: async ({ page, baseURL }, use) => {

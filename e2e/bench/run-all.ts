@@ -43,6 +43,7 @@ const steps: Step[] = [
   { name: 'bulk preview', command: ['pnpm', '--filter', '@invites/web', 'bench:preview'] },
   { name: 'bulk check', command: ['pnpm', '--filter', '@invites/api', 'bench:check'] },
   { name: 'webhook burst', command: ['pnpm', '--filter', '@invites/api', 'bench:webhooks'] },
+  { name: 'expiring soon', command: ['pnpm', '--filter', '@invites/api', 'bench:expiring'] },
 ];
 
 type Json = Record<string, unknown>;
@@ -312,6 +313,28 @@ function webhookFigures(r: Json): Figure[] {
   ];
 }
 
+function expiringFigures(r: Json): Figure[] {
+  const scope = `${num(r.pending_in_org)} pending, expires_within=${num(r.expires_within_days)} first page`;
+  const warm = num(r.warm_p50_ms);
+  const coldMax = num(r.cold_max_ms);
+  return [
+    {
+      benchmark: 'expiring',
+      figure: `${scope}, kept (p50; p99 ${ms(num(r.warm_p99_ms))})`,
+      value: ms(warm),
+      goal: `p50 ≤ ${num(r.warm_goal_ms)} ms`,
+      met: warm <= num(r.warm_goal_ms),
+    },
+    {
+      benchmark: 'expiring',
+      figure: `${scope}, cold: reads Clerk (slowest of ${num(r.cold_runs)}; p50 ${ms(num(r.cold_p50_ms))})`,
+      value: ms(coldMax),
+      goal: `≤ ${num(r.cold_goal_ms)} ms`,
+      met: coldMax <= num(r.cold_goal_ms),
+    },
+  ];
+}
+
 function main() {
   mkdirSync(RESULTS, { recursive: true });
   const started = Date.now();
@@ -342,6 +365,7 @@ function main() {
   const clerk = read('clerk-sign-in');
   const pageLoad = read('page-load');
   const webhooks = read('webhook-burst');
+  const expiring = read('expiring-soon');
   const figures = [
     ...(proxy ? proxyFigures(proxy) : []),
     ...(bundle ? bundleFigures(bundle) : []),
@@ -351,6 +375,7 @@ function main() {
     ...(emulator ? emulatorFigures(emulator) : []),
     ...bulkFigures(read('bulk-jobs'), read('preview'), read('bulk-check')),
     ...(webhooks ? webhookFigures(webhooks) : []),
+    ...(expiring ? expiringFigures(expiring) : []),
   ];
 
   const width = Math.max(...figures.map((f) => f.figure.length)) + 2;

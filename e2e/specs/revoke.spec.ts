@@ -29,13 +29,26 @@ test.describe('revoke', () => {
     await expect(row.getByRole('checkbox')).toHaveCount(0);
   });
 
-  test('non-pending rows offer no revoke and no selection', async ({ page, orgByName }) => {
+  test('non-pending rows offer no revoke; only expired ones can be selected (to resend them)', async ({
+    page,
+    orgByName,
+  }) => {
     const org = await orgByName('Acme Corp');
     await page.goto(`/orgs/${org.id}/invitations?status=accepted&status=revoked&status=expired`);
     const table = page.getByRole('table', { name: 'Invitations' });
     await expect(dataRows(table)).toHaveCount(25);
     await expect(table.getByRole('button', { name: 'Revoke' })).toHaveCount(0);
+    await page.goto(`/orgs/${org.id}/invitations?status=accepted&status=revoked`);
+    await expect(dataRows(table)).toHaveCount(25);
     await expect(table.getByRole('checkbox', { name: /^Select (?!all)/ })).toHaveCount(0);
+    await page.goto(`/orgs/${org.id}/invitations?status=expired`);
+    await expect(table.getByRole('checkbox', { name: /^Select (?!all)/ })).toHaveCount(25);
+    await table
+      .getByRole('checkbox', { name: /^Select (?!all)/ })
+      .first()
+      .check();
+    await expect(page.getByRole('button', { name: 'Resend selected (1)' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Revoke selected/ })).toHaveCount(0);
   });
 
   test('revokes several selected invitations with a result per row', async ({

@@ -35,6 +35,9 @@ function timed(upstream: BulkUpstream) {
     },
     createOne: (org, item) => upstream.createOne(org, item),
     findPending: (org, emails) => upstream.findPending(org, emails),
+    getInvitation: (org, id) => upstream.getInvitation(org, id),
+    revoke: (org, id, by) => upstream.revoke(org, id, by),
+    findMembers: (org, emails) => upstream.findMembers(org, emails),
   };
   return { wrapped, successes, rateLimited: () => rateLimited };
 }

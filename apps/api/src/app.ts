@@ -18,13 +18,16 @@ import { bulkInvitationRoutes } from './routes/bulk-invitations.ts';
 import { CLERK_PROXY_PATH, clerkFrontendRoutes } from './routes/clerk-frontend.ts';
 import { clerkScriptUrl, configRoutes, consoleConfig, headTags } from './routes/config.ts';
 import { demoSignInRoutes } from './routes/demo-sign-in.ts';
+import { expiringInvitationRoutes } from './routes/expiring-invitations.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationExportRoutes } from './routes/invitation-exports.ts';
+import { invitationJobRoutes } from './routes/invitation-jobs.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { meRoutes } from './routes/me.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { roleRoutes } from './routes/roles.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
+import { userRoutes } from './routes/users.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { spaRoutes } from './static.ts';
 import type { AppEnv } from './types.ts';
@@ -53,6 +56,7 @@ export function createApp(config: AppConfig, deps: AppDeps) {
       now: deps.now,
     }),
     roles: createRoleCatalog({ upstream: deps.upstream, ttlMs: config.roleCatalogTtlMs, now: deps.now }),
+    expiring: deps.expiring,
     webhookInbox: deps.webhookInbox,
     activityChanges: deps.activityChanges,
     now: deps.now,
@@ -84,6 +88,8 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.route('/api', bulkInvitationRoutes(routeDeps));
   app.route('/api', activityRoutes(routeDeps));
   app.route('/api', invitationExportRoutes(routeDeps));
+  app.route('/api', invitationJobRoutes(routeDeps));
+  app.route('/api', expiringInvitationRoutes(routeDeps));
   app.route('/api', acceptanceRoutes(routeDeps));
   app.route('/api', webhookRoutes(routeDeps));
   app.get('/api/openapi.json', routeDeps.access('public'), openApiDocument(app));
@@ -92,6 +98,7 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.route('/api/v1', invitationRoutes(routeDeps));
   app.route('/api/v1', organizationRoutes(routeDeps));
   app.route('/api/v1', roleRoutes(routeDeps));
+  app.route('/api/v1', userRoutes(routeDeps));
   app.all('/api', () => notFoundResponse());
   app.all('/api/*', () => notFoundResponse());
   app.route(CLERK_PROXY_PATH, clerkFrontendRoutes(config, deps.clerkScripts));

@@ -28,6 +28,8 @@ export interface AppConfig {
   recipientCheckTtlMs: number;
   /** How long the upstream's organization roles are reused to validate bulk jobs. */
   roleCatalogTtlMs: number;
+  /** How long an organization's pending invitations are reused by the expiring-soon filter. */
+  expiringCacheTtlMs: number;
   tokenCacheTtlMs: number;
   /** Least time between two page requests of a CSV export (keeps an export within Clerk's limits). */
   exportPageIntervalMs: number;
@@ -70,6 +72,7 @@ export function appConfig(
     roleCacheTtlMs: 30_000,
     recipientCheckTtlMs: 5_000,
     roleCatalogTtlMs: 60_000,
+    expiringCacheTtlMs: 30_000,
     tokenCacheTtlMs: 60_000,
     // At most 50 export pages per 10 s: half of a development instance's limit, a twentieth of production's.
     exportPageIntervalMs: 200,

@@ -4,6 +4,7 @@ import { createPrincipalCache, type PrincipalLoader } from './auth/principal-cac
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.ts';
 import { createScriptStore, pinnedClerkPackages, type ScriptStore } from './clerk-frontend/pinned-scripts.ts';
 import type { AppConfig } from './config.ts';
+import { createExpiringInvitations, type ExpiringInvitations } from './lifecycle/expiring-invitations.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMemoryStore, type Store } from './store/create-store.ts';
 import { createUpstream, type UpstreamClient } from './upstream/client.ts';
@@ -29,6 +30,8 @@ export interface AppDeps {
   wakeWorker: () => void;
   /** clerk-js and Clerk's UI from the pinned packages, served under `/__clerk/npm/…`. */
   clerkScripts: ScriptStore;
+  /** Pending invitations by expiry, kept briefly (the expiring-soon filter); the worker drops what it changes. */
+  expiring: ExpiringInvitations;
   /** Clerk's webhook events: stored by the endpoint, applied off the request path. */
   webhookInbox: WebhookInbox;
   /** Wakes activity pages waiting for the log to change. */
@@ -96,6 +99,8 @@ export function createDeps(config: AppConfig, overrides: Partial<AppDeps> = {}):
       createActivityRecorder({ store, logger, now, onWritten: (org) => changes.publish([org]) }),
     wakeWorker: overrides.wakeWorker ?? (() => {}),
     clerkScripts: overrides.clerkScripts ?? createScriptStore(pinnedClerkPackages()),
+    expiring:
+      overrides.expiring ?? createExpiringInvitations({ upstream, ttlMs: config.expiringCacheTtlMs, now }),
     webhookInbox:
       overrides.webhookInbox ??
       createWebhookInbox({ store, logger, now, onApplied: (orgs) => changes.publish(orgs) }),

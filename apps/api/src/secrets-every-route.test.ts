@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Listening, listen } from './listen.ts';
 import { type Harness, type Persona, startHarness } from './test/harness.ts';
 import { rawHttp } from './test/raw-http.ts';
-import { bulkJob, pendingInvitation, ROUTES, routePath } from './test/route-catalog.ts';
+import { bulkJob, pendingInvitation, ROUTES, routeUrl } from './test/route-catalog.ts';
 
 /**
  * A scripted session over every route (as staff, an org admin, a member and anonymous; on success,
@@ -51,13 +51,14 @@ describe('secrets stay out of every response and log line', () => {
           org: h.orgA,
           inv: await pendingInvitation(h, h.orgA),
           job: await bulkJob(h, h.orgA, tokens.staff),
+          user: h.userIds.member,
         };
         const body =
           route.name === 'demo sign-in token' ? { user_id: h.userIds.member } : route.validBody?.(fx);
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (who !== 'anonymous') headers.authorization = `Bearer ${tokens[who]}`;
         await record(
-          await h.app.request(routePath(route, fx), {
+          await h.app.request(routeUrl(route, fx), {
             method: route.method,
             headers,
             ...(body === undefined ? {} : { body: JSON.stringify(body) }),

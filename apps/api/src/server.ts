@@ -88,6 +88,7 @@ async function main() {
     upstream: createBulkUpstream(deps.upstream),
     workerId,
     onError: (err) => logger.error({ worker_id: workerId, error: err }, 'bulk worker error'),
+    onProgress: (job) => deps.expiring.forget(job.organization_id),
   });
   // Demo mode binds to loopback unless HOST says otherwise: demo sign-in is not for the LAN.
   const hostname = env.HOST ?? (emulator ? '127.0.0.1' : undefined);

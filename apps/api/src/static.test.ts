@@ -99,7 +99,7 @@ describe('serving the SPA', () => {
   });
 
   it('answers an unknown /api path with a 404 envelope, not the SPA', async () => {
-    const res = await app(dist).request('/api/v1/users');
+    const res = await app(dist).request('/api/v1/jwks');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/json');
     const body = (await res.json()) as { errors: { code: string }[]; clerk_trace_id: string };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailProblem } from './email-rules.ts';
-import { ACTIVITY_SOURCES, BULK_ROW_OUTCOMES } from './enums.ts';
-import { OrganizationId } from './ids.ts';
+import { ACTIVITY_SOURCES, BULK_JOB_KINDS, BULK_ROW_OUTCOMES } from './enums.ts';
+import { InvitationId, OrganizationId } from './ids.ts';
 import { intParam } from './query.ts';
 
 // Wire shapes of the dashboard's own routes (not Clerk's): /api/health, /api/config, /api/me,
@@ -70,6 +70,8 @@ export type DemoSignInTicket = z.infer<typeof DemoSignInTicket>;
 export const BULK_JOB_STATUSES = ['queued', 'running', 'waiting_rate_limit', 'done', 'cancelled'] as const;
 export const BulkJobStatus = z.enum(BULK_JOB_STATUSES);
 export const BulkRowOutcome = z.enum(BULK_ROW_OUTCOMES);
+export const BulkJobKind = z.enum(BULK_JOB_KINDS);
+export type BulkJobKind = z.infer<typeof BulkJobKind>;
 export type BulkJobStatus = z.infer<typeof BulkJobStatus>;
 export type BulkRowOutcome = z.infer<typeof BulkRowOutcome>;
 
@@ -93,8 +95,22 @@ export const BulkJobRowInput = z
     /** The line of the paste the row came from, from 1. */
     line: z.number().int().min(1).max(10_000_000).optional(),
     left_out: BulkJobLeftOut.optional(),
+    /**
+     * The address already has this pending invitation (the check said so) and the admin chose to send
+     * it again: the row re-issues it (revoked, then created again with its role and metadata). The job
+     * checks that the invitation is the address's, in the job's organization, when it runs.
+     */
+    reissue_invitation_id: InvitationId.optional(),
   })
   .superRefine((row, ctx) => {
+    if (row.left_out && row.reissue_invitation_id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reissue_invitation_id'],
+        message: 'a left-out row is not re-issued',
+        input: row.reissue_invitation_id,
+      });
+    }
     if (row.left_out) return;
     const problem = emailProblem(row.email_address);
     if (problem) {
@@ -132,20 +148,28 @@ export const BulkJobCounts = z.object({
   skipped: z.number().int(),
   failed: z.number().int(),
   pending: z.number().int(),
+  /** Rows whose invitation was revoked: only on `revoke` jobs. */
+  revoked: z.number().int().optional(),
 });
 export const BulkJobRow = z.object({
   /** The line of the paste, when the job was created with line numbers. */
   line: z.number().int().nullable(),
+  /** Empty until looked up, on a row started from an invitation id (`reissue`, `revoke`). */
   email_address: z.string(),
   role: z.string(),
   outcome: BulkRowOutcome,
+  /** The invitation the row ended with: invite and reissue, the one created; revoke, the one revoked. */
   invitation_id: z.string().nullable(),
+  /** Only on reissue and revoke rows: the invitation the row acts on (a reissue's new one replaces it). */
+  source_invitation_id: z.string().nullable().optional(),
   code: z.string().nullable(),
   message: z.string().nullable(),
 });
 export type BulkJobRow = z.infer<typeof BulkJobRow>;
 export const BulkJob = z.object({
   id: z.string(),
+  /** `invite` (a paste), `reissue` (resend / re-issue invitations) or `revoke`. */
+  kind: BulkJobKind,
   organization_id: z.string(),
   created_by: z.string(),
   status: BulkJobStatus,
@@ -190,6 +214,8 @@ export const ActivityQuery = z.object({
   /** A name or an email address (or an id): entries by an actor so named, or with that address. */
   actor: z.string().trim().min(1).max(320).optional(),
   action: z.string().optional(),
+  /** Entries about this address (exact, case-insensitive). */
+  email_address: z.string().trim().max(320).optional(),
   source: ActivitySource.optional(),
   since: intParam(0, Number.MAX_SAFE_INTEGER, 0),
   until: intParam(0, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),

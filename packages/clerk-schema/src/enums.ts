@@ -4,7 +4,11 @@
 
 export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export const INVITATION_ORDER_KEYS = ['created_at', 'email_address'] as const;
-export const BULK_ROW_OUTCOMES = ['pending', 'invited', 'skipped', 'failed'] as const;
+export const BULK_ROW_OUTCOMES = ['pending', 'invited', 'skipped', 'failed', 'revoked'] as const;
+/** What a bulk job does to each row: invite an address, re-issue an invitation, or revoke one. */
+export const BULK_JOB_KINDS = ['invite', 'reissue', 'revoke'] as const;
+/** The "Expires within" filter: pending invitations expiring within this many days. */
+export const EXPIRES_WITHIN_DAYS = [3, 7, 14, 30] as const;
 export const ACTIVITY_ACTIONS = [
   'invitation.create',
   'invitation.revoke',
@@ -12,6 +16,7 @@ export const ACTIVITY_ACTIONS = [
   'bulk_job.create',
   'bulk_job.cancel',
   'bulk_job.retry',
+  'invitation.resent',
   // From Clerk's webhooks: what the invitee or someone outside the console did.
   'invitation.accept',
   'membership.create',

@@ -255,6 +255,26 @@ export const clerkErrors = {
     fail(502, 'upstream_unavailable', 'Upstream unavailable', longMessage),
   upstreamTimeout: () =>
     fail(504, 'upstream_timeout', 'Upstream timeout', 'Clerk did not answer in time. Try again in a moment.'),
+  // Resend and jobs over invitations (the lifecycle routes).
+  invitationNotResendable: (status: string) =>
+    fail(
+      400,
+      'organization_invitation_not_resendable',
+      'not resendable',
+      `Only pending or expired invitations can be resent; this one is ${status}.`,
+    ),
+  noMatchingInvitations: () =>
+    fail(422, 'no_matching_invitations', 'nothing to do', 'No invitation matches these filters.', {
+      param_name: 'filter',
+    }),
+  tooManyMatches: (count: number, max: number) =>
+    fail(
+      422,
+      'too_many_matching_invitations',
+      'too many',
+      `${count} invitations match these filters; one job takes at most ${max}. Narrow the filters.`,
+      { param_name: 'filter', total_count: count },
+    ),
   webhookUnverified: (reason: string) =>
     fail(
       400,

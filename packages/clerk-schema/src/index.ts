@@ -4,6 +4,7 @@ export * from './enums.ts';
 export * from './errors.ts';
 export * from './ids.ts';
 export * from './invitation.ts';
+export * from './lifecycle.ts';
 export * from './organization.ts';
 export * from './query.ts';
 export * from './sign-in.ts';

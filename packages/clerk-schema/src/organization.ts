@@ -116,6 +116,10 @@ export const User = z.object({
   email_addresses: z.array(EmailAddressObject),
   public_metadata: Metadata,
   private_metadata: Metadata.optional(),
+  /** Unix ms of the last sign-in, null before the first (read by the person lookup). */
+  last_sign_in_at: z.number().int().nullable().optional(),
+  banned: z.boolean().optional(),
+  locked: z.boolean().optional(),
   created_at: z.number().int(),
   updated_at: z.number().int(),
 });

@@ -1,4 +1,4 @@
-import type { ActivityEntry, ActivitySource } from '@invites/clerk-schema';
+import { type ActivityEntry, type ActivitySource, normalizeEmail } from '@invites/clerk-schema';
 import { type Insertable, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Store } from '../store/create-store.ts';
 import type { ActivityTable, StoreSchema } from '../store/schema.ts';
@@ -22,6 +22,8 @@ export interface ActivityFilter {
   /** Entries whose actor's name contains `text` (any case), whose actor id is `text`, or is one of `userIds`. */
   actor?: { text: string; userIds: readonly string[] } | undefined;
   action?: string | undefined;
+  /** Entries naming this address (exact, case-insensitive). */
+  email_address?: string | undefined;
   source?: ActivitySource | undefined;
   since: number;
   until: number;
@@ -143,6 +145,11 @@ export async function listActivity(
   if (query.organization_id !== undefined) base = base.where('organization_id', '=', query.organization_id);
   if (query.actor_id !== undefined) base = base.where('actor_id', '=', query.actor_id);
   if (query.action !== undefined) base = base.where('action', '=', query.action);
+  if (query.email_address !== undefined) {
+    // Addresses are stored as a JSON array of normalised strings: match one whole element.
+    const quoted = JSON.stringify(normalizeEmail(query.email_address)).replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    base = base.where(sql<boolean>`email_addresses like ${`%${quoted}%`} escape '\\'`);
+  }
   if (query.source !== undefined) base = base.where('source', '=', query.source);
   if (query.actor !== undefined) {
     const { text, userIds } = query.actor;

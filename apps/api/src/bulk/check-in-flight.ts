@@ -1,6 +1,13 @@
 import { normalizeEmail, type OrganizationInvitation } from '@invites/clerk-schema';
-import { backoffUntil, CONTINUE, type JobRun, recordJobCall, type StepResult } from './job-run.ts';
-import { type RowRecord, requeueRows, type SettledRow, settleRows } from './row-store.ts';
+import {
+  backoffUntil,
+  CONTINUE,
+  type CreatePolicy,
+  type JobRun,
+  type StepResult,
+  settle,
+} from './job-run.ts';
+import { type RowRecord, requeueRows, type SettledRow } from './row-store.ts';
 import { UpstreamUnavailableError } from './upstream.ts';
 
 /** True when `inv` is the invitation an attempt of this job created (not an older or foreign one). */
@@ -16,7 +23,11 @@ function createdByAttempt(run: JobRun, row: RowRecord, inv: OrganizationInvitati
  * Clerk which of their addresses now have a pending invitation. Ours → invited with that id; someone
  * else's → skipped; none → back in the queue to be sent again.
  */
-export async function checkInFlight(run: JobRun, rows: RowRecord[]): Promise<StepResult> {
+export async function checkInFlight(
+  run: JobRun,
+  policy: CreatePolicy,
+  rows: RowRecord[],
+): Promise<StepResult> {
   const { store, job, upstream } = run;
   let found: OrganizationInvitation[];
   try {
@@ -39,16 +50,18 @@ export async function checkInFlight(run: JobRun, rows: RowRecord[]): Promise<Ste
       run.now(),
     );
     const exhausted = rows.filter((r) => r.failures + 1 >= run.settings.maxFailures);
-    await settleRows(
-      store.db,
-      job.id,
-      exhausted.map((r) => ({
-        position: r.position,
-        outcome: 'failed',
-        code: 'upstream_unavailable',
-        message: 'Could not confirm with Clerk whether this invitation was created. Retry to check again.',
+    await settle(
+      run,
+      policy,
+      exhausted.map((row) => ({
+        row,
+        settled: {
+          position: row.position,
+          outcome: 'failed',
+          code: 'upstream_unavailable',
+          message: 'Could not confirm with Clerk whether this invitation was created. Retry to check again.',
+        },
       })),
-      run.now(),
     );
     if (err.failure.status === 429) {
       const seconds = err.failure.retryAfterSeconds;
@@ -63,7 +76,7 @@ export async function checkInFlight(run: JobRun, rows: RowRecord[]): Promise<Ste
   }
 
   const byEmail = new Map(found.map((inv) => [normalizeEmail(inv.email_address), inv]));
-  const settled: SettledRow[] = [];
+  const settled: { row: RowRecord; settled: SettledRow }[] = [];
   const ours: RowRecord[] = [];
   const absent: number[] = [];
   for (const row of rows) {
@@ -71,21 +84,24 @@ export async function checkInFlight(run: JobRun, rows: RowRecord[]): Promise<Ste
     if (!inv) {
       absent.push(row.position);
     } else if (createdByAttempt(run, row, inv)) {
-      settled.push({ position: row.position, outcome: 'invited', invitation_id: inv.id });
+      settled.push({ row, settled: { position: row.position, outcome: 'invited', invitation_id: inv.id } });
       ours.push(row);
     } else {
       settled.push({
-        position: row.position,
-        outcome: 'skipped',
-        code: 'duplicate_record',
-        message: `There is already a pending invitation for ${row.email_address}.`,
+        row,
+        settled: {
+          position: row.position,
+          outcome: 'skipped',
+          code: 'duplicate_record',
+          message: `There is already a pending invitation for ${row.email_address}.`,
+        },
       });
     }
   }
-  await settleRows(store.db, job.id, settled, run.now());
+  await settle(run, policy, settled);
   await requeueRows(store.db, job.id, absent, { inFlight: 'checked' }, run.now());
   if (ours.length > 0) {
-    await recordJobCall(run, 'invitation.bulk_create', ours, 'ok', null, {
+    await policy.recordCall(run, 'invitation.bulk_create', ours, 'ok', null, {
       confirmed_after_lost_response: true,
     });
   }

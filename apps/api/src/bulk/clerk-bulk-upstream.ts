@@ -1,6 +1,8 @@
 import {
   ClerkErrorsSchema,
   clerkErrors,
+  listOf,
+  MembershipPublicUserData,
   normalizeEmail,
   OrganizationInvitation,
   OrganizationInvitationList,
@@ -61,6 +63,11 @@ const unexpectedBody = (traceId: string | null): UpstreamFailure => ({
   traceId,
 });
 
+// Only what the member check reads of a membership.
+const MemberPage = listOf(z.object({ public_user_data: MembershipPublicUserData.optional() }));
+/** Addresses per membership lookup (Clerk takes up to 100 `email_address` values). */
+const MEMBER_LOOKUP = 100;
+
 /**
  * The bulk runner's Clerk operations over the api's shared upstream client (one keep-alive pool, one
  * timeout policy). POSTs are never retried by the client; the runner decides what an unknown outcome means.
@@ -75,6 +82,14 @@ export function createBulkUpstream(client: UpstreamClient): BulkUpstream {
   }
   const orgPath = (org: string) => `/v1/organizations/${encodeURIComponent(org)}/invitations`;
 
+  async function oneInvitation(req: UpstreamRequest) {
+    const reply = await call(req);
+    if (!reply.ok) return reply;
+    const invitation = OrganizationInvitation.safeParse(reply.body);
+    if (!invitation.success) return unexpectedBody(reply.traceId);
+    return { ok: true as const, invitation: invitation.data, traceId: reply.traceId };
+  }
+
   return {
     async bulkCreate(org, items) {
       const reply = await call({ method: 'POST', path: `${orgPath(org)}/bulk`, body: items });
@@ -86,12 +101,44 @@ export function createBulkUpstream(client: UpstreamClient): BulkUpstream {
       if (!invitations) return unexpectedBody(reply.traceId);
       return { ok: true, invitations, traceId: reply.traceId };
     },
-    async createOne(org, item) {
-      const reply = await call({ method: 'POST', path: orgPath(org), body: item });
-      if (!reply.ok) return reply;
-      const invitation = OrganizationInvitation.safeParse(reply.body);
-      if (!invitation.success) return unexpectedBody(reply.traceId);
-      return { ok: true, invitation: invitation.data, traceId: reply.traceId };
+    createOne: (org, item) => oneInvitation({ method: 'POST', path: orgPath(org), body: item }),
+    getInvitation: (org, id) =>
+      oneInvitation({ method: 'GET', path: `${orgPath(org)}/${encodeURIComponent(id)}` }),
+    revoke: (org, id, requestingUserId) =>
+      oneInvitation({
+        method: 'POST',
+        path: `${orgPath(org)}/${encodeURIComponent(id)}/revoke`,
+        body: { requesting_user_id: requestingUserId },
+      }),
+    async findMembers(org, emails) {
+      const memberPage = async (addresses: readonly string[]) => {
+        const query = new URLSearchParams({ limit: String(MEMBER_LOOKUP) });
+        for (const email of addresses) query.append('email_address', email);
+        const path = `/v1/organizations/${encodeURIComponent(org)}/memberships`;
+        const reply = await call({ method: 'GET', path, query });
+        if (!reply.ok) throw new UpstreamUnavailableError({ ...reply, ambiguous: false });
+        const page = MemberPage.safeParse(reply.body);
+        if (!page.success) throw new UpstreamUnavailableError(unexpectedBody(reply.traceId));
+        return page.data;
+      };
+      const wanted = [...new Set(emails.map(normalizeEmail))];
+      const members = new Set<string>();
+      for (let i = 0; i < wanted.length; i += MEMBER_LOOKUP) {
+        const batch = wanted.slice(i, i + MEMBER_LOOKUP);
+        const page = await memberPage(batch);
+        let elsewhere = 0;
+        for (const { public_user_data: user } of page.data) {
+          const identifier = user?.identifier ? normalizeEmail(user.identifier) : null;
+          if (identifier && batch.includes(identifier)) members.add(identifier);
+          else elsewhere += 1;
+        }
+        // A member matched by an address that is not their identifier: ask for the rest one by one.
+        if (elsewhere === 0) continue;
+        for (const email of batch.filter((e) => !members.has(e))) {
+          if ((await memberPage([email])).total_count > 0) members.add(email);
+        }
+      }
+      return members;
     },
     async findPending(org, emails) {
       const replies = await Promise.all(

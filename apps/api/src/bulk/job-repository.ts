@@ -1,6 +1,7 @@
 import {
   type BulkJob,
   type BulkJobCounts,
+  type BulkJobKind,
   type BulkJobLeftOut,
   type BulkJobOptions,
   type BulkJobRow,
@@ -30,6 +31,8 @@ export interface NewBulkJobRow {
   role: string;
   line?: number | undefined;
   left_out?: BulkJobLeftOut | undefined;
+  /** Re-issue this pending invitation of the address instead of inviting it (see `BulkJobRowInput`). */
+  reissue_invitation_id?: string | undefined;
 }
 
 // What Clerk would have answered for such a row, so the results read alike whoever skipped it.
@@ -44,7 +47,7 @@ const LEFT_OUT_CODES: Record<BulkJobLeftOut['reason'], string> = {
 const INSERT_BATCH = 500;
 export const TERMINAL_STATUSES: readonly BulkJobStatus[] = ['done', 'cancelled'];
 
-function newBulkJobId(): string {
+export function newBulkJobId(): string {
   return `bulkjob_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
 }
 
@@ -90,7 +93,8 @@ function toRowRecord(
   const first = firstSeen.get(email);
   if (first === undefined) {
     firstSeen.set(email, { position, line });
-    return record(email, 'pending', null, null);
+    const row = record(email, 'pending', null, null);
+    return r.reissue_invitation_id ? { ...row, source_invitation_id: r.reissue_invitation_id } : row;
   }
   const where = first.line !== null ? `on line ${first.line}` : `at row ${first.position + 1}`;
   return record(email, 'skipped', 'duplicate_record', `${email} is listed more than once (first ${where}).`);
@@ -120,6 +124,12 @@ export async function createBulkJob(store: Store, input: NewBulkJob): Promise<Bu
     created_at: now,
     updated_at: now,
   };
+  await insertJob(store, job, rows);
+  return (await getBulkJob(store, id))!;
+}
+
+/** Stores a new job and all its rows in one transaction. */
+export async function insertJob(store: Store, job: BulkJobsTable, rows: readonly BulkJobRowsTable[]) {
   await store.db.transaction().execute(async (tx) => {
     await tx.insertInto('bulk_jobs').values(job).execute();
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
@@ -129,7 +139,6 @@ export async function createBulkJob(store: Store, input: NewBulkJob): Promise<Bu
         .execute();
     }
   });
-  return (await getBulkJob(store, id))!;
 }
 
 async function countsByJob(db: StoreDb, jobIds: string[]): Promise<Map<string, BulkJobCounts>> {
@@ -144,14 +153,17 @@ async function countsByJob(db: StoreDb, jobIds: string[]): Promise<Map<string, B
     .execute();
   for (const r of rows) {
     const counts = result.get(r.job_id);
-    if (counts && r.outcome in counts) counts[r.outcome as BulkRowOutcome] = Number(r.n);
+    if (counts && (r.outcome in counts || r.outcome === 'revoked'))
+      counts[r.outcome as BulkRowOutcome] = Number(r.n);
   }
   return result;
 }
 
 function toSummary(job: BulkJobsTable, counts: BulkJobCounts): BulkJobSummary {
+  if (job.kind === 'revoke') counts.revoked ??= 0;
   return {
     id: job.id,
+    kind: (job.kind ?? 'invite') as BulkJobKind,
     organization_id: job.organization_id,
     created_by: job.created_by,
     status: job.status as BulkJobStatus,
@@ -177,7 +189,16 @@ export async function getBulkJob(store: Store, id: string): Promise<BulkJob | nu
   if (!job) return null;
   const rows = await store.db
     .selectFrom('bulk_job_rows')
-    .select(['line', 'email_address', 'role', 'outcome', 'invitation_id', 'code', 'message'])
+    .select([
+      'line',
+      'email_address',
+      'role',
+      'outcome',
+      'invitation_id',
+      'source_invitation_id',
+      'code',
+      'message',
+    ])
     .where('job_id', '=', id)
     .orderBy('position')
     .execute();
@@ -191,6 +212,10 @@ export async function getBulkJob(store: Store, id: string): Promise<BulkJob | nu
         role: r.role,
         outcome: r.outcome as BulkRowOutcome,
         invitation_id: r.invitation_id,
+        // Invite rows name an invitation only when they re-issued an address's pending one.
+        ...(job.kind !== 'invite' || r.source_invitation_id
+          ? { source_invitation_id: r.source_invitation_id ?? null }
+          : {}),
         code: r.outcome === 'pending' ? null : r.code,
         message: r.outcome === 'pending' ? null : r.message,
       }),
@@ -198,13 +223,17 @@ export async function getBulkJob(store: Store, id: string): Promise<BulkJob | nu
   };
 }
 
-/** An organization's jobs, newest first, without rows. */
+/** An organization's jobs (of the given kinds, else all), newest first, without rows. */
 export async function listBulkJobs(
   store: Store,
   organizationId: string,
-  page: { limit: number; offset: number } = { limit: 50, offset: 0 },
+  page: { limit: number; offset: number; kind?: readonly BulkJobKind[] | undefined } = {
+    limit: 50,
+    offset: 0,
+  },
 ): Promise<{ data: BulkJobSummary[]; total_count: number }> {
-  const base = store.db.selectFrom('bulk_jobs').where('organization_id', '=', organizationId);
+  let base = store.db.selectFrom('bulk_jobs').where('organization_id', '=', organizationId);
+  if (page.kind?.length) base = base.where('kind', 'in', [...page.kind]);
   const jobs = await base
     .selectAll()
     .orderBy('created_at', 'desc')

@@ -32,6 +32,23 @@ describe('results CSV', () => {
     );
   });
 
+  it('names the invitation each row acted on in a reissue or revoke job', () => {
+    const row: BulkJobRow = {
+      line: null,
+      email_address: 'a@x.com',
+      role: 'org:member',
+      outcome: 'invited',
+      invitation_id: 'orginv_new',
+      source_invitation_id: 'orginv_old',
+      code: null,
+      message: null,
+    };
+    expect(bulkJobResultsCsv({ kind: 'reissue', rows: [row] })).toBe(
+      'email_address,role,outcome,invitation_id,source_invitation_id,code,message\r\n' +
+        'a@x.com,org:member,invited,orginv_new,orginv_old,,\r\n',
+    );
+  });
+
   it('quotes cells with quotes, commas and line breaks', () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('a\nb')).toBe('"a\nb"');

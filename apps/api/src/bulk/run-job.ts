@@ -1,26 +1,23 @@
-import { BULK_MAX } from '@invites/clerk-schema';
+import type { BulkJobKind } from '@invites/clerk-schema';
 import type { Store } from '../store/create-store.ts';
 import type { BulkJobsTable } from '../store/schema.ts';
-import { checkInFlight } from './check-in-flight.ts';
+import { inviteStep } from './invite-step.ts';
 import type { JobRun, RunnerSettings, StepResult } from './job-run.ts';
 import { releaseLease, renewLease } from './lease.ts';
-import { nextRows } from './row-store.ts';
-import { sendAlone, sendChunk } from './send-rows.ts';
+import { reissueStep } from './reissue-step.ts';
+import { revokeStep } from './revoke-step.ts';
 import type { BulkUpstream } from './upstream.ts';
 
-/**
- * One step of a job, each persisted before the next: first settle rows whose last request had an
- * unknown outcome, then rows that must go alone, then the next chunk of ≤ 10.
- */
-export async function runStep(run: JobRun): Promise<StepResult> {
-  const { db } = run.store;
-  const inFlight = await nextRows(db, run.job.id, 'in_flight', BULK_MAX);
-  if (inFlight.length > 0) return checkInFlight(run, inFlight);
-  const [alone] = await nextRows(db, run.job.id, 'alone', 1);
-  if (alone) return sendAlone(run, alone);
-  const chunk = await nextRows(db, run.job.id, 'bulk', BULK_MAX);
-  if (chunk.length > 0) return sendChunk(run, chunk);
-  return { kind: 'done' };
+/** Each kind's row executor: one step of a claimed job, persisted before the next. */
+const STEPS: Record<BulkJobKind, (run: JobRun) => Promise<StepResult>> = {
+  invite: inviteStep,
+  reissue: reissueStep,
+  revoke: revokeStep,
+};
+
+/** One step of a job, by its kind. */
+export function runStep(run: JobRun): Promise<StepResult> {
+  return STEPS[(run.job.kind ?? 'invite') as BulkJobKind](run);
 }
 
 export interface ClaimedJob {
@@ -32,6 +29,8 @@ export interface ClaimedJob {
   leaseMs: number;
   now: () => number;
   shouldStop: () => boolean;
+  /** Called after each step that may have changed invitations (e.g. to drop cached lists of them). */
+  onProgress?: ((job: BulkJobsTable) => void) | undefined;
 }
 
 /** Works a claimed job until it is done, has to wait, is cancelled, loses its lease or the worker stops. */
@@ -51,6 +50,7 @@ export async function runClaimedJob(claim: ClaimedJob): Promise<void> {
       return;
     }
     const step = await runStep(run);
+    claim.onProgress?.(job);
     if (step.kind === 'continue') continue;
     const release =
       step.kind === 'done'

@@ -9,44 +9,40 @@ import {
 import {
   backoffUntil,
   CONTINUE,
+  type CreatePolicy,
   failureReason,
   type JobRun,
-  recordJobCall,
   type StepResult,
-  toItem,
+  settle,
 } from './job-run.ts';
-import {
-  failAllPending,
-  markInFlight,
-  type RowRecord,
-  requeueRows,
-  type SettledRow,
-  settleRows,
-} from './row-store.ts';
+import { failAllPending, markInFlight, type RowRecord, requeueRows, type SettledRow } from './row-store.ts';
 import type { UpstreamFailure } from './upstream.ts';
 
 type Action = 'invitation.bulk_create' | 'invitation.create';
+type Entry = { row: RowRecord; settled: SettledRow };
 
 /** Fails rows that have used up their transient-failure budget; true when there were any. */
-async function settleExhausted(run: JobRun, rows: RowRecord[]): Promise<boolean> {
+async function settleExhausted(run: JobRun, policy: CreatePolicy, rows: RowRecord[]): Promise<boolean> {
   const exhausted = rows.filter((r) => r.failures >= run.settings.maxFailures);
-  await settleRows(
-    run.store.db,
-    run.job.id,
-    exhausted.map((r) => ({
-      position: r.position,
-      outcome: 'failed',
-      code: r.code ?? 'upstream_unavailable',
-      message: r.message ?? 'Clerk could not be reached.',
+  await settle(
+    run,
+    policy,
+    exhausted.map((row) => ({
+      row,
+      settled: {
+        position: row.position,
+        outcome: 'failed',
+        code: row.code ?? 'upstream_unavailable',
+        message: row.message ?? 'Clerk could not be reached.',
+      },
     })),
-    run.now(),
   );
   return exhausted.length > 0;
 }
 
 /** Sends up to 10 rows through Clerk's all-or-nothing bulk endpoint. */
-export async function sendChunk(run: JobRun, rows: RowRecord[]): Promise<StepResult> {
-  if (await settleExhausted(run, rows)) return CONTINUE;
+export async function sendChunk(run: JobRun, policy: CreatePolicy, rows: RowRecord[]): Promise<StepResult> {
+  if (await settleExhausted(run, policy, rows)) return CONTINUE;
   const chunk = rows.slice(0, BULK_MAX);
   await markInFlight(
     run.store.db,
@@ -56,39 +52,36 @@ export async function sendChunk(run: JobRun, rows: RowRecord[]): Promise<StepRes
   );
   const result = await run.upstream.bulkCreate(
     run.job.organization_id,
-    chunk.map((r) => toItem(run, r)),
+    chunk.map((r) => policy.item(run, r)),
   );
-  if (!result.ok) return handleFailure(run, chunk, result, 'invitation.bulk_create');
+  if (!result.ok) return handleFailure(run, policy, chunk, result, 'invitation.bulk_create');
   const byEmail = new Map(result.invitations.map((inv) => [normalizeEmail(inv.email_address), inv.id]));
-  const settled: SettledRow[] = [];
+  const settled: Entry[] = [];
   const missing: number[] = [];
   for (const row of chunk) {
     const id = byEmail.get(row.email_address);
-    if (id) settled.push({ position: row.position, outcome: 'invited', invitation_id: id });
+    if (id) settled.push({ row, settled: { position: row.position, outcome: 'invited', invitation_id: id } });
     else missing.push(row.position);
   }
-  await settleRows(run.store.db, run.job.id, settled, run.now());
+  await settle(run, policy, settled);
   // An answer that leaves out an address we sent: look it up rather than guess.
   await requeueRows(run.store.db, run.job.id, missing, { inFlight: 'ambiguous' }, run.now());
-  await recordJobCall(run, 'invitation.bulk_create', chunk, 'ok', result.traceId, {
-    invitation_ids: settled.map((s) => s.invitation_id),
+  await policy.recordCall(run, 'invitation.bulk_create', chunk, 'ok', result.traceId, {
+    invitation_ids: settled.map((s) => s.settled.invitation_id),
   });
   return CONTINUE;
 }
 
 /** Sends one row through the single-create endpoint (used once a bulk rejection named no address). */
-export async function sendAlone(run: JobRun, row: RowRecord): Promise<StepResult> {
-  if (await settleExhausted(run, [row])) return CONTINUE;
+export async function sendAlone(run: JobRun, policy: CreatePolicy, row: RowRecord): Promise<StepResult> {
+  if (await settleExhausted(run, policy, [row])) return CONTINUE;
   await markInFlight(run.store.db, run.job.id, [row.position], run.now());
-  const result = await run.upstream.createOne(run.job.organization_id, toItem(run, row));
-  if (!result.ok) return handleFailure(run, [row], result, 'invitation.create');
-  await settleRows(
-    run.store.db,
-    run.job.id,
-    [{ position: row.position, outcome: 'invited', invitation_id: result.invitation.id }],
-    run.now(),
-  );
-  await recordJobCall(run, 'invitation.create', [row], 'ok', result.traceId, {
+  const result = await run.upstream.createOne(run.job.organization_id, policy.item(run, row));
+  if (!result.ok) return handleFailure(run, policy, [row], result, 'invitation.create');
+  await settle(run, policy, [
+    { row, settled: { position: row.position, outcome: 'invited', invitation_id: result.invitation.id } },
+  ]);
+  await policy.recordCall(run, 'invitation.create', [row], 'ok', result.traceId, {
     invitation_id: result.invitation.id,
   });
   return CONTINUE;
@@ -96,6 +89,7 @@ export async function sendAlone(run: JobRun, row: RowRecord): Promise<StepResult
 
 async function handleFailure(
   run: JobRun,
+  policy: CreatePolicy,
   rows: RowRecord[],
   failure: UpstreamFailure,
   action: Action,
@@ -117,12 +111,13 @@ async function handleFailure(
       resumeAt: backoffUntil(run, Math.max(...rows.map((r) => r.failures + 1))),
     };
   }
-  return handleRejection(run, rows, failure, action);
+  return handleRejection(run, policy, rows, failure, action);
 }
 
 /** A definite 4xx: nothing was created. Settle the rows it names, re-queue the rest. */
 async function handleRejection(
   run: JobRun,
+  policy: CreatePolicy,
   rows: RowRecord[],
   failure: UpstreamFailure,
   action: Action,
@@ -130,17 +125,15 @@ async function handleRejection(
   const { db } = run.store;
   const first = failure.errors[0];
   const reason = failureReason(failure);
-  await recordJobCall(run, action, rows, reason.code, failure.traceId, {
+  await policy.recordCall(run, action, rows, reason.code, failure.traceId, {
     status: failure.status,
   });
   if (isJobWideRejection(failure.status, first)) {
-    await requeueRows(
-      db,
-      run.job.id,
-      rows.map((r) => r.position),
-      { inFlight: 'clear' },
-      run.now(),
-    );
+    const failed = rows.map((row) => ({
+      row,
+      settled: { position: row.position, outcome: 'failed' as const, ...reason },
+    }));
+    await settle(run, policy, failed);
     await failAllPending(db, run.job.id, reason, run.now());
     return CONTINUE;
   }
@@ -157,7 +150,7 @@ async function handleRejection(
     await requeueRows(db, run.job.id, positions, { inFlight: 'clear', sendAlone: true }, run.now());
     return CONTINUE;
   }
-  const settled: SettledRow[] = [];
+  const settled: Entry[] = [];
   const recheck: { position: number; code: string; message: string }[] = [];
   const rest: number[] = [];
   rows.forEach((row, i) => {
@@ -172,10 +165,10 @@ async function handleRejection(
     } else {
       const outcome = SKIP_CODES.has(error.code) ? 'skipped' : 'failed';
       const message = rowMessage(error, row.email_address);
-      settled.push({ position: row.position, outcome, code: error.code, message });
+      settled.push({ row, settled: { position: row.position, outcome, code: error.code, message } });
     }
   });
-  await settleRows(db, run.job.id, settled, run.now());
+  await settle(run, policy, settled);
   // An earlier attempt of ours may have created it: look it up before skipping. Counted as a failure,
   // so a duplicate that Clerk reports but never lists cannot loop forever.
   for (const { position, ...failure } of recheck) {

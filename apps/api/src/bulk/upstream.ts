@@ -21,6 +21,9 @@ export type CreateOneResult =
   | { ok: true; invitation: OrganizationInvitation; traceId: string | null }
   | UpstreamFailure;
 
+/** One invitation read or revoked (Clerk's answer carries it either way). */
+export type InvitationResult = CreateOneResult;
+
 /** Thrown by `findPending` when Clerk could not be asked. */
 export class UpstreamUnavailableError extends Error {
   constructor(readonly failure: UpstreamFailure) {
@@ -37,4 +40,14 @@ export interface BulkUpstream {
   createOne(organizationId: string, item: CreateInvitationBody): Promise<CreateOneResult>;
   /** Pending invitations of the organization for these addresses; throws `UpstreamUnavailableError`. */
   findPending(organizationId: string, emails: readonly string[]): Promise<OrganizationInvitation[]>;
+  /** `GET /v1/organizations/{org}/invitations/{id}` (with private metadata: server side only). */
+  getInvitation(organizationId: string, invitationId: string): Promise<InvitationResult>;
+  /** `POST /v1/organizations/{org}/invitations/{id}/revoke`. */
+  revoke(
+    organizationId: string,
+    invitationId: string,
+    requestingUserId: string | null,
+  ): Promise<InvitationResult>;
+  /** Which of these addresses (normalised) belong to a member; throws `UpstreamUnavailableError`. */
+  findMembers(organizationId: string, emails: readonly string[]): Promise<Set<string>>;
 }

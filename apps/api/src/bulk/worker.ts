@@ -1,4 +1,5 @@
 import type { Store } from '../store/create-store.ts';
+import type { BulkJobsTable } from '../store/schema.ts';
 import { DEFAULT_RUNNER_SETTINGS, type RunnerSettings } from './job-run.ts';
 import { claimNextJob } from './lease.ts';
 import { runClaimedJob } from './run-job.ts';
@@ -17,6 +18,8 @@ export interface BulkWorkerOptions extends Partial<RunnerSettings> {
   concurrency?: number;
   clock?: () => number;
   onError?: (err: unknown) => void;
+  /** After each step of a job, which may have created or revoked invitations. */
+  onProgress?: (job: BulkJobsTable) => void;
 }
 
 export interface BulkWorker {
@@ -80,6 +83,7 @@ export function startBulkWorker(options: BulkWorkerOptions): BulkWorker {
             leaseMs,
             now,
             shouldStop: () => stopping,
+            onProgress: options.onProgress,
           });
         } else {
           await sleep(await idleDelay());

@@ -334,6 +334,7 @@ const EMPTY_BODY: Record<string, unknown> = {
   'demo sign-in token': {},
   'bulk check': {},
   'bulk job create': {},
+  resend: {},
 };
 
 function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false } {

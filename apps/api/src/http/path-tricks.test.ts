@@ -56,7 +56,7 @@ describe('path tricks', () => {
     `/api/v1/organizations/%6frg_${org.slice(4)}/invitations`,
     `/api/v1/organizations/${org}/invitations/%252e%252e`,
     `http://127.0.0.1/api/v1/users/../organizations/${org}/invitations`,
-    '/api/v1/users',
+    '/api/v1/users/count',
     '/api/v1/jwks',
     '/api/v1/organizations/ORG/memberships'.replace('ORG', org),
     '/api/__emulator/info',

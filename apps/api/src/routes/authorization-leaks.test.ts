@@ -6,7 +6,7 @@ import {
   pendingInvitation,
   ROUTES,
   type RouteSpec,
-  routePath,
+  routeUrl,
   uniqueEmail,
 } from '../test/route-catalog.ts';
 
@@ -115,13 +115,14 @@ async function fixturesFor(route: RouteSpec, org: Org) {
     org: orgId(org),
     inv: route.pattern.includes(':inv') ? await pendingInvitation(h, orgId(org)) : 'orginv_unused',
     job: route.pattern.includes(':id') ? await bulkJob(h, orgId(org), tokens.staff) : 'bulkjob_unused',
+    user: h.userIds.member,
   };
 }
 
 describe('authorization matrix with leak checks', () => {
   it.each(CASES.map((c) => [c.label, c.expected, c] as const))('%s answers %i', async (_label, _s, c) => {
     const fx = await fixturesFor(c.route, c.org);
-    const path = routePath(c.route, fx) + (c.query === 'FILTER' ? `?organization_id=${fx.org}` : '');
+    const path = routeUrl(c.route, fx) + (c.query === 'FILTER' ? `?organization_id=${fx.org}` : '');
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (c.who !== 'anonymous') headers.authorization = `Bearer ${tokens[c.who]}`;
     const body =

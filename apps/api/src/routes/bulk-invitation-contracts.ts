@@ -5,7 +5,7 @@ import {
   BulkJob,
   BulkJobList,
   CreateBulkJobBody,
-  PaginationQuery,
+  ListBulkJobsQuery,
 } from '@invites/clerk-schema';
 import { consoleRoute, jsonContent } from '../http/contract.ts';
 
@@ -71,7 +71,7 @@ export const retryJob = consoleRoute('job_manager', {
 export const listJobs = consoleRoute('org_manager', {
   method: 'get',
   path: '/organizations/{org}/bulk-invitations',
-  summary: 'An organization’s bulk jobs, newest first',
-  request: { params: OrgParams, query: PaginationQuery },
+  summary: 'An organization’s bulk jobs (of some kinds: `kind=invite`), newest first',
+  request: { params: OrgParams, query: ListBulkJobsQuery },
   responses: { 200: jsonContent(BulkJobList, 'A page of jobs (without their rows).') },
 });

@@ -161,7 +161,7 @@ export function bulkInvitationRoutes(deps: RouteDeps) {
       const job = await jobOf(c);
       return c.body(bulkJobResultsCsv(job), 200, {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="bulk-invite-${job.id}.csv"`,
+        'content-disposition': `attachment; filename="bulk-${job.kind}-${job.id}.csv"`,
       });
     })
     .openapi(guarded(cancelJob, access, jobScoped), async (c) => {

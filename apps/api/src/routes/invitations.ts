@@ -30,7 +30,7 @@ async function readInvitationBody(c: Context<AppEnv>): Promise<unknown> {
 }
 
 /** Clerk's seven invitation operations, scoped by the access rules. Mounted at `/api/v1`. */
-export function invitationRoutes({ upstream, access, activity, recipients, store }: RouteDeps) {
+export function invitationRoutes({ upstream, access, activity, recipients, expiring, store }: RouteDeps) {
   const orgScoped = access('org_manager');
   const instanceQuery = queryValidator(ListInstanceInvitationsQuery);
   const pendingQuery = queryValidator(ListPendingInvitationsQuery);
@@ -66,6 +66,7 @@ export function invitationRoutes({ upstream, access, activity, recipients, store
       throw err;
     } finally {
       recipients.forget(org);
+      expiring.forget(org);
     }
   }
 

@@ -6,6 +6,7 @@ import type { RecipientChecker } from '../bulk/recipient-check.ts';
 import type { RoleCatalog } from '../bulk/role-catalog.ts';
 import type { PinnedPackage } from '../clerk-frontend/pinned-scripts.ts';
 import type { AppConfig } from '../config.ts';
+import type { ExpiringInvitations } from '../lifecycle/expiring-invitations.ts';
 import type { Store } from '../store/create-store.ts';
 import type { UpstreamClient } from '../upstream/client.ts';
 import type { WebhookInbox } from '../webhooks/webhook-inbox.ts';
@@ -26,6 +27,8 @@ export interface RouteDeps {
   /** The bulk preview's view of pending invitations and members, cached per organization. */
   recipients: RecipientChecker;
   roles: RoleCatalog;
+  /** The expiring-soon index of pending invitations, per organization. */
+  expiring: ExpiringInvitations;
   webhookInbox: WebhookInbox;
   activityChanges: ActivityChanges;
   now: () => number;

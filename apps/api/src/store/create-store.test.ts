@@ -48,6 +48,7 @@ describeEachStore('store', (kind) => {
       '0002_actor_names',
       '0003_bulk_row_lines',
       '0004_webhooks',
+      '0005_job_kinds',
     ]);
     const all = { since: 0, until: Number.MAX_SAFE_INTEGER, limit: 10, offset: 0 };
     const { data } = await listActivity(store, all, { all: true });
@@ -63,7 +64,11 @@ describeEachStore('store', (kind) => {
       values ('bulkjob_old', 'org_a', 'u', null, '{}', 'done', 1, 1, 1)`.execute(store.db);
     await sql`insert into bulk_job_rows (job_id, position, email_address, role, outcome, updated_at)
       values ('bulkjob_old', 0, 'a@x.com', 'org:member', 'invited', 1)`.execute(store.db);
-    expect(await migrateToLatest(db, store.schema)).toEqual(['0003_bulk_row_lines', '0004_webhooks']);
+    expect(await migrateToLatest(db, store.schema)).toEqual([
+      '0003_bulk_row_lines',
+      '0004_webhooks',
+      '0005_job_kinds',
+    ]);
     const job = await getBulkJob(store, 'bulkjob_old');
     expect(job?.rows).toEqual([expect.objectContaining({ line: null, email_address: 'a@x.com' })]);
   });

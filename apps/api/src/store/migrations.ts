@@ -175,6 +175,26 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('activity').dropColumn('source').execute();
     },
   },
+  // Jobs of other kinds than a bulk paste (reissue, revoke) run on the same engine: a kind per job,
+  // and per row the invitation it acts on, how far it got and what it will send (a reissue's body).
+  // Numbered after 0003 and 0004 of the bulk-parsing and webhooks branches.
+  '0005_job_kinds': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('bulk_jobs')
+        .addColumn('kind', 'text', (c) => c.notNull().defaultTo('invite'))
+        .execute();
+      await db.schema.alterTable('bulk_job_rows').addColumn('source_invitation_id', 'text').execute();
+      await db.schema.alterTable('bulk_job_rows').addColumn('step', 'text').execute();
+      await db.schema.alterTable('bulk_job_rows').addColumn('payload', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const col of ['payload', 'step', 'source_invitation_id']) {
+        await db.schema.alterTable('bulk_job_rows').dropColumn(col).execute();
+      }
+      await db.schema.alterTable('bulk_jobs').dropColumn('kind').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

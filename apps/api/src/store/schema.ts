@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Kysely } from 'kysely';
 
 export interface BulkJobsTable {
   id: string;
+  /** `invite`, `reissue` or `revoke` (`BulkJobKind`); the column defaults to `invite`. */
+  kind?: string | undefined;
   organization_id: string;
   created_by: string;
   /** The creator's display name when the job was created (for the activity log). */
@@ -42,6 +44,13 @@ export interface BulkJobRowsTable {
   /** Start of the earliest attempt whose outcome was unknown (it may have created an invitation). */
   ambiguous_since: number | null;
   updated_at: number;
+  // Rows of `reissue` and `revoke` jobs (absent, i.e. null, on `invite` rows).
+  /** The invitation the row acts on. */
+  source_invitation_id?: string | null | undefined;
+  /** How far a reissue row got (`ReissueStep`); null before anything was sent. */
+  step?: string | null | undefined;
+  /** JSON of the invitation a reissue row will create (metadata included); dropped once it settles. */
+  payload?: string | null | undefined;
 }
 
 export interface ActivityTable {

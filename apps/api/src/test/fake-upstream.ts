@@ -7,7 +7,13 @@ import {
   normalizeEmail,
   type OrganizationInvitation,
 } from '@invites/clerk-schema';
-import type { BulkCreateResult, BulkUpstream, CreateOneResult, UpstreamFailure } from '../bulk/upstream.ts';
+import type {
+  BulkCreateResult,
+  BulkUpstream,
+  CreateOneResult,
+  InvitationResult,
+  UpstreamFailure,
+} from '../bulk/upstream.ts';
 import { UpstreamUnavailableError } from '../bulk/upstream.ts';
 
 /** A fault for the next bulk call: Clerk's answer is replaced (`commit_then_drop` commits first). */
@@ -30,7 +36,11 @@ export class FakeUpstream implements BulkUpstream {
   readonly invitations: OrganizationInvitation[] = [];
   readonly members = new Set<string>();
   readonly faults: FakeFault[] = [];
-  /** Every call, in order: `bulk:<n>`, `one`, `find:<n>`. */
+  /** Faults for the next revoke calls (`commit_then_drop` revokes, then loses the answer). */
+  readonly revokeFaults: FakeFault[] = [];
+  /** Faults for the next single creates. */
+  readonly createFaults: FakeFault[] = [];
+  /** Every call, in order: `bulk:<n>`, `one`, `find:<n>`, `get`, `revoke`, `members:<n>`. */
   readonly calls: string[] = [];
   forbidden = false;
   /** How many of the next findPending calls fail with a 500. */
@@ -52,6 +62,7 @@ export class FakeUpstream implements BulkUpstream {
 
   private create(org: string, item: CreateInvitationBody): OrganizationInvitation {
     const now = this.clock();
+    const days = item.expires_in_days ?? 30;
     const inv: OrganizationInvitation = {
       object: 'organization_invitation',
       id: newClerkId('orginv'),
@@ -62,9 +73,10 @@ export class FakeUpstream implements BulkUpstream {
       inviter_id: item.inviter_user_id ?? null,
       public_inviter_data: null,
       status: 'pending',
-      public_metadata: {},
-      url: null,
-      expires_at: null,
+      public_metadata: item.public_metadata ?? {},
+      private_metadata: item.private_metadata ?? {},
+      url: item.redirect_url ? `${item.redirect_url}?__clerk_ticket=t&__clerk_status=sign_up` : null,
+      expires_at: now + days * 86_400_000,
       created_at: now,
       updated_at: now,
     };
@@ -94,6 +106,9 @@ export class FakeUpstream implements BulkUpstream {
 
   async createOne(org: string, item: CreateInvitationBody): Promise<CreateOneResult> {
     this.calls.push('one');
+    const fault = this.createFaults.shift();
+    if (fault === 'server_error') return fail(clerkErrors.internal(), { ambiguous: true });
+    if (fault === 'rate_limit') return fail(clerkErrors.tooManyRequests(1), { retryAfterSeconds: 1 });
     const problem = this.problem([item]);
     if (problem) return fail({ status: 400, errors: problem });
     return { ok: true, invitation: this.create(org, item), traceId: 'trace' };
@@ -106,5 +121,33 @@ export class FakeUpstream implements BulkUpstream {
       throw new UpstreamUnavailableError(fail(clerkErrors.internal(), { ambiguous: false }));
     }
     return emails.flatMap((e) => this.pending(e) ?? []);
+  }
+
+  async getInvitation(_org: string, id: string): Promise<InvitationResult> {
+    this.calls.push('get');
+    const inv = this.invitations.find((i) => i.id === id);
+    return inv
+      ? { ok: true, invitation: { ...inv }, traceId: 'trace' }
+      : fail(clerkErrors.invitationNotFound(id));
+  }
+
+  async revoke(_org: string, id: string): Promise<InvitationResult> {
+    this.calls.push('revoke');
+    const fault = this.revokeFaults.shift();
+    if (fault === 'rate_limit') return fail(clerkErrors.tooManyRequests(1), { retryAfterSeconds: 1 });
+    if (fault === 'server_error') return fail(clerkErrors.internal(), { ambiguous: true });
+    const inv = this.invitations.find((i) => i.id === id);
+    if (!inv) return fail(clerkErrors.invitationNotFound(id));
+    if (inv.status !== 'pending') return fail(clerkErrors.invitationNotPending());
+    inv.status = 'revoked';
+    inv.updated_at = this.clock();
+    if (fault === 'commit_then_drop')
+      return fail(clerkErrors.upstreamTimeout(), { status: 0, ambiguous: true });
+    return { ok: true, invitation: { ...inv }, traceId: 'trace' };
+  }
+
+  async findMembers(_org: string, emails: readonly string[]): Promise<Set<string>> {
+    this.calls.push(`members:${emails.length}`);
+    return new Set(emails.map(normalizeEmail).filter((e) => this.members.has(e)));
   }
 }

@@ -38,6 +38,9 @@ export function withInjectedFaults(
     },
     createOne: upstream.createOne.bind(upstream),
     findPending: upstream.findPending.bind(upstream),
+    getInvitation: upstream.getInvitation.bind(upstream),
+    revoke: upstream.revoke.bind(upstream),
+    findMembers: upstream.findMembers.bind(upstream),
   };
   return wrapped;
 }

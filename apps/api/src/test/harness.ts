@@ -64,6 +64,8 @@ export interface HarnessOptions {
   store?: Store;
   /** The api's clock (caches, activity timestamps); default Date.now. */
   now?: () => number;
+  /** The emulator's SQLite file (a benchmark's pre-seeded one); default a fresh in-memory demo. */
+  emulatorDb?: string;
 }
 
 /** Starts an in-memory demo emulator and an api (in-process) pointed at it. */
@@ -71,7 +73,12 @@ export async function startHarness(
   overrides: Partial<AppConfig> = {},
   options: HarnessOptions = {},
 ): Promise<Harness> {
-  const emu = await startEmulator({ db: ':memory:', seed: 'demo', rateLimits: 'off', port: 0 });
+  const emu = await startEmulator({
+    db: options.emulatorDb ?? ':memory:',
+    seed: 'demo',
+    rateLimits: 'off',
+    port: 0,
+  });
   const config = appConfig({
     clerkApiUrl: emu.url,
     clerkSecretKey: emu.secretKey,
@@ -107,6 +114,7 @@ export async function startHarness(
       upstream: createBulkUpstream(deps.upstream),
       workerId: 'harness',
       ...FAST_SETTINGS,
+      onProgress: (job) => deps.expiring.forget(job.organization_id),
       onError: (err) => logger.error({ error: err }, 'bulk worker error'),
     });
   }

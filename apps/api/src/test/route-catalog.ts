@@ -8,7 +8,9 @@ import {
   ListOrganizationsQuery,
   ListPendingInvitationsQuery,
   ListRolesQuery,
+  PaginationQuery,
   RevokeInvitationBody,
+  UserByEmailQuery,
 } from '@invites/clerk-schema';
 import type { z } from 'zod';
 import { type App, createApp } from '../app.ts';
@@ -33,6 +35,8 @@ export interface RouteFixtures {
   inv: string;
   /** A bulk job of `org`. */
   job: string;
+  /** A user (the person lookup's memberships); a well-formed id no user has when absent. */
+  user?: string;
 }
 
 export interface RouteSpec {
@@ -51,10 +55,12 @@ export interface RouteSpec {
   okStatus: number;
   /** The body size limit that applies (default `bodyLimitBytes`). */
   bodyLimit?: 'default' | 'bulk';
+  /** A query string the route needs to answer 2xx (when its query has required parameters). */
+  validQuery?: string;
 }
 
 type TestData = Pick<RouteSpec, 'name'> &
-  Partial<Pick<RouteSpec, 'query' | 'body' | 'validBody' | 'okStatus' | 'bodyLimit'>>;
+  Partial<Pick<RouteSpec, 'query' | 'body' | 'validBody' | 'okStatus' | 'bodyLimit' | 'validQuery'>>;
 
 let seq = 0;
 /** A unique, valid address. */
@@ -117,6 +123,21 @@ const TEST_DATA: Record<string, TestData> = {
   'GET /api/activity': { name: 'activity' },
   'GET /api/organizations/:org/invitations/export.csv': { name: 'export an organization’s invitations' },
   'GET /api/organization_invitations/export.csv': { name: 'export every invitation' },
+  'POST /api/organizations/:org/invitation-jobs': {
+    name: 'invitation job start',
+    // A well-formed id no invitation has: the job starts without reading Clerk, and its one row ends
+    // "not found" at the first look, so a suite with a worker running stays light.
+    validBody: () => ({ kind: 'revoke', invitation_ids: ['orginv_2NoSuchInvitation0000000000'] }),
+  },
+  'POST /api/organizations/:org/invitations/:inv/resend': { name: 'resend', validBody: () => ({}) },
+  'GET /api/organizations/:org/invitations/expiring': { name: 'expiring', validQuery: 'expires_within=7' },
+  'GET /api/invitations/expiring': { name: 'expiring (all organizations)', validQuery: 'expires_within=30' },
+  'GET /api/v1/users': {
+    name: 'user by email',
+    query: UserByEmailQuery,
+    validQuery: 'email_address=ada%40acme.example',
+  },
+  'GET /api/v1/users/:user/organization_memberships': { name: 'user memberships', query: PaginationQuery },
   'GET /api/activity/changes': { name: 'activity changes' },
   'GET /api/acceptance': { name: 'acceptance of organizations' },
   'GET /api/organizations/:org/acceptance': { name: 'acceptance of an organization' },
@@ -221,7 +242,16 @@ export function expectedStatus(route: RouteSpec, who: Who, org: 'A' | 'B'): numb
 
 /** The pattern with its placeholders filled. */
 export function routePath(route: Pick<RouteSpec, 'pattern'>, fx: RouteFixtures): string {
-  return route.pattern.replace(':org', fx.org).replace(':inv', fx.inv).replace(':id', fx.job);
+  return route.pattern
+    .replace(':org', fx.org)
+    .replace(':inv', fx.inv)
+    .replace(':id', fx.job)
+    .replace(':user', fx.user ?? 'user_2NoSuchUser0000000000000000');
+}
+
+/** The filled pattern with the query string the route needs to succeed, if any. */
+export function routeUrl(route: Pick<RouteSpec, 'pattern' | 'validQuery'>, fx: RouteFixtures): string {
+  return routePath(route, fx) + (route.validQuery ? `?${route.validQuery}` : '');
 }
 
 /** A queued bulk job of `org` with one row, created through the api as staff (no worker runs it). */

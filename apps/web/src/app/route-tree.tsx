@@ -15,6 +15,9 @@ import { invitationQueryOptions } from '../features/invitations/api/get-invitati
 import { orgInvitationsQueryOptions } from '../features/invitations/api/get-org-invitations.ts';
 import { organizationQueryOptions } from '../features/organizations/api/get-organization.ts';
 import { organizationsQueryOptions } from '../features/organizations/api/get-organizations.ts';
+import { personQueryOptions } from '../features/people/api/get-person.ts';
+import { personActivityQueryOptions } from '../features/people/api/get-person-activity.ts';
+import { personInvitationsQueryOptions } from '../features/people/api/get-person-invitations.ts';
 import { isApiError } from '../lib/api-client.ts';
 import {
   ACTIVITY_DEFAULTS,
@@ -24,6 +27,7 @@ import {
   bulkJobSearch,
   LIST_DEFAULTS,
   orgInvitationsSearch,
+  peopleSearch,
   signInSearch,
 } from '../lib/search-schemas.ts';
 import { probablySignedIn } from '../lib/session-cookies.ts';
@@ -205,6 +209,23 @@ const activityRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/activity-page.tsx'), 'ActivityPage'),
 });
 
+/** `/people?email=` (staff): everything about one address, for support. */
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'people',
+  validateSearch: peopleSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context: { queryClient }, deps: { email } }) => {
+    if (!email) return;
+    inBackground(
+      queryClient.ensureQueryData(personQueryOptions(email)),
+      queryClient.ensureQueryData(personInvitationsQueryOptions(email)),
+      queryClient.ensureQueryData(personActivityQueryOptions(email)),
+    );
+  },
+  component: lazyRouteComponent(() => import('./routes/people-page.tsx'), 'PeoplePage'),
+});
+
 /** Every page of the console; each page's code is its own chunk, loaded on first visit or on hover. */
 export const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -217,6 +238,7 @@ export const routeTree = rootRoute.addChildren([
     bulkJobRoute,
     allInvitationsRoute.addChildren([allInvitationDetailRoute]),
     activityRoute,
+    peopleRoute,
   ]),
 ]);
 

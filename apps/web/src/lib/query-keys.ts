@@ -21,4 +21,6 @@ export const queryKeys = {
   orgBulkJobs: (orgId: string) => ['bulk-jobs', 'org', orgId] as const,
   bulkJob: (jobId: string) => ['bulk-jobs', 'job', jobId] as const,
   activity: ['activity'] as const,
+  /** The person lookup's Clerk reads (user, memberships). */
+  people: ['people'] as const,
 };

@@ -1,6 +1,7 @@
 import {
   ACTIVITY_ACTIONS,
   BULK_ROW_OUTCOMES,
+  EXPIRES_WITHIN_DAYS,
   INVITATION_ORDER_KEYS,
   INVITATION_STATUSES,
 } from '@invites/clerk-schema/enums';
@@ -68,11 +69,20 @@ export const LIST_DEFAULTS: {
   pageSize: 25,
 };
 
+export type ExpiresWithin = (typeof EXPIRES_WITHIN_DAYS)[number];
+
+/** `expires_within=7`: pending invitations expiring within 3, 7, 14 or 30 days; absent for all. */
+const expiresWithin = z.catch(
+  z.optional(z.pipe(z.coerce.number<ExpiresWithin>(), z.literal(EXPIRES_WITHIN_DAYS))),
+  undefined,
+);
+
 const listShape = {
   status: repeated(INVITATION_STATUSES),
   sort: z.catch(z._default(z.enum(SORT_VALUES), LIST_DEFAULTS.sort), LIST_DEFAULTS.sort),
   page,
   pageSize: urlNumber(PAGE_SIZES, LIST_DEFAULTS.pageSize),
+  expires_within: expiresWithin,
 };
 
 /** `/orgs/$orgId/invitations`: status, sort, page, page size and an exact email filter. */
@@ -84,7 +94,11 @@ export const allInvitationsSearch = z.object({ ...listShape, q: text(320) });
 export type AllInvitationsSearch = z.output<typeof allInvitationsSearch>;
 
 /** The state both invitation lists share. */
-export type ListSearch = Pick<OrgInvitationsSearch, keyof typeof LIST_DEFAULTS>;
+export type ListSearch = Pick<OrgInvitationsSearch, keyof typeof LIST_DEFAULTS | 'expires_within'>;
+
+/** `/people?email=`: the address support staff look up. */
+export const peopleSearch = z.object({ email: text(320) });
+export type PeopleSearch = z.output<typeof peopleSearch>;
 
 export const ACTIVITY_DEFAULTS: { page: number; pageSize: PageSize } = { page: 1, pageSize: 25 };
 

@@ -1,8 +1,9 @@
 /**
  * Bumped when the schema changes; a database with another version is wiped and re-seeded.
  * 5: webhook_deliveries (4 was the webhooks branch before the Frontend API's tables of 3 met it).
+ * 6: users' banned and locked flags, sessions by user (the last sign-in).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 // Every table has an INTEGER PRIMARY KEY `seq` (a stable rowid, needed by the external-content
 // FTS index) and the Clerk ID as a unique `id`. Timestamps are Unix milliseconds.
@@ -36,6 +37,9 @@ CREATE TABLE IF NOT EXISTS users (
   -- scrypt digest (see services/password.ts); the password itself is never stored.
   password_digest TEXT,
   password_updated_at INTEGER,
+  -- Clerk's ban and lock (support tools): a banned or locked user cannot sign in.
+  banned INTEGER NOT NULL DEFAULT 0,
+  locked INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
@@ -140,6 +144,8 @@ CREATE TABLE IF NOT EXISTS sessions (
   updated_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sessions_client ON sessions (client_id, status);
+-- A user's last sign-in is their newest session.
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id, created_at);
 
 -- Frontend API: a browser's client (identified by the random token in its __client cookie), its
 -- current sign-in attempt, the sign-in tokens (tickets) minted through the Backend API, and the

@@ -16,7 +16,7 @@ import { raise, sendJson } from '../http/respond.ts';
 import { FaultRequest } from '../middleware/fault-registry.ts';
 import { acceptInvitation } from '../services/accept.ts';
 import { type EmailOutboxRow, listEmails } from '../store/emails.ts';
-import { getInvitation } from '../store/invitations.ts';
+import { ageInvitations, getInvitation } from '../store/invitations.ts';
 import { getMembership } from '../store/memberships.ts';
 import { emitAcceptance } from '../webhooks/emit.ts';
 import { toInvitation } from '../wire/invitation.ts';
@@ -27,6 +27,15 @@ const ClockBody = z.strictObject({
     .number()
     .int()
     .min(0)
+    .max(10 * 365 * 86_400_000),
+});
+
+const AgeBody = z.strictObject({
+  invitation_ids: z.array(z.string().max(64)).min(1).max(500),
+  by_ms: z
+    .number()
+    .int()
+    .min(1)
     .max(10 * 365 * 86_400_000),
 });
 
@@ -90,6 +99,11 @@ export function controlRoutes(ctx: EmulatorContext) {
         invitation: toInvitation(view, baseUrl(c, options.publicUrl)),
         membership: presentMemberships(db, [membership], now)[0],
       });
+    })
+    .post('/invitations/age', async (c) => {
+      const input = parseOrRaise(AgeBody, await readJsonBody(c));
+      const moved = ageInvitations(db, input.invitation_ids, input.by_ms);
+      return sendJson(c, { object: 'invitations_aged', moved, by_ms: input.by_ms });
     })
     .get('/clock', (c) => sendJson(c, clockState()))
     .post('/clock', async (c) => {

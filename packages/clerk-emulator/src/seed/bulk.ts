@@ -16,6 +16,11 @@ export interface BulkSeedOptions {
   now?: number;
   /** PRNG label, so two runs with the same label produce the same rows. */
   seed?: string;
+  /**
+   * Every invitation pending and valid, created 30 days before an expiry spread over the next 30
+   * days (the expiring-soon benchmark), instead of the mix of statuses.
+   */
+  allPending?: boolean;
 }
 
 export interface BulkSeedResult {
@@ -71,17 +76,24 @@ export function seedBulkInvitations(db: Db, n: number, options: BulkSeedOptions 
     if (trigger) db.exec('DROP TRIGGER invitations_fts_insert');
     const roles = ['org:member', 'org:member', 'org:member', 'org:admin', 'org:billing'];
     for (let i = 0; i < n; i++) {
-      const r = rng.next();
-      const createdAt = Math.floor(now - rng.next() * 400 * DAY_MS);
-      const ageDays = (now - createdAt) / DAY_MS;
+      const r = options.allPending ? 0 : rng.next();
       const status = r < 0.71 ? 'pending' : r < 0.89 ? 'accepted' : 'revoked';
-      // Pending rows: 58 of 71 still valid (expiry after now), the rest expired on read.
-      const expiresAt =
-        status !== 'pending'
-          ? createdAt + 30 * DAY_MS
-          : r < 0.58
-            ? now + Math.floor(rng.next() * 30 * DAY_MS) + 60_000
-            : createdAt + Math.floor(Math.min(ageDays * 0.9, 30) * DAY_MS);
+      let createdAt: number;
+      let expiresAt: number;
+      if (options.allPending) {
+        expiresAt = now + Math.floor(rng.next() * 30 * DAY_MS) + 60_000;
+        createdAt = expiresAt - 30 * DAY_MS;
+      } else {
+        createdAt = Math.floor(now - rng.next() * 400 * DAY_MS);
+        const ageDays = (now - createdAt) / DAY_MS;
+        // Pending rows: 58 of 71 still valid (expiry after now), the rest expired on read.
+        expiresAt =
+          status !== 'pending'
+            ? createdAt + 30 * DAY_MS
+            : r < 0.58
+              ? now + Math.floor(rng.next() * 30 * DAY_MS) + 60_000
+              : createdAt + Math.floor(Math.min(ageDays * 0.9, 30) * DAY_MS);
+      }
       const email = `user${i}.${rng.token(6).toLowerCase()}@domain${i % 50}.example`;
       if (i === Math.min(4242, n - 1)) sampleEmail = email;
       insert.run(

@@ -203,3 +203,23 @@ export function settleInvitation(db: Db, id: string, status: 'accepted' | 'revok
   run(db, 'UPDATE invitations SET status = @status, updated_at = @now WHERE id = @id', { id, status, now });
   return true;
 }
+
+/**
+ * Moves invitations back in time by `byMs` (created, updated and expiry alike), as if made earlier:
+ * a test ages some invitations past their expiry without moving the clock for everything else.
+ * Answers how many it moved.
+ */
+export function ageInvitations(db: Db, ids: readonly string[], byMs: number): number {
+  const before = first<{ n: number }>(
+    db,
+    'SELECT COUNT(*) AS n FROM invitations WHERE id IN (SELECT value FROM json_each(@ids))',
+    { ids: JSON.stringify(ids) },
+  );
+  run(
+    db,
+    `UPDATE invitations SET created_at = created_at - @by, updated_at = updated_at - @by,
+       expires_at = expires_at - @by WHERE id IN (SELECT value FROM json_each(@ids))`,
+    { ids: JSON.stringify(ids), by: byMs },
+  );
+  return before?.n ?? 0;
+}

@@ -13,9 +13,16 @@ export interface UserRow {
   unsafe_metadata: string;
   password_digest: string | null;
   password_updated_at: number | null;
+  banned: number;
+  locked: number;
+  /** The newest session's start (every session is a sign-in), or null. */
+  last_sign_in_at: number | null;
   created_at: number;
   updated_at: number;
 }
+
+/** The user columns plus the last sign-in, for `SELECT ${USER_COLUMNS} FROM users u`. */
+const USER_COLUMNS = `u.*, (SELECT MAX(s.created_at) FROM sessions s WHERE s.user_id = u.id) AS last_sign_in_at`;
 
 export interface EmailRow {
   id: string;
@@ -79,7 +86,7 @@ export function insertUser(db: Db, input: NewUser): void {
 }
 
 export function getUser(db: Db, id: string): UserRecord | undefined {
-  const user = first<UserRow>(db, 'SELECT * FROM users WHERE id = @id', { id });
+  const user = first<UserRow>(db, `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = @id`, { id });
   return user && { user, emails: emailsOf(db, [id]).get(id) ?? [] };
 }
 
@@ -146,7 +153,7 @@ export function listUsers(db: Db, filter: ListUsersQuery): UserRecord[] {
   const column = USER_ORDER[order.key] ?? 'u.created_at';
   const rows = all<UserRow>(
     db,
-    `SELECT u.* ${USER_WHERE} ORDER BY ${column} ${order.dir}, u.seq ${order.dir} LIMIT @limit OFFSET @offset`,
+    `SELECT ${USER_COLUMNS} ${USER_WHERE} ORDER BY ${column} ${order.dir}, u.seq ${order.dir} LIMIT @limit OFFSET @offset`,
     { ...userFilterParams(filter), limit: filter.limit, offset: filter.offset },
   );
   const emails = emailsOf(
@@ -154,4 +161,18 @@ export function listUsers(db: Db, filter: ListUsersQuery): UserRecord[] {
     rows.map((r) => r.id),
   );
   return rows.map((user) => ({ user, emails: emails.get(user.id) ?? [] }));
+}
+
+/** Sets a user's `banned` or `locked` flag; false when there is no such user. */
+export function setUserFlag(
+  db: Db,
+  id: string,
+  flag: 'banned' | 'locked',
+  on: boolean,
+  now: number,
+): boolean {
+  if (!first(db, 'SELECT 1 AS x FROM users WHERE id = @id', { id })) return false;
+  const column = flag === 'banned' ? 'banned' : 'locked';
+  run(db, `UPDATE users SET ${column} = @on, updated_at = @now WHERE id = @id`, { id, on: on ? 1 : 0, now });
+  return true;
 }

@@ -107,6 +107,7 @@ const ROUTES: [string, RegExp, Expectation][] = [
   ['GET', /^\/v1\/users$/, { component: 'User', zod: UserList, array: true }],
   ['POST', /^\/v1\/users$/, { component: 'User', zod: User }],
   ['GET', new RegExp(`^/v1/users/${ID}$`), { component: 'User', zod: User }],
+  ['POST', new RegExp(`^/v1/users/${ID}/(ban|unban|lock|unlock)$`), { component: 'User', zod: User }],
   ['GET', /^\/v1\/organization_roles$/, { component: 'Roles', zod: RoleList }],
   ['POST', /^\/v1\/sessions$/, { component: 'Session', zod: Session }],
   ['GET', new RegExp(`^/v1/sessions/${ID}$`), { component: 'Session', zod: Session }],

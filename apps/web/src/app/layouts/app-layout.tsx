@@ -52,6 +52,11 @@ export function AppLayout() {
               <Link to="/activity" activeOptions={SECTION}>
                 Activity
               </Link>
+              {me.is_staff ? (
+                <Link to="/people" activeOptions={SECTION}>
+                  People
+                </Link>
+              ) : null}
             </nav>
           )}
           <div className="app-header-end">

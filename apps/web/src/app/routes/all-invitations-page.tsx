@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { instanceExportPath } from '../../features/export/api/export-request.ts';
 import { LazyExportButton } from '../../features/export/components/lazy-export-button.tsx';
+import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
 import { AllInvitationsView } from '../../features/invitations/components/all-invitations-view.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import type { AllInvitationsSearch, SearchPatch } from '../../lib/search-schemas.ts';
@@ -28,7 +29,10 @@ export function AllInvitationsPage() {
   );
   const rowActions = useCallback(
     (invitation: Invitation) => (
-      <RevokeButton invitation={invitation} organizationName={invitation.public_organization_data.name} />
+      <span className="row-actions">
+        <ResendButton invitation={invitation} />
+        <RevokeButton invitation={invitation} organizationName={invitation.public_organization_data.name} />
+      </span>
     ),
     [],
   );

@@ -2,6 +2,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useCallback, useEffect } from 'react';
 import { useBulkJob } from '../../features/bulk-invite/api/get-bulk-job.ts';
 import { BulkJobView } from '../../features/bulk-invite/components/bulk-job-view.tsx';
+import { kindWords } from '../../features/bulk-invite/utils/job-kind.ts';
 import { useOrganizationRoles } from '../../features/invite/api/get-organization-roles.ts';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
 import { roleLabel } from '../../lib/format.ts';
@@ -20,7 +21,9 @@ export function BulkProgressPage() {
   const org = useOrganization(orgId);
   // The api decides who may see a job; the URL's organization only frames it. A link whose
   // organization is not the job's is corrected, so the breadcrumbs and links name the right one.
-  const jobOrgId = useBulkJob(jobId).data?.organization_id;
+  const job = useBulkJob(jobId).data;
+  const jobOrgId = job?.organization_id;
+  const words = kindWords(job?.kind);
   useEffect(() => {
     if (jobOrgId && jobOrgId !== orgId)
       navigate({
@@ -47,17 +50,16 @@ export function BulkProgressPage() {
       <header className="page-header">
         <div>
           <OrgBreadcrumbs orgId={orgId} orgName={orgName} current="Progress">
-            <li>
-              <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }} activeOptions={EXACT}>
-                Bulk invite
-              </Link>
-            </li>
+            {job?.kind === 'invite' || job === undefined ? (
+              <li>
+                <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }} activeOptions={EXACT}>
+                  Bulk invite
+                </Link>
+              </li>
+            ) : null}
           </OrgBreadcrumbs>
-          <h1>Bulk invite progress</h1>
-          <p className="page-description">
-            Rows are sent in batches of 10 at the pace Clerk allows. You can leave this page; the job keeps
-            going.
-          </p>
+          <h1>{words.name} progress</h1>
+          <p className="page-description">{words.pacing} You can leave this page; the job keeps going.</p>
         </div>
         <div className="page-actions">
           <Link to="/orgs/$orgId/invitations" params={{ orgId }} className="btn" activeOptions={EXACT}>

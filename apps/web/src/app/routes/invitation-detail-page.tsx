@@ -2,28 +2,23 @@ import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useMatch, useNavigate, useParams } from '@tanstack/react-router';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
 import { InvitationDetail } from '../../features/invitations/components/invitation-detail.tsx';
-import { InviteButton } from '../../features/invite/components/invite-button.tsx';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 
 /** The next step the footer offers for each status; accepted and revoked ones have none. */
-function FooterActions({ invitation, isStaff }: { invitation: OrganizationInvitation; isStaff: boolean }) {
-  const org = useOrganization(invitation.organization_id);
+function FooterActions({ invitation }: { invitation: OrganizationInvitation }) {
   switch (invitation.status) {
     case 'pending':
-      return <RevokeButton invitation={invitation} variant="footer" />;
-    case 'expired':
-      // The slot for "Resend" (issue 11's lifecycle work); until then, a new invitation to the address.
       return (
-        <InviteButton
-          orgId={invitation.organization_id}
-          orgName={org.data?.name ?? 'this organization'}
-          isStaff={isStaff}
-          label="Invite again"
-          initialValues={{ email_address: invitation.email_address, role: invitation.role }}
-        />
+        <>
+          <ResendButton invitation={invitation} variant="footer" />
+          <RevokeButton invitation={invitation} variant="footer" />
+        </>
       );
+    case 'expired':
+      return <ResendButton invitation={invitation} variant="footer" />;
     default:
       return null;
   }
@@ -60,7 +55,7 @@ export function InvitationDetailPage() {
       showPrivateMetadata={me.is_staff}
       actions={(invitation) =>
         invitation.status === 'pending' || invitation.status === 'expired' ? (
-          <FooterActions invitation={invitation} isStaff={me.is_staff} />
+          <FooterActions invitation={invitation} />
         ) : null
       }
       organization={organization}

@@ -1,10 +1,13 @@
-import type { OrganizationInvitation } from '@invites/clerk-schema';
+import type { BulkJob, InvitationJobFilter, OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { organizationExportPath } from '../../features/export/api/export-request.ts';
 import { LazyExportButton } from '../../features/export/components/lazy-export-button.tsx';
+import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
+import { useExpiringCount } from '../../features/invitations/api/get-expiring-invitations.ts';
+import { useOrgInvitations } from '../../features/invitations/api/get-org-invitations.ts';
 import type { Selection } from '../../features/invitations/components/invitation-list.tsx';
 import { OrgInvitationsView } from '../../features/invitations/components/org-invitations-view.tsx';
 import {
@@ -28,11 +31,34 @@ const route = getRouteApi('/_app/orgs/$orgId/invitations');
 const loadAcceptance = () => import('../../features/organizations/components/org-acceptance.tsx');
 const OrgAcceptanceSummary = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgAcceptanceSummary })));
 const OrgInviterAcceptance = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgInviterAcceptance })));
+const ReissueAllButton = lazy(() =>
+  import('../../features/invitation-jobs/components/reissue-all-button.tsx').then((m) => ({
+    default: m.ReissueAllButton,
+  })),
+);
+const ResendSelectedButton = lazy(() =>
+  import('../../features/invitation-jobs/components/resend-selected-button.tsx').then((m) => ({
+    default: m.ResendSelectedButton,
+  })),
+);
+const MatchingJobButton = lazy(() =>
+  import('../../features/invitation-jobs/components/matching-job-button.tsx').then((m) => ({
+    default: m.MatchingJobButton,
+  })),
+);
 const BulkRevokeButton = lazy(() =>
   import('../../features/revoke/components/bulk-revoke-button.tsx').then((m) => ({
     default: m.BulkRevokeButton,
   })),
 );
+
+/** The table's filters as a job's (`StartInvitationJobBody.filter`). */
+function jobFilter(search: OrgInvitationsSearch): InvitationJobFilter {
+  const email = search.email ? { email_address: search.email } : {};
+  return search.expires_within !== undefined
+    ? { expires_within: search.expires_within, ...email }
+    : { status: search.status, ...email };
+}
 
 /** `/orgs/:orgId/invitations`: the organization's invitations, invite, revoke, and the detail outlet. */
 export function OrgInvitationsPage() {
@@ -43,6 +69,21 @@ export function OrgInvitationsPage() {
   const org = useOrganization(orgId);
   const orgName = org.data?.name;
 
+  const list = useOrgInvitations(orgId, search);
+  const expiringThisWeek = useExpiringCount(orgId, 7);
+  const openJob = useCallback(
+    (job: BulkJob) =>
+      navigate({ to: '/orgs/$orgId/invitations/bulk/$jobId', params: { orgId, jobId: job.id } }),
+    [navigate, orgId],
+  );
+  const jobLink = useCallback(
+    (jobId: string) => (
+      <Link to="/orgs/$orgId/invitations/bulk/$jobId" params={{ orgId, jobId }}>
+        See its progress
+      </Link>
+    ),
+    [orgId],
+  );
   const onSearchChange = useCallback(
     (patch: SearchPatch<OrgInvitationsSearch>, options?: { replace?: boolean }) =>
       navigate({
@@ -54,9 +95,12 @@ export function OrgInvitationsPage() {
   );
   const rowActions = useCallback(
     (invitation: OrganizationInvitation) => (
-      <RevokeButton invitation={invitation} {...(orgName ? { organizationName: orgName } : {})} />
+      <span className="row-actions">
+        <ResendButton invitation={invitation} jobLink={jobLink} />
+        <RevokeButton invitation={invitation} {...(orgName ? { organizationName: orgName } : {})} />
+      </span>
     ),
-    [orgName],
+    [orgName, jobLink],
   );
   // "Invite <address>" from a search that found nothing: the form lives here, not in the empty state,
   // which goes away as soon as the new invitation is listed.
@@ -76,13 +120,73 @@ export function OrgInvitationsPage() {
     [],
   );
   const selectionActions = useCallback(
-    (selection: Selection<OrganizationInvitation>) => (
-      <Suspense fallback={null}>
-        <BulkRevokeButton orgId={orgId} selected={selection.rows} onDone={selection.clear} />
-      </Suspense>
-    ),
-    [orgId],
+    (selection: Selection<OrganizationInvitation>) => {
+      if (selection.allMatching) {
+        // Every match on every page but the unticked ones: one job over the filter, which the server
+        // reads again (it is offered only for filters whose every row is pending or expired).
+        const { total, except } = selection.allMatching;
+        const shared = {
+          orgId,
+          count: total - except.length,
+          filter: jobFilter(search),
+          excludeIds: except.map((i) => i.id),
+          onJobStarted: (job: BulkJob) => {
+            selection.clear();
+            openJob(job);
+          },
+        };
+        const onlyPending =
+          search.expires_within !== undefined ||
+          (search.status.length === 1 && search.status[0] === 'pending');
+        return (
+          <Suspense fallback={null}>
+            <MatchingJobButton kind="reissue" {...shared} />
+            {onlyPending ? <MatchingJobButton kind="revoke" {...shared} /> : null}
+          </Suspense>
+        );
+      }
+      // Expired rows are selected to be resent; the rest were pending when selected (they stay in the
+      // selection after a revoke or resend changes their status, so an open dialog stays open).
+      const revocable = selection.rows.filter((i) => i.status !== 'expired');
+      return (
+        <Suspense fallback={null}>
+          <ResendSelectedButton
+            orgId={orgId}
+            selected={selection.rows}
+            onDone={selection.clear}
+            onJobStarted={openJob}
+          />
+          {revocable.length > 0 ? (
+            <BulkRevokeButton orgId={orgId} selected={revocable} onDone={selection.clear} />
+          ) : null}
+        </Suspense>
+      );
+    },
+    [orgId, openJob, search],
   );
+  const total = list.data?.total_count ?? 0;
+  const onlyExpired = search.status.length === 1 && search.status[0] === 'expired';
+  const listActions =
+    search.expires_within !== undefined ? (
+      <ReissueAllButton
+        orgId={orgId}
+        mode={{ kind: 'expiring', days: search.expires_within }}
+        count={total}
+        filter={{
+          expires_within: search.expires_within,
+          ...(search.email ? { email_address: search.email } : {}),
+        }}
+        onJobStarted={openJob}
+      />
+    ) : onlyExpired ? (
+      <ReissueAllButton
+        orgId={orgId}
+        mode={{ kind: 'expired' }}
+        count={total}
+        filter={{ status: ['expired'], ...(search.email ? { email_address: search.email } : {}) }}
+        onJobStarted={openJob}
+      />
+    ) : null;
 
   const exportAction = (
     <LazyExportButton
@@ -108,6 +212,16 @@ export function OrgInvitationsPage() {
             <p className="stat-pills">
               <span className="tabular">{formatCount(org.data.pending_invitations_count ?? 0)} pending</span>
               <span className="tabular">{formatCount(org.data.members_count ?? 0)} members</span>
+              {expiringThisWeek.data ? (
+                <Link
+                  to="/orgs/$orgId/invitations"
+                  params={{ orgId }}
+                  search={{ expires_within: 7 }}
+                  className="tabular stat-link"
+                >
+                  {formatCount(expiringThisWeek.data)} expire this week
+                </Link>
+              ) : null}
               <span>{org.data.slug}</span>
             </p>
           ) : null}
@@ -141,6 +255,8 @@ export function OrgInvitationsPage() {
           selectionActions={selectionActions}
           inviteAction={inviteAction}
           exportAction={exportAction}
+          listActions={listActions ? <Suspense fallback={null}>{listActions}</Suspense> : null}
+          selectAllMatching
         />
       )}
       {inviteEmail ? (

@@ -7,6 +7,7 @@ const ACTION_LABELS: Record<ActivityAction, string> = {
   'bulk_job.create': 'Started a bulk invite',
   'bulk_job.cancel': 'Cancelled a bulk invite',
   'bulk_job.retry': 'Retried a bulk invite',
+  'invitation.resent': 'Resent',
   'invitation.accept': 'Accepted',
   'membership.create': 'Member added',
   'membership.update': 'Member role changed',

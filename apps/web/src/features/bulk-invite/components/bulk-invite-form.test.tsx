@@ -108,14 +108,20 @@ describe('BulkInviteForm', () => {
     expect(sendButton().textContent).toBe('Send 2 invitations');
   });
 
-  it('includes member rows when chosen; rows with a pending invitation are never sent', async () => {
+  it('includes member rows when chosen; rows with a pending invitation only when chosen (re-issued)', async () => {
     const { user } = renderForm();
     paste(PASTE);
     await screen.findByText('Checked against pending invitations and members.');
-    expect(screen.queryByLabelText(/Include rows that already have a pending invitation/)).toBeNull();
-    expect(screen.queryByRole('checkbox', { name: `Send to ${PENDING}` })).toBeNull();
+    const includePending = screen.getByLabelText(/Include rows that already have a pending invitation \(1\)/);
+    expect((includePending as HTMLInputElement).checked).toBe(false);
+    const sendPending = () =>
+      screen.getByRole('checkbox', { name: `Send to ${PENDING}` }) as HTMLInputElement;
+    expect(sendPending().checked).toBe(false);
     await user.click(screen.getByRole('checkbox', { name: `Send to ${MEMBER}` }));
     expect(sendButton().textContent).toBe('Send 3 invitations');
+    await user.click(includePending);
+    expect(sendPending().checked).toBe(true);
+    expect(sendButton().textContent).toBe('Send 4 invitations');
   });
 
   it('never applies an answer to a paste it was not for', async () => {

@@ -62,6 +62,7 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
     defaultRole: draft.role,
     roles,
     includeMembers: draft.includeMembers,
+    includePending: draft.includePending,
     rowIncludes: draft.rowIncludes,
     rowRoles: draft.rowRoles,
     columns: draft.columns,
@@ -163,6 +164,8 @@ export function BulkInviteForm({ orgId, roles, rolesError, onStarted }: BulkInvi
           onRetryCheck={preview.retryCheck}
           includeMembers={draft.includeMembers}
           onIncludeMembersChange={(includeMembers) => update({ includeMembers })}
+          includePending={draft.includePending}
+          onIncludePendingChange={(includePending) => update({ includePending })}
         />
         <Suspense fallback={<p className="muted">Loading the preview…</p>}>
           <PreviewTable

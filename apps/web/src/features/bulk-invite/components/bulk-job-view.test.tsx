@@ -26,6 +26,7 @@ function job(patch: Partial<BulkJob>, rows: BulkJob['rows']): BulkJob {
   const count = (o: string) => rows.filter((r) => r.outcome === o).length;
   return {
     id: 'bulkjob_1',
+    kind: 'invite',
     organization_id: ORG,
     created_by: 'user_ada',
     status: 'running',

@@ -13,6 +13,7 @@ import { useCancelBulkJob } from '../api/cancel-bulk-job.ts';
 import { useBulkJob } from '../api/get-bulk-job.ts';
 import { bulkJobResultsUrl } from '../api/get-bulk-job-results.ts';
 import { useRetryBulkJob } from '../api/retry-bulk-job.ts';
+import { kindWords } from '../utils/job-kind.ts';
 import { isJobFinished } from '../utils/job-status.ts';
 import { JobProgressBar } from './job-progress-bar.tsx';
 import { JobRowsTable } from './job-rows-table.tsx';
@@ -27,12 +28,16 @@ interface BulkJobViewProps {
   roleName?: ((key: string) => string) | undefined;
 }
 
-const COUNTS = [
-  ['invited', 'Invited'],
-  ['skipped', 'Skipped'],
-  ['failed', 'Failed'],
-  ['pending', 'Pending'],
-] as const;
+/** The counts a job of this kind shows: what worked (by the kind's name), skipped, failed, pending. */
+function countsOf(job: BulkJob) {
+  const words = kindWords(job.kind);
+  return [
+    [words.success, words.successLabel],
+    ['skipped', 'Skipped'],
+    ['failed', 'Failed'],
+    ['pending', 'Pending'],
+  ] as const;
+}
 
 /** A bulk invite job's live progress: bar, counts, rate-limit wait, rows; cancel, retry, download. */
 export function BulkJobView({ jobId, search, onSearchChange, roleName }: BulkJobViewProps) {
@@ -82,11 +87,13 @@ function useFinishedEffects(job: BulkJob | undefined) {
     void queryClient.invalidateQueries({ queryKey: queryKeys.organizations });
     void queryClient.invalidateQueries({ queryKey: queryKeys.orgBulkJobs(job.organization_id) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.activity });
-    const { invited, skipped, failed } = job.counts;
+    const { skipped, failed } = job.counts;
+    const words = kindWords(job.kind);
+    const worked = job.counts[words.success] ?? 0;
     toast({
       tone: failed > 0 ? 'error' : 'success',
-      title: job.status === 'cancelled' ? 'Bulk invite cancelled' : 'Bulk invite finished',
-      description: `${formatCount(invited)} invited, ${formatCount(skipped)} skipped, ${formatCount(failed)} failed.`,
+      title: `${words.name} ${job.status === 'cancelled' ? 'cancelled' : 'finished'}`,
+      description: `${formatCount(worked)} ${words.successLabel.toLowerCase()}, ${formatCount(skipped)} skipped, ${formatCount(failed)} failed.`,
     });
   }, [job, queryClient, toast]);
 }
@@ -103,7 +110,13 @@ function JobDetails({
   const finished = isJobFinished(job.status);
   const onError = (title: string) => (error: { longMessage: string }) =>
     toast({ tone: 'error', title, description: error.longMessage });
-  const total = job.counts.invited + job.counts.skipped + job.counts.failed + job.counts.pending;
+  const total =
+    job.counts.invited +
+    (job.counts.revoked ?? 0) +
+    job.counts.skipped +
+    job.counts.failed +
+    job.counts.pending;
+  const words = kindWords(job.kind);
   return (
     <div className="job-view">
       <section className="panel job-summary" aria-label="Progress">
@@ -139,13 +152,13 @@ function JobDetails({
             </a>
           </div>
         </div>
-        <JobProgressBar counts={job.counts} />
+        <JobProgressBar counts={job.counts} name={words.name} />
         {job.status === 'waiting_rate_limit' ? <RateLimitNotice resumeAt={job.resume_at} /> : null}
         <dl className="job-counts">
-          {COUNTS.map(([key, label]) => (
+          {countsOf(job).map(([key, label]) => (
             <div key={key} className={`job-count is-${key}`}>
               <dt>{label}</dt>
-              <dd className="tabular">{formatCount(job.counts[key])}</dd>
+              <dd className="tabular">{formatCount(job.counts[key] ?? 0)}</dd>
             </div>
           ))}
         </dl>

@@ -1,11 +1,11 @@
 import type { BulkJobCounts } from '@invites/clerk-schema';
 import { formatCount } from '../../../lib/format.ts';
 
-const SEGMENTS = ['invited', 'skipped', 'failed'] as const;
+const SEGMENTS = ['invited', 'revoked', 'skipped', 'failed'] as const;
 
-/** How far the job got: one bar, coloured by outcome, named "Bulk invite progress". */
-export function JobProgressBar({ counts }: { counts: BulkJobCounts }) {
-  const done = counts.invited + counts.skipped + counts.failed;
+/** How far the job got: one bar, coloured by outcome, named "<kind> progress" ("Bulk invite progress"). */
+export function JobProgressBar({ counts, name = 'Bulk invite' }: { counts: BulkJobCounts; name?: string }) {
+  const done = counts.invited + (counts.revoked ?? 0) + counts.skipped + counts.failed;
   const total = done + counts.pending;
   const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
   return (
@@ -13,18 +13,18 @@ export function JobProgressBar({ counts }: { counts: BulkJobCounts }) {
       <div
         className="job-progress-track"
         role="progressbar"
-        aria-label="Bulk invite progress"
+        aria-label={`${name} progress`}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
         aria-valuetext={`${formatCount(done)} of ${formatCount(total)} rows processed (${percent}%)`}
       >
         {SEGMENTS.map((key) =>
-          counts[key] > 0 ? (
+          (counts[key] ?? 0) > 0 ? (
             <span
               key={key}
               className={`job-progress-segment is-${key}`}
-              style={{ width: `${(counts[key] / Math.max(total, 1)) * 100}%` }}
+              style={{ width: `${((counts[key] ?? 0) / Math.max(total, 1)) * 100}%` }}
             />
           ) : null,
         )}

@@ -1,36 +1,61 @@
-import type { BulkJobRow } from '@invites/clerk-schema';
+import type { BulkJobKind, BulkJobRow } from '@invites/clerk-schema';
 import { type ColumnDef, createColumnHelper } from '@tanstack/react-table';
 import { roleLabel } from '../../../lib/format.ts';
 import type { DataTableFeatures } from '../../../ui/data-table.tsx';
+import { kindWords } from '../utils/job-kind.ts';
 import { OutcomeBadge } from './outcome-badge.tsx';
 
 type Column = ColumnDef<DataTableFeatures, BulkJobRow, unknown>;
 
-/** A job's rows: Line (of the paste), Email, Role, Outcome, and the invitation id or the reason it was not sent. */
-export function jobRowColumns(roleName: (key: string) => string = roleLabel): Column[] {
+/** Which invitation a re-issued row replaced (its old id), as a short note. */
+function replaced(row: BulkJobRow) {
+  return row.source_invitation_id && row.outcome === 'invited' ? (
+    <span className="muted"> · replaces {row.source_invitation_id}</span>
+  ) : null;
+}
+
+/**
+ * A job's rows: Line (of the paste, for a bulk invite), Email, Role, Outcome, and the invitation id or
+ * the reason it was not sent. Rows of reissue and revoke jobs name the invitation they acted on.
+ */
+export function jobRowColumns(
+  roleName: (key: string) => string = roleLabel,
+  kind: BulkJobKind = 'invite',
+): Column[] {
   const helper = createColumnHelper<DataTableFeatures, BulkJobRow>();
+  const words = kindWords(kind);
+  const line = helper.accessor((row) => row.line, {
+    id: 'line',
+    header: 'Line',
+    meta: { className: 'col-line' },
+    cell: ({ row }) => row.original.line ?? <span className="muted">—</span>,
+  }) as Column;
   return [
-    helper.accessor((row) => row.line, {
-      id: 'line',
-      header: 'Line',
-      meta: { className: 'col-line' },
-      cell: ({ row }) => row.original.line ?? <span className="muted">—</span>,
-    }) as Column,
+    ...(kind === 'invite' ? [line] : []),
     helper.accessor((row) => row.email_address, {
       id: 'email_address',
       header: 'Email',
       meta: { rowHeader: true, className: 'col-email' },
-      cell: ({ row }) => row.original.email_address,
+      // A row started from an invitation id learns its address when the job reaches it.
+      cell: ({ row }) =>
+        row.original.email_address || (
+          <span className="muted">Invitation {row.original.source_invitation_id} (not looked up yet)</span>
+        ),
     }) as Column,
     helper.accessor((row) => row.role, {
       id: 'role',
       header: 'Role',
-      cell: ({ row }) => roleName(row.original.role),
+      cell: ({ row }) => (row.original.role ? roleName(row.original.role) : <span className="muted">—</span>),
     }) as Column,
     helper.accessor((row) => row.outcome, {
       id: 'outcome',
       header: 'Outcome',
-      cell: ({ row }) => <OutcomeBadge outcome={row.original.outcome} />,
+      cell: ({ row }) => (
+        <OutcomeBadge
+          outcome={row.original.outcome}
+          label={row.original.outcome === words.success ? words.successLabel : undefined}
+        />
+      ),
     }) as Column,
     helper.display({
       id: 'details',
@@ -47,7 +72,10 @@ export function jobRowColumns(roleName: (key: string) => string = roleLabel): Co
           );
         }
         return invitationId ? (
-          <code className="muted">{invitationId}</code>
+          <span>
+            <code className="muted">{invitationId}</code>
+            {replaced(row.original)}
+          </span>
         ) : (
           <span className="muted">—</span>
         );

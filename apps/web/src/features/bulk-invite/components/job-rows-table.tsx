@@ -8,16 +8,12 @@ import { DataTable, dataTableFeatures } from '../../../ui/data-table.tsx';
 import { X } from '../../../ui/icons.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { EmptyState } from '../../../ui/states.tsx';
+import { kindWords } from '../utils/job-kind.ts';
 import { outcomeLabel } from '../utils/job-status.ts';
 import { jobRowColumns } from './job-row-columns.tsx';
 
-// As the counts read; the URL keeps the schema's order.
-const DISPLAY_ORDER = [
-  'invited',
-  'skipped',
-  'failed',
-  'pending',
-] as const satisfies readonly BulkRowOutcome[];
+// As the counts read (what worked first, by the job's kind); the URL keeps the schema's order.
+const DISPLAY_ORDER = ['skipped', 'failed', 'pending'] as const satisfies readonly BulkRowOutcome[];
 
 interface JobRowsTableProps {
   job: BulkJob;
@@ -39,16 +35,17 @@ export function JobRowsTable({ job, search, onSearchChange, roleName }: JobRowsT
     () => filtered.slice((page - 1) * pageSize, page * pageSize),
     [filtered, page, pageSize],
   );
-  const columns = useMemo(() => jobRowColumns(roleName), [roleName]);
+  const columns = useMemo(() => jobRowColumns(roleName, job.kind), [roleName, job.kind]);
   const table = useTable({
     features: dataTableFeatures,
     columns,
     data,
     getRowId: (row, index) => `${index}:${row.email_address}`,
   });
-  const options = DISPLAY_ORDER.map((value) => ({
+  const words = kindWords(job.kind);
+  const options = [words.success, ...DISPLAY_ORDER].map((value) => ({
     value,
-    label: `${outcomeLabel(value)} (${job.counts[value]})`,
+    label: `${value === words.success ? words.successLabel : outcomeLabel(value)} (${job.counts[value] ?? 0})`,
   }));
   const clear = () => onSearchChange({ outcome: undefined, page: undefined });
   return (

@@ -7,6 +7,8 @@ const OUTCOME_TONES: Record<BulkRowOutcome, string> = {
   invited: 'accepted',
   skipped: 'expired',
   failed: 'revoked',
+  // A revoke job's success.
+  revoked: 'accepted',
 };
 const STATUS_TONES: Record<BulkJobStatus, string> = {
   queued: 'neutral',
@@ -16,12 +18,12 @@ const STATUS_TONES: Record<BulkJobStatus, string> = {
   cancelled: 'expired',
 };
 
-/** A row's outcome as colour and text. */
-export function OutcomeBadge({ outcome }: { outcome: BulkRowOutcome }) {
+/** A row's outcome as colour and text (`label` words it for the job's kind, e.g. "Re-issued"). */
+export function OutcomeBadge({ outcome, label }: { outcome: BulkRowOutcome; label?: string | undefined }) {
   return (
     <span className={`badge badge-${OUTCOME_TONES[outcome]}`}>
       <span className="badge-dot" aria-hidden="true" />
-      {outcomeLabel(outcome)}
+      {label ?? outcomeLabel(outcome)}
     </span>
   );
 }

@@ -13,6 +13,8 @@ interface PreviewSummaryProps {
   onRetryCheck: () => void;
   includeMembers: boolean;
   onIncludeMembersChange: (include: boolean) => void;
+  includePending: boolean;
+  onIncludePendingChange: (include: boolean) => void;
 }
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -39,6 +41,17 @@ export function PreviewSummary(props: PreviewSummaryProps) {
       {props.checkedCount > 0 ? <CheckStatus {...props} /> : null}
       {checkState.status !== 'error' ? (
         <div className="include-options">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={props.includePending}
+              onChange={(event) => props.onIncludePendingChange(event.target.checked)}
+            />
+            <span>
+              Include rows that already have a pending invitation ({formatCount(counts.pending)}): they are
+              re-issued, revoked and sent again
+            </span>
+          </label>
           <label className="checkbox">
             <input
               type="checkbox"

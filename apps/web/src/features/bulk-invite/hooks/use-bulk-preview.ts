@@ -27,7 +27,7 @@ type PreviewOptions = Omit<ClassifyOptions, 'check'> & {
  * for valid unique addresses only, keyed by their set) and the classification.
  */
 export function useBulkPreview(orgId: string, text: string, options: PreviewOptions) {
-  const { defaultRole, roles, includeMembers, rowIncludes, rowRoles, columns } = options;
+  const { defaultRole, roles, includeMembers, includePending, rowIncludes, rowRoles, columns } = options;
   // Typing stays responsive with a large paste: React renders the preview after the keystroke.
   const deferredText = useDeferredValue(text);
   const parsed = useMemo(() => {
@@ -56,10 +56,11 @@ export function useBulkPreview(orgId: string, text: string, options: PreviewOpti
         defaultRole,
         roles,
         includeMembers,
+        includePending,
         rowIncludes,
         rowRoles,
       }),
-    [validated.rows, checkState, defaultRole, roles, includeMembers, rowIncludes, rowRoles],
+    [validated.rows, checkState, defaultRole, roles, includeMembers, includePending, rowIncludes, rowRoles],
   );
 
   return {

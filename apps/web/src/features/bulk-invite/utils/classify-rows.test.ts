@@ -76,7 +76,7 @@ describe('classifyRows', () => {
     expect(counts).toEqual({ total: 6, ready: 2, invalid: 1, duplicate: 1, pending: 1, member: 1, send: 2 });
   });
 
-  it('includes member rows when the user chooses, for all or one row; never a pending row', () => {
+  it('includes member rows when the user chooses, for all or one row; pending rows to re-issue likewise', () => {
     const check = done({ 'p@x.example': 'orginv_1' }, { 'm@x.example': 'user_1', 'n@x.example': 'user_2' });
     const text = 'p@x.example\nm@x.example\nn@x.example';
     expect(preview(text, { check }).counts.send).toBe(0);
@@ -85,11 +85,33 @@ describe('classifyRows', () => {
       true,
       true,
     ]);
+    expect(preview(text, { check, includePending: true }).rows.map((r) => r.include)).toEqual([
+      true,
+      false,
+      false,
+    ]);
     const oneRow = preview(text, { check, rowIncludes: { 'n@x.example': true, 'p@x.example': true } });
     expect(oneRow.rows.map((r) => [r.include, r.includable])).toEqual([
-      [false, false],
+      [true, true],
       [false, true],
       [true, true],
+    ]);
+  });
+
+  it('a pending row sent anyway re-issues its pending invitation', () => {
+    const { rows } = preview('p@x.example\nq@x.example', {
+      check: done({ 'p@x.example': 'orginv_1', 'q@x.example': 'orginv_2' }),
+      includePending: true,
+      rowIncludes: { 'q@x.example': false },
+    });
+    expect(toJobRows(rows, 'org:member')).toEqual([
+      { email_address: 'p@x.example', role: 'org:member', line: 1, reissue_invitation_id: 'orginv_1' },
+      {
+        email_address: 'q@x.example',
+        role: 'org:member',
+        line: 2,
+        left_out: { reason: 'pending', message: 'Already has a pending invitation.' },
+      },
     ]);
   });
 

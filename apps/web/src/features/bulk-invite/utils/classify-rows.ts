@@ -59,9 +59,13 @@ export interface ClassifyOptions {
   defaultRole: string;
   /** Known roles, to read a Role column ("admin", "Admin", "org:admin"); undefined while loading. */
   roles?: readonly RoleOption[] | undefined;
-  /** Send rows of people who are already members (default: skip them). Rows with a pending
-   * invitation are never sent: Clerk would skip them (re-sending comes with the resend path). */
+  /** Send rows of people who are already members (default: skip them). */
   includeMembers: boolean;
+  /**
+   * Re-issue rows that already have a pending invitation (default: skip them): the job revokes that
+   * invitation and sends it again (the resend path), since Clerk would refuse a second one.
+   */
+  includePending?: boolean | undefined;
   /** Per-address choices, keyed by the lower-cased address. */
   rowIncludes: Readonly<Record<string, boolean>>;
   rowRoles: Readonly<Record<string, string>>;
@@ -78,7 +82,7 @@ export interface PreviewRow extends ValidatedRow {
   checking: boolean;
   /** The live check failed, so the row could not be checked. */
   unchecked: boolean;
-  /** Member rows: the user may choose to send them anyway. */
+  /** Member rows and rows with a pending invitation: the user may choose to send them anyway. */
   includable: boolean;
   /** Will be sent. */
   include: boolean;
@@ -161,7 +165,8 @@ export function classifyRows(
     let { status, reason, matchId } = statusOf(row, check);
     let include =
       status === 'ready' ||
-      (status === 'member' && (options.rowIncludes[row.email] ?? options.includeMembers));
+      (status === 'member' && (options.rowIncludes[row.email] ?? options.includeMembers)) ||
+      (status === 'pending' && (options.rowIncludes[row.email] ?? options.includePending ?? false));
     // An unknown role is an error on a row that would be sent, never a silent default.
     if (problem && include) {
       status = 'invalid';
@@ -183,7 +188,7 @@ export function classifyRows(
       matchId,
       checking: ready && check.status === 'checking',
       unchecked: ready && check.status === 'error',
-      includable: status === 'member',
+      includable: status === 'member' || status === 'pending',
       include,
     };
   });
@@ -206,6 +211,9 @@ function leftOutReason(r: PreviewRow): NonNullable<BulkJobRowInput['left_out']>[
  */
 export function toJobRows(rows: readonly PreviewRow[], defaultRole: string): BulkJobRowInput[] {
   return rows.map((r): BulkJobRowInput => {
+    // A pending one sent anyway is re-issued: the job revokes that invitation and sends it again.
+    if (r.include && r.status === 'pending' && r.matchId)
+      return { email_address: r.email, role: r.role, line: r.line, reissue_invitation_id: r.matchId };
     if (r.include) return { email_address: r.email, role: r.role, line: r.line };
     return {
       email_address: cut(r.invalid ? r.address || r.text : r.email, MAX_TEXT),

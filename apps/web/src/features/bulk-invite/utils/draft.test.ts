@@ -57,6 +57,7 @@ describe('bulk invite draft', () => {
       text: 'a@x.example',
       rowRoles: { b: 'org:admin' },
       columns: { a: { email: 2, role: null } },
+      includePending: true,
     });
   });
 

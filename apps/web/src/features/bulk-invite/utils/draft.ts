@@ -6,6 +6,8 @@ export interface BulkDraft {
   text: string;
   /** The default role's key; empty until the roles load. */
   role: string;
+  /** Re-issue the rows that already have a pending invitation (revoked, then sent again). */
+  includePending: boolean;
   includeMembers: boolean;
   /** The email (and role) column the admin picked per table of the paste, by the table's header. */
   columns: Record<string, ColumnChoice>;
@@ -21,6 +23,7 @@ export interface BulkDraft {
 export const BLANK_BULK_DRAFT: BulkDraft = {
   text: '',
   role: '',
+  includePending: false,
   includeMembers: false,
   columns: {},
   rowRoles: {},
@@ -49,6 +52,7 @@ function readBulkDraft(stored: Record<string, unknown>): BulkDraft {
   return {
     text: pick('text', isString),
     role: pick('role', isString),
+    includePending: pick('includePending', isBoolean),
     includeMembers: pick('includeMembers', isBoolean),
     columns: record(stored.columns, isChoice),
     rowRoles: record(stored.rowRoles, isString),
@@ -63,6 +67,7 @@ function readBulkDraft(stored: Record<string, unknown>): BulkDraft {
 export function isBlankBulkDraft(draft: BulkDraft): boolean {
   return (
     draft.text.trim() === '' &&
+    !draft.includePending &&
     !draft.includeMembers &&
     Object.keys(draft.rowRoles).length === 0 &&
     Object.keys(draft.rowIncludes).length === 0 &&

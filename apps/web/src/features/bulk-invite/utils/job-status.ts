@@ -13,6 +13,7 @@ const OUTCOME_LABELS: Record<BulkRowOutcome, string> = {
   invited: 'Invited',
   skipped: 'Skipped',
   failed: 'Failed',
+  revoked: 'Revoked',
 };
 
 /** The job's status in words: "Sending", "Waiting for rate limit". */

@@ -4,6 +4,7 @@ import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import type { AllInvitationsSearch } from '../../../lib/search-schemas.ts';
 import { toListQuery } from '../utils/list-query.ts';
+import { getExpiringAllInvitations } from './get-expiring-invitations.ts';
 
 /** Clerk's query for one page of the instance-wide list. */
 export function allInvitationsQuery(search: AllInvitationsSearch) {
@@ -16,10 +17,19 @@ export function getAllInvitations(query: Query, signal?: AbortSignal) {
   return api<OrganizationInvitationWithOrgList>('/api/v1/organization_invitations', { query, signal });
 }
 
+/** The page for the URL state: getAll, or the expiring-soon list when `expires_within` is set. */
 export function allInvitationsQueryOptions(search: AllInvitationsSearch) {
   const query = allInvitationsQuery(search);
+  const within = search.expires_within;
+  if (within !== undefined) {
+    const expiring = { expires_within: within, query: search.q, limit: query.limit, offset: query.offset };
+    return queryOptions({
+      queryKey: [...queryKeys.allInvitations, 'expiring', expiring] as unknown[],
+      queryFn: ({ signal }) => getExpiringAllInvitations(expiring, signal),
+    });
+  }
   return queryOptions({
-    queryKey: [...queryKeys.allInvitations, query],
+    queryKey: [...queryKeys.allInvitations, query] as unknown[],
     queryFn: ({ signal }) => getAllInvitations(query, signal),
   });
 }

@@ -57,6 +57,7 @@ export function AllInvitationsView({
     () =>
       invitationColumns<Invitation>({
         ...(rowActions ? { rowActions } : {}),
+        sortedByExpiry: search.expires_within !== undefined,
         extraColumns: [organizationColumn(fromSearch)],
         emailCell: (invitation) => (
           <Link
@@ -69,10 +70,11 @@ export function AllInvitationsView({
           </Link>
         ),
       }),
-    [rowActions, fromSearch],
+    [rowActions, fromSearch, search.expires_within],
   );
-  const filtered = Boolean(search.status.length || search.q);
-  const clearFilters = () => onSearchChange({ status: undefined, q: undefined, page: undefined });
+  const filtered = Boolean(search.status.length || search.q || search.expires_within);
+  const clearFilters = () =>
+    onSearchChange({ status: undefined, q: undefined, expires_within: undefined, page: undefined });
   return (
     <InvitationList
       label="All invitations"
@@ -82,6 +84,7 @@ export function AllInvitationsView({
       resetKey={JSON.stringify([search.status, search.q])}
       filtered={filtered}
       onClearFilters={clearFilters}
+      {...(search.expires_within !== undefined ? { fixedSort: 'expires_at' } : {})}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
       onPageChange={(page, options) => onSearchChange({ page }, options)}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
@@ -98,7 +101,12 @@ export function AllInvitationsView({
             />
           }
           status={search.status}
-          onStatusChange={(status) => onSearchChange({ status, page: undefined })}
+          onStatusChange={(status) => onSearchChange({ status, expires_within: undefined, page: undefined })}
+          expiresWithin={{
+            value: search.expires_within,
+            onChange: (expires_within) =>
+              onSearchChange({ expires_within, status: undefined, page: undefined }),
+          }}
           filtered={filtered}
           onClearFilters={clearFilters}
           end={exportAction}

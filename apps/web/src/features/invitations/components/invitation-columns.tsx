@@ -16,11 +16,13 @@ export interface InvitationColumnOptions<T extends OrganizationInvitation> {
   rowActions?: (invitation: T) => ReactNode;
   /** Adds a selection checkbox column (only pending invitations can be selected). */
   selectable?: boolean;
+  /** The rows are sorted by expiry (the expiring-soon list): Expires shows it, the others do not sort. */
+  sortedByExpiry?: boolean;
 }
 
-/** Only pending invitations can be selected (to revoke them). */
+/** Pending invitations can be selected (to revoke or resend them), expired ones (to resend them). */
 export function isSelectable(invitation: OrganizationInvitation): boolean {
-  return invitation.status === 'pending';
+  return invitation.status === 'pending' || invitation.status === 'expired';
 }
 
 /** The page's invitations that can be selected, as the selection keeps them. */
@@ -41,7 +43,7 @@ export function invitationColumns<T extends OrganizationInvitation>(
         meta: { className: 'col-select', width: '44px', card: 'select' },
         header: ({ table }) => (
           <SelectAllCheckbox
-            label="Select all pending invitations on this page"
+            label="Select all pending and expired invitations on this page"
             entries={selectableEntries(table.getRowModel().rows.map((row) => row.original))}
           />
         ),
@@ -60,7 +62,12 @@ export function invitationColumns<T extends OrganizationInvitation>(
     helper.accessor((row) => row.email_address, {
       id: 'email_address',
       header: 'Email',
-      meta: { sortKey: 'email_address', rowHeader: true, className: 'col-email', card: 'title' },
+      meta: {
+        ...(options.sortedByExpiry ? {} : { sortKey: 'email_address' }),
+        rowHeader: true,
+        className: 'col-email',
+        card: 'title',
+      },
       cell: ({ row }) => options.emailCell(row.original),
     }) as ColumnDef<DataTableFeatures, T, unknown>,
     ...(options.extraColumns ?? []),
@@ -89,13 +96,13 @@ export function invitationColumns<T extends OrganizationInvitation>(
     helper.accessor((row) => row.created_at, {
       id: 'created_at',
       header: 'Created',
-      meta: { sortKey: 'created_at', width: '10%' },
+      meta: { ...(options.sortedByExpiry ? {} : { sortKey: 'created_at' }), width: '10%' },
       cell: ({ row }) => <RelativeTime ms={row.original.created_at} />,
     }) as ColumnDef<DataTableFeatures, T, unknown>,
     helper.display({
       id: 'expires_at',
       header: 'Expires',
-      meta: { width: '10%' },
+      meta: { ...(options.sortedByExpiry ? { sortKey: 'expires_at' } : {}), width: '10%' },
       cell: ({ row }) => {
         const { expires_at: expires, status } = row.original;
         if (expires === null) return <span className="muted">Never</span>;

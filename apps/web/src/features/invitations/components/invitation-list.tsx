@@ -82,6 +82,8 @@ interface InvitationListProps<T extends OrganizationInvitation> {
   matchingTotal?: number | null;
   /** How to get "Select all matching" when this filter does not offer it. */
   matchingHint?: string | undefined;
+  /** The rows come in this order and cannot be re-sorted (the expiring-soon list: by expiry). */
+  fixedSort?: string;
 }
 
 const NO_ROWS: never[] = [];
@@ -178,8 +180,10 @@ export function InvitationList<T extends OrganizationInvitation>(props: Invitati
           <DataTable
             table={table}
             label={props.label}
-            sort={sort}
-            onSort={(key) => props.onSort(nextSort(sort, key as SortKey))}
+            sort={props.fixedSort ?? sort}
+            {...(props.fixedSort
+              ? {}
+              : { onSort: (key: string) => props.onSort(nextSort(sort, key as SortKey)) })}
             state={state}
             skeletonRows={Math.min(pageSize, 10)}
             fallback={fallback}

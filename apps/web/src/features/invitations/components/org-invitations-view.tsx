@@ -26,6 +26,8 @@ interface OrgInvitationsViewProps {
   inviteAction?: (email: string) => ReactNode;
   /** At the toolbar's end: Export CSV of every row matching the filters. */
   exportAction?: ReactNode;
+  /** Actions about the whole filtered list (e.g. "Re-issue all expired"), shown in the toolbar. */
+  listActions?: ReactNode;
   /** Offers "Select all N matching" (the selection actions then act on every page of the filter). */
   selectAllMatching?: boolean;
 }
@@ -40,6 +42,7 @@ export function OrgInvitationsView({
   emptyAction,
   inviteAction,
   exportAction,
+  listActions,
   selectAllMatching = false,
 }: OrgInvitationsViewProps) {
   const query = useOrgInvitations(orgId, search);
@@ -47,6 +50,7 @@ export function OrgInvitationsView({
     () =>
       invitationColumns<OrganizationInvitation>({
         selectable: Boolean(selectionActions),
+        sortedByExpiry: search.expires_within !== undefined,
         ...(rowActions ? { rowActions } : {}),
         emailCell: (invitation) => (
           <Link
@@ -59,19 +63,24 @@ export function OrgInvitationsView({
           </Link>
         ),
       }),
-    [orgId, rowActions, selectionActions],
+    [orgId, rowActions, selectionActions, search.expires_within],
   );
-  const filtered = Boolean(search.status.length || search.email);
-  const clearFilters = () => onSearchChange({ status: undefined, email: undefined, page: undefined });
-  // Every pending invitation can be selected, so "all matching" is offered for the pending filter.
-  const onlyPending = selectAllMatching && search.status.length === 1 && search.status[0] === 'pending';
+  const filtered = Boolean(search.status.length || search.email || search.expires_within);
+  const clearFilters = () =>
+    onSearchChange({ status: undefined, email: undefined, expires_within: undefined, page: undefined });
+  // Pending and expired invitations can be selected, so "all matching" is offered when the filter
+  // holds nothing else: those statuses only, or the expiring-soon list (pending ones).
+  const everyRowSelectable =
+    search.expires_within !== undefined ||
+    (search.status.length > 0 && search.status.every((s) => s === 'pending' || s === 'expired'));
+  const offerMatching = selectAllMatching && everyRowSelectable;
   return (
     <InvitationList
       label="Invitations"
       columns={columns}
       search={search}
       query={query}
-      resetKey={JSON.stringify([orgId, search.status, search.email])}
+      resetKey={JSON.stringify([orgId, search.status, search.email, search.expires_within])}
       filtered={filtered}
       onClearFilters={clearFilters}
       filteredEmpty={
@@ -88,14 +97,15 @@ export function OrgInvitationsView({
         ) : undefined
       }
       emptyAction={emptyAction}
+      {...(search.expires_within !== undefined ? { fixedSort: 'expires_at' } : {})}
       onSort={(sort: SortValue) => onSearchChange({ sort, page: undefined })}
       onPageChange={(page, options) => onSearchChange({ page }, options)}
       onPageSizeChange={(pageSize: PageSize) => onSearchChange({ pageSize, page: undefined })}
       selectionActions={selectionActions}
-      matchingTotal={onlyPending ? (query.data?.total_count ?? null) : null}
+      matchingTotal={offerMatching ? (query.data?.total_count ?? null) : null}
       matchingHint={
-        selectAllMatching && !onlyPending
-          ? 'To select every pending invitation on all pages, filter by Pending only.'
+        selectAllMatching && !offerMatching
+          ? 'To select every invitation on all pages, filter by Pending or Expired (or by expiry).'
           : undefined
       }
       toolbar={
@@ -111,10 +121,17 @@ export function OrgInvitationsView({
             />
           }
           status={search.status}
-          onStatusChange={(status) => onSearchChange({ status, page: undefined })}
+          // The expiring-soon list is of pending invitations: a status choice leaves it.
+          onStatusChange={(status) => onSearchChange({ status, expires_within: undefined, page: undefined })}
+          expiresWithin={{
+            value: search.expires_within,
+            onChange: (expires_within) =>
+              onSearchChange({ expires_within, status: undefined, page: undefined }),
+          }}
           filtered={filtered}
           onClearFilters={clearFilters}
           end={exportAction}
+          actions={listActions}
         />
       }
     />
