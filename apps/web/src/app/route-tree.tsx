@@ -15,9 +15,6 @@ import { invitationQueryOptions } from '../features/invitations/api/get-invitati
 import { orgInvitationsQueryOptions } from '../features/invitations/api/get-org-invitations.ts';
 import { organizationQueryOptions } from '../features/organizations/api/get-organization.ts';
 import { organizationsQueryOptions } from '../features/organizations/api/get-organizations.ts';
-import { personQueryOptions } from '../features/people/api/get-person.ts';
-import { personActivityQueryOptions } from '../features/people/api/get-person-activity.ts';
-import { personInvitationsQueryOptions } from '../features/people/api/get-person-invitations.ts';
 import { isApiError } from '../lib/api-client.ts';
 import {
   ACTIVITY_DEFAULTS,
@@ -217,10 +214,17 @@ const peopleRoute = createRoute({
   loaderDeps: ({ search }) => search,
   loader: ({ context: { queryClient }, deps: { email } }) => {
     if (!email) return;
+    // Staff only, and a page of its own: its queries load beside its code, not with every page.
     inBackground(
-      queryClient.ensureQueryData(personQueryOptions(email)),
-      queryClient.ensureQueryData(personInvitationsQueryOptions(email)),
-      queryClient.ensureQueryData(personActivityQueryOptions(email)),
+      import('../features/people/api/get-person.ts').then(({ personQueryOptions }) =>
+        queryClient.ensureQueryData(personQueryOptions(email)),
+      ),
+      import('../features/people/api/get-person-invitations.ts').then(({ personInvitationsQueryOptions }) =>
+        queryClient.ensureQueryData(personInvitationsQueryOptions(email)),
+      ),
+      import('../features/people/api/get-person-activity.ts').then(({ personActivityQueryOptions }) =>
+        queryClient.ensureQueryData(personActivityQueryOptions(email)),
+      ),
     );
   },
   component: lazyRouteComponent(() => import('./routes/people-page.tsx'), 'PeoplePage'),

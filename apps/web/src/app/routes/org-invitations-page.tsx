@@ -1,4 +1,4 @@
-import type { BulkJob, InvitationJobFilter, OrganizationInvitation } from '@invites/clerk-schema';
+import type { BulkJob, OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
 import { lazy, Suspense, useCallback, useState } from 'react';
@@ -27,38 +27,18 @@ import { OrgBreadcrumbs, OrgNotAllowedPage } from '../layouts/org-page-parts.tsx
 const route = getRouteApi('/_app/orgs/$orgId/invitations');
 
 // What the table's first paint does not need loads beside it: the acceptance figures come from a
-// request of their own, and the bulk revoke only once rows are selected.
+// request of their own, and the selection's actions only once rows are selected.
 const loadAcceptance = () => import('../../features/organizations/components/org-acceptance.tsx');
 const OrgAcceptanceSummary = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgAcceptanceSummary })));
 const OrgInviterAcceptance = lazy(() => loadAcceptance().then((m) => ({ default: m.OrgInviterAcceptance })));
+const OrgSelectionActions = lazy(() =>
+  import('../org-selection-actions.tsx').then((m) => ({ default: m.OrgSelectionActions })),
+);
 const ReissueAllButton = lazy(() =>
   import('../../features/invitation-jobs/components/reissue-all-button.tsx').then((m) => ({
     default: m.ReissueAllButton,
   })),
 );
-const ResendSelectedButton = lazy(() =>
-  import('../../features/invitation-jobs/components/resend-selected-button.tsx').then((m) => ({
-    default: m.ResendSelectedButton,
-  })),
-);
-const MatchingJobButton = lazy(() =>
-  import('../../features/invitation-jobs/components/matching-job-button.tsx').then((m) => ({
-    default: m.MatchingJobButton,
-  })),
-);
-const BulkRevokeButton = lazy(() =>
-  import('../../features/revoke/components/bulk-revoke-button.tsx').then((m) => ({
-    default: m.BulkRevokeButton,
-  })),
-);
-
-/** The table's filters as a job's (`StartInvitationJobBody.filter`). */
-function jobFilter(search: OrgInvitationsSearch): InvitationJobFilter {
-  const email = search.email ? { email_address: search.email } : {};
-  return search.expires_within !== undefined
-    ? { expires_within: search.expires_within, ...email }
-    : { status: search.status, ...email };
-}
 
 /** `/orgs/:orgId/invitations`: the organization's invitations, invite, revoke, and the detail outlet. */
 export function OrgInvitationsPage() {
@@ -120,48 +100,11 @@ export function OrgInvitationsPage() {
     [],
   );
   const selectionActions = useCallback(
-    (selection: Selection<OrganizationInvitation>) => {
-      if (selection.allMatching) {
-        // Every match on every page but the unticked ones: one job over the filter, which the server
-        // reads again (it is offered only for filters whose every row is pending or expired).
-        const { total, except } = selection.allMatching;
-        const shared = {
-          orgId,
-          count: total - except.length,
-          filter: jobFilter(search),
-          excludeIds: except.map((i) => i.id),
-          onJobStarted: (job: BulkJob) => {
-            selection.clear();
-            openJob(job);
-          },
-        };
-        const onlyPending =
-          search.expires_within !== undefined ||
-          (search.status.length === 1 && search.status[0] === 'pending');
-        return (
-          <Suspense fallback={null}>
-            <MatchingJobButton kind="reissue" {...shared} />
-            {onlyPending ? <MatchingJobButton kind="revoke" {...shared} /> : null}
-          </Suspense>
-        );
-      }
-      // Expired rows are selected to be resent; the rest were pending when selected (they stay in the
-      // selection after a revoke or resend changes their status, so an open dialog stays open).
-      const revocable = selection.rows.filter((i) => i.status !== 'expired');
-      return (
-        <Suspense fallback={null}>
-          <ResendSelectedButton
-            orgId={orgId}
-            selected={selection.rows}
-            onDone={selection.clear}
-            onJobStarted={openJob}
-          />
-          {revocable.length > 0 ? (
-            <BulkRevokeButton orgId={orgId} selected={revocable} onDone={selection.clear} />
-          ) : null}
-        </Suspense>
-      );
-    },
+    (selection: Selection<OrganizationInvitation>) => (
+      <Suspense fallback={null}>
+        <OrgSelectionActions orgId={orgId} search={search} selection={selection} onJobStarted={openJob} />
+      </Suspense>
+    ),
     [orgId, openJob, search],
   );
   const total = list.data?.total_count ?? 0;
