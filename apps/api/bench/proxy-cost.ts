@@ -115,9 +115,12 @@ async function main() {
       .filter((t) => !only || only.includes(t.key))
       .map((t) => new Runner(t, emulator, `/v1/organizations/${ORG}/invitations?${QUERY}`));
     for (const r of runners) await r.warm(WARMUP);
+    // Every other round runs the targets in reverse order, so no target always follows the same one
+    // (with BENCH_COMPARE the two apis take turns going first).
+    const inRound = (i: number) => (i % 2 === 0 ? runners : [...runners].reverse());
     for (let i = 0; i < ROUNDS; i++)
-      for (const r of runners) await r.sequential(Math.ceil(SEQUENTIAL / ROUNDS));
-    for (let i = 0; i < ROUNDS; i++) for (const r of runners) await r.closedLoop(DURATION_MS / ROUNDS);
+      for (const r of inRound(i)) await r.sequential(Math.ceil(SEQUENTIAL / ROUNDS));
+    for (let i = 0; i < ROUNDS; i++) for (const r of inRound(i)) await r.closedLoop(DURATION_MS / ROUNDS);
     await Promise.all(runners.map((r) => r.pool.close()));
     report(runners.map((r) => r.summary()));
     apiRequests = runners.filter((r) => r.target.proxy === api).reduce((n, r) => n + r.sent, 0);
