@@ -78,36 +78,23 @@ export function isoTime(ms: number): string {
   return `${isoPrefix}${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
 }
 
-/** A batch goes out once it holds this many bytes (or after 100 ms). */
-const BATCH_BYTES = 4096;
-/** Room for the last line of a batch: a line that could not fit in it is written on its own. */
-const BATCH_CAPACITY = 4 * BATCH_BYTES;
-/** UTF-8 takes at most 3 bytes per UTF-16 code unit. */
-const MAX_BYTES_PER_CHAR = 3;
+const BATCH_CHARS = 4096;
 
 /**
  * stdout, one write system call per 4 KiB of lines (or every 100 ms when fewer come): a write per line
- * costs more than the rest of a request. Each line is encoded into the batch's buffer as it comes, so
- * the line's string dies young; joining strings kept them alive for the batch's lifetime, long enough
- * for the young-generation GC to copy and promote them. The full buffer is handed to pino's destination
- * (sonic-boom, synchronous, in buffer mode) as one chunk and a fresh one taken, since sonic-boom may
- * keep the chunk until it can write it. sonic-boom's own `minLength` batching measures the pending
- * text again on every line, which flattens the whole batch each time; handing writes to libuv's
- * thread pool (pino's asynchronous mode) cost more CPU per request still.
+ * costs more than the rest of a request. Lines are joined here and handed to pino's destination
+ * (sonic-boom, synchronous, from the event loop) as one chunk: sonic-boom's own `minLength` batching
+ * measures the pending text again on every line, which flattens the whole batch each time.
+ * Handing writes to libuv's thread pool (pino's asynchronous mode) cost more CPU per request still.
  */
 function stdoutInBatches(): pino.DestinationStream {
-  const destination = pino.destination({ dest: 1, sync: true, contentMode: 'buffer' });
-  // In buffer mode sonic-boom takes bytes; its types only know its string mode.
-  const writeBytes = (chunk: Buffer) =>
-    (destination as unknown as { write(b: Buffer): boolean }).write(chunk);
-  let batch = Buffer.allocUnsafe(BATCH_CAPACITY);
-  let used = 0;
+  const destination = pino.destination({ dest: 1, sync: true });
+  let pending = '';
   const flush = () => {
-    if (used === 0) return;
-    const chunk = batch.subarray(0, used);
-    batch = Buffer.allocUnsafe(BATCH_CAPACITY);
-    used = 0;
-    writeBytes(chunk);
+    if (pending === '') return;
+    const chunk = pending;
+    pending = '';
+    destination.write(chunk);
   };
   setInterval(flush, 100).unref();
   // Lines still in the batch go out before the process ends.
@@ -117,15 +104,8 @@ function stdoutInBatches(): pino.DestinationStream {
   });
   return {
     write(line: string) {
-      if (used + line.length * MAX_BYTES_PER_CHAR > BATCH_CAPACITY) {
-        flush();
-        if (line.length * MAX_BYTES_PER_CHAR > BATCH_CAPACITY) {
-          writeBytes(Buffer.from(line, 'utf8'));
-          return;
-        }
-      }
-      used += batch.write(line, used, 'utf8');
-      if (used >= BATCH_BYTES) flush();
+      pending += line;
+      if (pending.length >= BATCH_CHARS) flush();
     },
   };
 }
