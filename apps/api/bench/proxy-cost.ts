@@ -11,7 +11,7 @@
 // (BENCH_PROFILE_INTERVAL=100 samples every 100 µs instead of V8's 1 ms).
 // BENCH_COMPARE=<git ref> (e.g. HEAD) also runs the api's src/ as it is at that ref, as a second api
 // child in the same interleaved rounds (rows `base_admin`, `base_staff`): a one-run A/B of a change.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SECRET_KEY, DEMO_ORGANIZATIONS } from '@invites/clerk-emulator';
@@ -128,6 +128,7 @@ async function main() {
   } finally {
     for (const child of children) child.process.disconnect();
     await Promise.all(children.map((c) => new Promise((r) => c.process.once('exit', r))));
+    if (baseline) rmSync(baseline.dir, { recursive: true, force: true });
   }
   // Buffered log writes must not lose lines, including the last ones when the process exits. The
   // sanity check sent each api one request per target of its own.

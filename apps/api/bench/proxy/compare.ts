@@ -12,9 +12,10 @@ const API_DIR = fileURLToPath(new URL('../../', import.meta.url));
  * Extracts `apps/api/src` of `ref` to `apps/.bench-compare-<commit>/src` (gitignored) and returns the
  * path of its `server.ts`. The copy sits at the same depth as `apps/api`, so its paths to the repo
  * root and to `apps/web/dist` resolve alike; its `node_modules` is a link to the api's own (the
- * dependencies are this working copy's: compare refs whose package.json agrees).
+ * dependencies are this working copy's: compare refs whose package.json agrees). The bench removes it
+ * when done.
  */
-export function extractApiAt(ref: string): { commit: string; server: string } {
+export function extractApiAt(ref: string): { commit: string; server: string; dir: string } {
   const commit = execFileSync('git', ['rev-parse', '--short=10', `${ref}^{commit}`], { cwd: REPO })
     .toString()
     .trim();
@@ -27,5 +28,5 @@ export function extractApiAt(ref: string): { commit: string; server: string } {
   });
   execFileSync('tar', ['-x', '--strip-components=2', '-C', dir], { input: tar });
   if (!existsSync(`${dir}/node_modules`)) symlinkSync(`${API_DIR}node_modules`, `${dir}/node_modules`, 'dir');
-  return { commit, server: `${dir}/src/server.ts` };
+  return { commit, server: `${dir}/src/server.ts`, dir };
 }
