@@ -9,11 +9,14 @@
 // Run: pnpm --filter @invites/api bench:proxy   (table on stdout, JSON in <repo>/bench-results/proxy.json)
 // BENCH_PROFILE=1 also writes a V8 CPU profile of the api child to bench-results/profiles/
 // (BENCH_PROFILE_INTERVAL=100 samples every 100 µs instead of V8's 1 ms).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// BENCH_COMPARE=<git ref> (e.g. HEAD) also runs the api's src/ as it is at that ref, as a second api
+// child in the same interleaved rounds (rows `base_admin`, `base_staff`): a one-run A/B of a change.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SECRET_KEY, DEMO_ORGANIZATIONS } from '@invites/clerk-emulator';
-import { sessionToken, start, startApi } from './proxy/processes.ts';
+import { extractApiAt } from './proxy/compare.ts';
+import { type Child, sessionToken, start, startApi } from './proxy/processes.ts';
 import { CONCURRENCY, Runner, round, type Target } from './proxy/runner.ts';
 
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 2000);
@@ -37,7 +40,7 @@ async function sanityCheck(targets: Target[]) {
     if (res.status !== 200) throw new Error(`${t.name} answered ${res.status}: ${text}`);
     const body = JSON.parse(text) as { data: unknown[]; total_count: number };
     if (body.data.length !== 10) throw new Error(`${t.name} returned ${body.data.length} rows`);
-    if (t.key === 'api_admin' && text.includes('private_metadata')) {
+    if ((t.key === 'api_admin' || t.key === 'base_admin') && text.includes('private_metadata')) {
       throw new Error('the api returned private_metadata to an org admin');
     }
     totals.add(body.total_count);
@@ -52,21 +55,37 @@ async function main() {
     BENCH_SECRET_KEY: DEFAULT_SECRET_KEY,
   });
   const api = await startApi(emulator.url);
-  const children = [api, forwarder, emulator];
+  const compareRef = process.env.BENCH_COMPARE;
+  const baseline = compareRef ? extractApiAt(compareRef) : null;
+  const base = baseline ? await startApi(emulator.url, baseline.server) : null;
+  const apis = base ? [api, base] : [api];
+  const children = [...apis, forwarder, emulator];
   let apiRequests = 0;
+  let baseRequests = 0;
   try {
     const [ada, sam] = await Promise.all([
       sessionToken(emulator.url, 'ada@acme.example'),
       sessionToken(emulator.url, 'sam.rivera@invites.example'),
     ]);
-    const apiTarget = (key: string, name: string, token: string): Target => ({
+    const apiTarget = (key: string, name: string, token: string, child: Child = api): Target => ({
       name,
       key,
-      origin: api.url,
+      origin: child.url,
       prefix: '/api',
       headers: { authorization: `Bearer ${token}` },
-      proxy: api,
+      proxy: child,
     });
+    const baseTargets = (kind: 'admin' | 'staff', token: string): Target[] =>
+      base && baseline
+        ? [
+            apiTarget(
+              `base_${kind}`,
+              `api at ${baseline.commit}, ${kind === 'admin' ? 'org admin Ada' : 'staff Sam'}`,
+              token,
+              base,
+            ),
+          ]
+        : [];
     const targets: Target[] = [
       {
         name: 'direct to the emulator',
@@ -84,7 +103,9 @@ async function main() {
         headers: {},
         proxy: forwarder,
       },
+      ...baseTargets('admin', ada),
       apiTarget('api_admin', 'api, org admin Ada (private_metadata stripped)', ada),
+      ...baseTargets('staff', sam),
       apiTarget('api_staff', 'api, staff Sam (body passed through)', sam),
     ];
     await sanityCheck(targets);
@@ -94,20 +115,32 @@ async function main() {
       .filter((t) => !only || only.includes(t.key))
       .map((t) => new Runner(t, emulator, `/v1/organizations/${ORG}/invitations?${QUERY}`));
     for (const r of runners) await r.warm(WARMUP);
+    // Every other round runs the targets in reverse order, so no target always follows the same one
+    // (with BENCH_COMPARE the two apis take turns going first).
+    const inRound = (i: number) => (i % 2 === 0 ? runners : [...runners].reverse());
     for (let i = 0; i < ROUNDS; i++)
-      for (const r of runners) await r.sequential(Math.ceil(SEQUENTIAL / ROUNDS));
-    for (let i = 0; i < ROUNDS; i++) for (const r of runners) await r.closedLoop(DURATION_MS / ROUNDS);
+      for (const r of inRound(i)) await r.sequential(Math.ceil(SEQUENTIAL / ROUNDS));
+    for (let i = 0; i < ROUNDS; i++) for (const r of inRound(i)) await r.closedLoop(DURATION_MS / ROUNDS);
     await Promise.all(runners.map((r) => r.pool.close()));
     report(runners.map((r) => r.summary()));
-    apiRequests = 2 + runners.filter((r) => r.target.proxy === api).reduce((n, r) => n + r.sent, 0);
+    apiRequests = runners.filter((r) => r.target.proxy === api).reduce((n, r) => n + r.sent, 0);
+    baseRequests = runners.filter((r) => base && r.target.proxy === base).reduce((n, r) => n + r.sent, 0);
   } finally {
     for (const child of children) child.process.disconnect();
     await Promise.all(children.map((c) => new Promise((r) => c.process.once('exit', r))));
+    if (baseline) rmSync(baseline.dir, { recursive: true, force: true });
   }
-  // Buffered log writes must not lose lines, including the last ones when the process exits.
-  const lines = api.accessLines?.() ?? 0;
-  console.log(`api access log: ${lines} lines for ${apiRequests} requests (plus health checks)`);
-  if (lines < apiRequests) throw new Error('the api lost access-log lines');
+  // Buffered log writes must not lose lines, including the last ones when the process exits. The
+  // sanity check sent each api one request per target of its own.
+  for (const [child, sent, label] of [
+    [api, apiRequests + 2, 'api'],
+    [base, baseRequests + 2, `api at ${baseline?.commit}`],
+  ] as const) {
+    if (!child) continue;
+    const lines = child.accessLines?.() ?? 0;
+    console.log(`${label} access log: ${lines} lines for ${sent} requests (plus health checks)`);
+    if (lines < sent) throw new Error(`${label} lost access-log lines`);
+  }
 }
 
 type Row = ReturnType<Runner['summary']>;
@@ -156,6 +189,22 @@ function report(rows: Row[]) {
     );
   }
   console.log('');
+  for (const kind of ['admin', 'staff'] as const) {
+    const before = byKey[`base_${kind}`]?.c32.proxy_cpu_us_per_request;
+    const after = byKey[`api_${kind}`]?.c32.proxy_cpu_us_per_request;
+    const ref = bare.c32.proxy_cpu_us_per_request ?? 1;
+    if (before == null || after == null) continue;
+    // Round by round (the two ran back to back in each round): the median of the paired ratios.
+    const pairs = (byKey[`api_${kind}`]?.c32.rounds ?? []).map(
+      (r, i) =>
+        (r.proxy_cpu_us_per_request ?? 0) /
+        (byKey[`base_${kind}`]?.c32.rounds[i]?.proxy_cpu_us_per_request ?? 1),
+    );
+    const paired = pairs.sort((a, b) => a - b)[pairs.length >> 1] ?? Number.NaN;
+    console.log(
+      `compare ${kind}: ${process.env.BENCH_COMPARE} ${before} µs (${round(before / ref, 2)}×) → this copy ${after} µs (${round(after / ref, 2)}×), ${after - before >= 0 ? '+' : ''}${after - before} µs/request; paired rounds: this copy ${round(paired, 2)}× ${process.env.BENCH_COMPARE}'s`,
+    );
+  }
   for (const v of verdicts) {
     console.log(
       `${v.key}: added p50 over direct ${v.added_p50_ms.toFixed(2)} ms (goal ≤ ${GOAL_ADDED_P50_MS} ms) ${v.added_p50_met ? 'met' : 'MISSED'}; ` +

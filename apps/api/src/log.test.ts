@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createLogger, redactLine } from './log.ts';
+import { createLogger, isoTime, redactLine } from './log.ts';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEifQ.c2lnbmF0dXJl';
 
@@ -81,5 +81,11 @@ describe('logger', () => {
     const lines = child.stdout.trim().split('\n');
     expect(lines).toHaveLength(5000);
     expect(lines.map((l) => JSON.parse(l).n)).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+  });
+
+  it('formats times as toISOString does, across seconds, milliseconds and out-of-range years', () => {
+    const times = [0, 1, 9, 10, 99, 100, 999, 1000, 1_764_870_000_123, 1_764_870_000_999, 1_764_870_001_000];
+    times.push(-1, 253_402_300_799_999, 253_402_300_800_000, 1_764_870_000_007);
+    for (const ms of times) expect(isoTime(ms)).toBe(new Date(ms).toISOString());
   });
 });

@@ -60,7 +60,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startApi(upstreamUrl: string): Promise<Child> {
+/** The api as `pnpm start` runs it; `server`: another copy's `src/server.ts` (BENCH_COMPARE). */
+export async function startApi(upstreamUrl: string, server?: string): Promise<Child> {
   const port = await freePort();
   const profile = process.env.BENCH_PROFILE === '1';
   if (profile) mkdirSync(`${REPO}bench-results/profiles`, { recursive: true });
@@ -85,6 +86,7 @@ export async function startApi(upstreamUrl: string): Promise<Child> {
       // Required with a secret key since the Clerk sign-in; the bench never loads a page.
       CLERK_PUBLISHABLE_KEY: EMULATOR_PUBLISHABLE_KEY,
       DATABASE_URL: ':memory:',
+      ...(server ? { BENCH_API_SERVER: server } : {}),
     },
     // stdout is a pipe that this process reads, as under a process manager or `pnpm start | …`:
     // the api pays for its log writes as it would in production (not /dev/null's no-op writes).

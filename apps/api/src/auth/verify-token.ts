@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { verifyToken } from '@clerk/backend';
 import { createLoadingCache } from '../lib/loading-cache.ts';
 import { UpstreamError } from '../upstream/errors.ts';
@@ -53,7 +52,7 @@ function isUpstreamFailure(err: unknown): boolean {
 
 /**
  * Verifies Clerk session tokens with @clerk/backend (PEM key when given, else the upstream's JWKS)
- * and caches good ones by SHA-256 for a short while, never past their `exp`.
+ * and caches good ones for a short while, never past their `exp`.
  *
  * With JWKS, @clerk/backend fetches the key set again for every token whose `kid` it has not seen,
  * so anyone could make each anonymous request a call to Clerk. After a token whose `kid` Clerk's key
@@ -98,14 +97,14 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     };
   };
 
-  // Keyed by the token's SHA-256 (the cache never holds a token); bad tokens are not kept.
-  const cache = createLoadingCache<SessionClaims | null, string>({
+  // Keyed by the token itself: the request already holds it in memory, and a SHA-256 per request was
+  // a visible share of a cached request. Bad tokens are not kept.
+  const cache = createLoadingCache<SessionClaims | null>({
     max: options.maxEntries ?? 10_000,
     ttlMs: options.cacheTtlMs,
     now: options.now,
-    load: (_hash, token) => check(token),
+    load: (token) => check(token),
     ttlOf: (claims, now) => (claims ? Math.min(options.cacheTtlMs, claims.expiresAt - now) : 0),
   });
-  // One-shot hash: no Hash object per request.
-  return (token) => cache.get(hash('sha256', token), token);
+  return (token) => cache.get(token);
 }

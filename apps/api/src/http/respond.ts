@@ -21,6 +21,12 @@ export function respond(
   status: number,
   headers: Record<string, string>,
 ): Response {
+  // The length of a body in hand, stated here: without it @hono/node-server asks Node's response
+  // for three headers by name (each argument-checked) before it can set the length itself.
+  if (headers['content-length'] === undefined) {
+    if (typeof body === 'string') headers['content-length'] = String(Buffer.byteLength(body));
+    else if (body instanceof Uint8Array) headers['content-length'] = String(body.byteLength);
+  }
   const res: WithParts = new Response(body, { status, headers });
   res[PARTS] = { status, body, headers };
   return res;

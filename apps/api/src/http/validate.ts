@@ -46,7 +46,9 @@ export function queryValidator<S extends z.ZodType>(schema: S, maxEntries = 256)
     const url = c.req.url;
     const at = url.indexOf('?');
     const raw = at === -1 ? '' : url.slice(at + 1);
-    return raw.length > MAX_CACHED_QUERY ? validated(c) : cache.memo(raw, { context: c });
+    if (raw.length > MAX_CACHED_QUERY) return validated(c);
+    // A hit without `memo`'s options object per request.
+    return cache.get(raw) ?? cache.memo(raw, { context: c });
   };
 }
 

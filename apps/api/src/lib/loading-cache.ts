@@ -43,6 +43,10 @@ export function createLoadingCache<V, C = undefined>(options: LoadingCacheOption
   });
   return {
     async get(key, ...[context]) {
+      // A kept answer within its TTL, read without `fetch` (which builds its options and a promise
+      // chain on every call); `get` answers nothing for a key whose load is still in flight.
+      const hit = cache.get(key);
+      if (hit?.keep) return hit.value;
       const box = (await cache.fetch(key, { context })) as Box<V>;
       if (!box.keep && cache.peek(key) === box) cache.delete(key);
       return box.value;
