@@ -43,9 +43,13 @@ test.describe('activity', () => {
     await expect(page.getByLabel('To', { exact: true })).toHaveValue('2020-01-01');
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await expect(page).toHaveURL(/\/activity$/);
-    await expect(dataRows(table).filter({ hasText: email })).toHaveCount(1);
+    await expect(page.getByLabel('To', { exact: true })).toHaveValue('');
+    // Every organization's newest entries now: other workers' bulk jobs may have pushed this one past
+    // the first page, so the filters are checked to be gone, not where the entry landed.
+    await expect(page.getByLabel('Organization')).toHaveValue('');
+    await expect(dataRows(table).first()).toBeVisible();
 
-    await dataRows(table).filter({ hasText: email }).getByRole('button', { name: 'Ada Lovelace' }).click();
+    await dataRows(table).getByRole('button', { name: 'Ada Lovelace' }).first().click();
     await expect(page).toHaveURL(/actor=Ada\+Lovelace/);
     await expect(page.getByRole('searchbox', { name: 'Actor' })).toHaveValue('Ada Lovelace');
   });

@@ -29,12 +29,12 @@ test.describe('the invitation detail follows its status', () => {
     await expect(dialog.getByText(/^in \d+/)).toHaveCount(0);
     await expectAccessible();
 
-    // Until resend exists (issue 11), the next step is a new invitation to the same address.
-    await dialog.getByRole('button', { name: 'Invite again' }).click();
-    const invite = page.getByRole('dialog', { name: 'Invite member' });
-    await expect(invite.getByLabel('Email address')).toHaveValue(email);
-    await invite.getByRole('button', { name: 'Close' }).click();
-    await expect(invite).toBeHidden();
+    // The next step is Resend (issue 11): it asks first, naming the address; Cancel keeps the detail.
+    await dialog.getByRole('button', { name: 'Resend' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Resend invitation?' });
+    await expect(confirm).toContainText(email);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(confirm).toBeHidden();
     await expect(dialog).toBeVisible();
   });
 

@@ -53,6 +53,9 @@ test.describe('upstream faults in the dashboard', () => {
     upstreamFaults,
   }) => {
     test.setTimeout(60_000);
+    // The header's "N expire this week" reads the same Clerk list (pages of 500) and would use up the
+    // faults meant for the table's request: it is left out here (faults on it are the api's tests').
+    await page.route('**/api/organizations/*/invitations/expiring*', (route) => route.abort());
     await page.clock.install();
     const path = `/v1/organizations/${orgId}/invitations`;
     const table = page.getByRole('table', { name: 'Invitations' });
