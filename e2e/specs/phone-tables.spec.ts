@@ -78,6 +78,38 @@ test.describe('tables on a 375 px phone', () => {
     }
   });
 
+  test('a windowed page of 500: each drawn card keeps its fields apart, before and after scrolling', async ({
+    page,
+    signInAs,
+    orgByName,
+  }) => {
+    await signInAs('acmeAdmin');
+    const org = await orgByName('Acme Corp');
+    await page.goto(`/orgs/${org.id}/invitations?status=pending&pageSize=500`);
+    const table = page.getByRole('table', { name: 'Invitations' });
+    await expect(table).toHaveAttribute('aria-rowcount', /^\d{3}$/);
+    /** The first drawn card: its title above its Role field, nothing drawn on top of another. */
+    const expectCardLaidOut = async () => {
+      const row = table.locator('tbody > tr[aria-rowindex]').first();
+      const title = await row.getByRole('rowheader').boundingBox();
+      const role = await row
+        .getByRole('cell', { name: /^(Role )?(Member|Admin|Billing manager)$/ })
+        .boundingBox();
+      const revoke = await row.getByRole('button', { name: 'Revoke' }).boundingBox();
+      expect(title && role && revoke, 'the card has its title, Role and Revoke').toBeTruthy();
+      if (!title || !role || !revoke) return;
+      expect(role.y).toBeGreaterThanOrEqual(title.y + title.height - 1);
+      expect(revoke.y).toBeGreaterThanOrEqual(role.y + role.height - 1);
+    };
+    await expectCardLaidOut();
+    await table.evaluate((el) => {
+      (el.closest('.table-scroll') as HTMLElement).scrollTop = 20_000;
+    });
+    await expect(table.locator('tbody > tr[aria-rowindex="2"]')).toHaveCount(0);
+    await expectCardLaidOut();
+    await expectNoSidewaysScroll(page, table);
+  });
+
   test('all invitations (staff): organization, status and Revoke on each card', async ({
     page,
     signInAs,

@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { notifyManager, QueryClient } from '@tanstack/react-query';
 import { type ApiError, isApiError } from './api-client.ts';
 
 declare module '@tanstack/react-query' {
@@ -15,8 +15,19 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return transient && failureCount < 2;
 }
 
+/**
+ * Components hear of an answer in the task that received it (a microtask after it), not in a timer
+ * task of their own: while a page loads, that timer waits behind the page's other work (Clerk's
+ * scripts, other queries, lazy chunks) before the rows it carries can be drawn. Updates made together
+ * are still one batch.
+ */
+export function notifyInSameTask(): void {
+  notifyManager.setScheduler(queueMicrotask);
+}
+
 /** The app's QueryClient with its defaults. */
 export function createQueryClient(): QueryClient {
+  notifyInSameTask();
   return new QueryClient({
     defaultOptions: {
       queries: {

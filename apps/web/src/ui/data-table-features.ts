@@ -1,4 +1,5 @@
 import { tableFeatures } from '@tanstack/react-table';
+import { lazyCoreRowModel } from './lazy-row-model.ts';
 
 /** Where a column's cell sits in a row's card on a phone (the table below the phone breakpoint). */
 export type CardSlot = 'select' | 'title' | 'badge' | 'actions' | 'field';
@@ -20,9 +21,13 @@ export interface DataColumnMeta {
 }
 
 /**
- * The features every data table registers: typed column meta. Row selection lives in
+ * The features every data table registers: typed column meta, and a core row model that makes rows
+ * when they are drawn (a windowed page draws a few of its hundreds). Row selection lives in
  * `row-selection.tsx` (ids outside React state), which keeps the table's own selection feature
  * off the first route and re-renders only the rows a click changes.
  */
-export const dataTableFeatures = tableFeatures({ columnMeta: {} as DataColumnMeta });
+export const dataTableFeatures = tableFeatures({
+  columnMeta: {} as DataColumnMeta,
+  coreRowModel: lazyCoreRowModel,
+});
 export type DataTableFeatures = typeof dataTableFeatures;

@@ -3,6 +3,7 @@ import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import { cellClass, DataRow, SkeletonRows, SpacerRow } from './data-table-body.tsx';
 import type { DataTableFeatures } from './data-table-features.ts';
 import { ArrowDown, ArrowUp, ArrowUpDown } from './icons.tsx';
+import { rowsOf } from './lazy-row-model.ts';
 import { useRowWindow } from './use-row-window.ts';
 import { whenIdle } from './when-idle.ts';
 import './data-table.css';
@@ -79,12 +80,16 @@ export function DataTable<TData extends RowData>({
   const headers = table.getHeaderGroups();
   const leafColumns = table.getAllLeafColumns();
   const columnCount = leafColumns.length;
-  const rows = table.getRowModel().rows;
+  // Rows are made as they are drawn (lazy-row-model.ts): a windowed page makes only those in view.
+  const model = table.getRowModel();
+  const { count, rowAt } = rowsOf(model);
   const scrollRef = useRef<HTMLElement>(null);
-  const windowed = state !== 'loading' && windowAbove !== undefined && rows.length > windowAbove;
-  const view = useRowWindow(scrollRef, windowed ? rows.length : 0, rows);
+  const windowed = state !== 'loading' && windowAbove !== undefined && count > windowAbove;
+  const view = useRowWindow(scrollRef, windowed ? count : 0, model);
   const first = windowed ? view.start : 0;
-  const shown = windowed ? rows.slice(view.start, view.end) : rows;
+  const shown = windowed
+    ? Array.from({ length: view.end - view.start }, (_, i) => rowAt(view.start + i))
+    : model.rows;
   useTableKeyboard(scrollRef, keyboard && state !== 'loading');
   const classes = ['data-table'];
   if (state === 'stale') classes.push('is-stale');
@@ -92,7 +97,7 @@ export function DataTable<TData extends RowData>({
   // width as rows scroll in and out.
   if (windowed) classes.push('is-windowed');
   if (cards) classes.push('has-cards');
-  const focusable = !keyboard || rows.length === 0;
+  const focusable = !keyboard || count === 0;
   return (
     <section
       className="table-scroll"
@@ -104,7 +109,7 @@ export function DataTable<TData extends RowData>({
       <table
         className={classes.join(' ')}
         aria-busy={state !== 'ready'}
-        aria-rowcount={windowed ? rows.length + 1 : undefined}
+        aria-rowcount={windowed ? count + 1 : undefined}
       >
         <caption className="visually-hidden">{label}</caption>
         {windowed ? (
@@ -149,7 +154,7 @@ export function DataTable<TData extends RowData>({
         <tbody>
           {state === 'loading' ? (
             <SkeletonRows rows={skeletonRows} columns={columnCount} />
-          ) : rows.length === 0 && fallback ? (
+          ) : count === 0 && fallback ? (
             <tr className="fallback-row">
               <td colSpan={columnCount}>{fallback}</td>
             </tr>

@@ -7,6 +7,21 @@ const OVERSCAN = 8;
 const ESTIMATED_ROW_PX = 47;
 /** The scroll box's height until it has been seen, when there is no window to go by. */
 const FALLBACK_VIEW_PX = 900;
+/** data-table.css's `max-height: max(320px, calc(100dvh - 330px))` for the scroll box. */
+const BOX_MIN_PX = 320;
+const BOX_VIEWPORT_OFFSET_PX = 330;
+
+/**
+ * How tall the scroll box will be, worked out from the viewport as its stylesheet does: reading its
+ * computed style instead would make the browser compute the page's styles there and then, and the
+ * box often mounts in the same commit as the rows. A full page fills the box; a ResizeObserver
+ * reports the real height.
+ */
+function estimatedBoxHeight(): number {
+  if (typeof window === 'undefined') return FALLBACK_VIEW_PX;
+  const viewport = window.innerHeight;
+  return Math.min(viewport, Math.max(BOX_MIN_PX, viewport - BOX_VIEWPORT_OFFSET_PX));
+}
 
 export interface RowWindow {
   /** First and one-past-last row index to render. */
@@ -29,10 +44,10 @@ const same = (a: View, b: View) => a.top === b.top && a.height === b.height && a
 
 /**
  * The slice of `count` equal-height rows that is visible in the scroll box `scrollRef`. Nothing is
- * measured while React commits: the box's height is taken from its `max-height` when it mounts (a
- * full page fills it), rows are assumed to be desktop rows, and ResizeObservers report the real box
- * and row heights once the browser has laid them out (before that frame paints), so drawing a page
- * never forces a synchronous layout. A new set of rows (`rows` changes) is first drawn without the
+ * measured or read from styles while React commits: the box's height is worked out from the viewport
+ * as its `max-height` is (a full page fills it), rows are assumed to be desktop rows, and
+ * ResizeObservers report the real box and row heights once the browser has laid them out (before that
+ * frame paints), so drawing a page never forces a synchronous style or layout. A new set of rows (`rows` changes) is first drawn without the
  * rows out of view; the margin that keeps scrolling smooth follows when the browser is idle, after
  * that frame has painted. `count` 0 turns windowing off.
  */
@@ -43,7 +58,7 @@ export function useRowWindow(
 ): RowWindow {
   const [view, setView] = useState<View>(() => ({
     top: 0,
-    height: typeof window === 'undefined' ? FALLBACK_VIEW_PX : window.innerHeight,
+    height: estimatedBoxHeight(),
     rowPx: ESTIMATED_ROW_PX,
   }));
   const [margined, setMargined] = useState<unknown>(null);
@@ -53,14 +68,6 @@ export function useRowWindow(
       return same(v, next) ? v : next;
     });
   }, []);
-
-  // The box is mounted (with skeleton rows) before the rows arrive: its max-height, a style and not
-  // a layout, is the best guess of how tall it will be.
-  useLayoutEffect(() => {
-    const box = scrollRef.current;
-    const max = box ? Number.parseFloat(getComputedStyle(box).maxHeight) : Number.NaN;
-    if (max > 0) update({ height: Math.min(max, window.innerHeight) });
-  }, [scrollRef, update]);
 
   useEffect(() => {
     if (count === 0 || margined === rows) return;

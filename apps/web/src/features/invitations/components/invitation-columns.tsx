@@ -44,7 +44,7 @@ export function invitationColumns<T extends OrganizationInvitation>(
         header: ({ table }) => (
           <SelectAllCheckbox
             label="Select all pending and expired invitations on this page"
-            entries={selectableEntries(table.getRowModel().rows.map((row) => row.original))}
+            entries={selectableEntries(table.options.data)}
           />
         ),
         cell: ({ row }) =>
