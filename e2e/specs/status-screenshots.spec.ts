@@ -26,7 +26,7 @@ for (const scheme of ['light', 'dark'] as const) {
         .first()
         .getByRole('link')
         .click();
-      await expect(page.getByRole('dialog').getByRole('button', { name: 'Invite again' })).toBeVisible();
+      await expect(page.getByRole('dialog').getByRole('button', { name: 'Resend' })).toBeVisible();
       await shot(page, 'detail-expired');
     });
 
