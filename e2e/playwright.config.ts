@@ -20,6 +20,9 @@ const chromium = {
   },
 };
 
+/** The specs that inject faults into the shared emulator's upstream answers. */
+const FAULT_SPECS = /(faults|export)\.spec\.ts/;
+
 export default defineConfig({
   testDir: './specs',
   fullyParallel: false,
@@ -36,7 +39,11 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   projects: [
-    { name: 'chromium', use: chromium, testIgnore: /screenshots\.spec\.ts/ },
+    { name: 'chromium', use: chromium, testIgnore: [/screenshots\.spec\.ts/, FAULT_SPECS] },
+    // Upstream faults are injected into the one emulator every worker shares, on Clerk paths other specs
+    // read too (an organization's invitations): these specs run once the others are done, so no other
+    // spec's request takes a fault meant for theirs, one at a time (clearing faults clears every one).
+    { name: 'faults', use: chromium, testMatch: FAULT_SPECS, dependencies: ['chromium'], workers: 1 },
     { name: 'screenshots', use: chromium, testMatch: /screenshots\.spec\.ts/ },
   ],
   webServer: {
