@@ -1,4 +1,4 @@
-import { BULK_MAX, type CreateInvitationBody, normalizeEmail } from '@invites/clerk-schema';
+import { BULK_MAX, normalizeEmail } from '@invites/clerk-schema';
 import { checkInFlight } from './check-in-flight.ts';
 import {
   backoff,
@@ -7,18 +7,11 @@ import {
   notFoundReason,
   notPendingReason,
   rateLimitWait,
-  recordRow,
   sourceId,
 } from './invitation-rows.ts';
-import {
-  CONTINUE,
-  type CreatePolicy,
-  failureReason,
-  type JobRun,
-  type StepResult,
-  settle,
-} from './job-run.ts';
+import { CONTINUE, failureReason, type JobRun, type StepResult, settle } from './job-run.ts';
 import { reissueBody } from './reissue-body.ts';
+import { REISSUE_POLICY } from './reissue-policy.ts';
 import {
   nextRows,
   type RowRecord,
@@ -39,41 +32,6 @@ type ReissueStep = 'revoking' | 'revoked' | 'ready';
 const READY: readonly ReissueStep[] = ['revoked', 'ready'];
 
 type Entry = { row: RowRecord; settled: SettledRow };
-
-/** The new invitation's body: the old one's, kept in the row, sent as the job's acting user. */
-function item(run: JobRun, row: RowRecord): CreateInvitationBody {
-  const body = JSON.parse(row.payload ?? '{}') as CreateInvitationBody;
-  return { ...body, inviter_user_id: run.job.inviter_user_id };
-}
-
-export const REISSUE_POLICY: CreatePolicy = {
-  item,
-  // Each row is logged once it ends, old id → new id, rather than each Clerk call.
-  recordCall: async () => {},
-  recordSettled: async (run, entries) => {
-    for (const { row, settled } of entries) {
-      await recordRow(run, 'invitation.resent', row, settled, {
-        replaces: sourceId(row),
-        ...(settled.invitation_id ? { invitation_id: settled.invitation_id } : {}),
-      });
-    }
-  },
-  refusal: (row, outcome, reason) => {
-    if (outcome === 'failed' && row.step === 'revoked') {
-      return {
-        code: 'invitation_revoked_not_recreated',
-        message: `Revoked, not re-created: ${reason.message} Retry to create it.`,
-      };
-    }
-    if (outcome === 'skipped' && reason.code !== 'already_a_member_in_organization') {
-      return {
-        code: reason.code,
-        message: `${row.email_address} already has a newer pending invitation; not resent.`,
-      };
-    }
-    return reason;
-  },
-};
 
 const skip = (
   row: RowRecord,
