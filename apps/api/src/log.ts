@@ -78,11 +78,12 @@ export function isoTime(ms: number): string {
   return `${isoPrefix}${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
 }
 
-const BATCH_CHARS = 4096;
+// A quarter of Linux's default pipe buffer: a batch still fits while the reader catches up.
+const BATCH_CHARS = 16 * 1024;
 
 /**
- * stdout, one write system call per 4 KiB of lines (or every 100 ms when fewer come): a write per line
- * costs more than the rest of a request. Lines are joined here and handed to pino's destination
+ * stdout, one write system call per 16 KiB of lines (or every 100 ms when fewer come): a write to a
+ * pipe costs more than the rest of a request's logging, and most of it is per call, not per byte. Lines are joined here and handed to pino's destination
  * (sonic-boom, synchronous, from the event loop) as one chunk: sonic-boom's own `minLength` batching
  * measures the pending text again on every line, which flattens the whole batch each time.
  * Handing writes to libuv's thread pool (pino's asynchronous mode) cost more CPU per request still.
