@@ -41,14 +41,19 @@ const ReissueAllButton = lazy(() =>
   })),
 );
 
+let drawnBefore = false;
+
 /**
  * False until the list has answered and the browser has drawn it and gone idle. The header's figures
  * wait for it: their requests, code and styles would otherwise be handled while the rows are being
  * drawn (and the expiring count can have the api read every pending invitation as it sends the list).
+ * A page opened again with its rows cached (Back) draws whole at once, as it was left: scroll
+ * restoration finds the elements it scrolled where they were.
  */
 function useAfterList(settled: boolean): boolean {
-  const [after, setAfter] = useState(false);
+  const [after, setAfter] = useState(() => settled && drawnBefore);
   useEffect(() => {
+    drawnBefore = true;
     if (settled && !after) return whenIdle(() => setAfter(true));
   }, [settled, after]);
   return after;
