@@ -28,6 +28,36 @@ function hashedThemeScript(): Plugin {
   };
 }
 
+/**
+ * The entry's files (the entry chunk and every chunk it imports statically), known once the bundle is
+ * written: they are in the page before any lazy chunk loads, so a lazy import need not list them as
+ * its dependencies to preload (`build.modulePreload.resolveDependencies` below). Listed, their hashed
+ * names would be repeated in every chunk with a lazy import, bytes on every first load for nothing.
+ */
+function entryFiles() {
+  const files = new Set<string>();
+  const plugin: Plugin = {
+    name: 'entry-files',
+    apply: 'build',
+    generateBundle: {
+      order: 'pre',
+      handler(_options, bundle) {
+        files.clear();
+        const add = (name: string) => {
+          const chunk = bundle[name];
+          if (files.has(name) || chunk?.type !== 'chunk') return;
+          files.add(name);
+          for (const dep of chunk.imports) add(dep);
+        };
+        for (const [name, chunk] of Object.entries(bundle))
+          if (chunk.type === 'chunk' && chunk.isEntry) add(name);
+      },
+    },
+  };
+  return { plugin, has: (file: string) => files.has(file) };
+}
+const entry = entryFiles();
+
 type ModuleGraph = {
   getModuleInfo(id: string): { importers: readonly string[]; dynamicImporters: readonly string[] } | null;
 };
@@ -58,6 +88,7 @@ export default defineConfig({
   plugins: [
     react(),
     hashedThemeScript(),
+    entry.plugin,
     // Every script and stylesheet also as .br and .gz beside it: the api serves those to browsers that
     // take them (serveStatic's `precompressed`), compressed once at build time at the highest level.
     compression({ include: /\.(js|css|svg)$/, threshold: 1024, algorithms: ['brotliCompress', 'gzip'] }),
@@ -94,7 +125,10 @@ export default defineConfig({
     sourcemap: false,
     // dist/.vite/manifest.json: scripts/bundle-size.ts reads the chunk graph from it.
     manifest: true,
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps) => deps.filter((dep) => !entry.has(dep)),
+    },
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
-import { expect, test } from '../fixtures.ts';
+import { expect, rowEmails, test } from '../fixtures.ts';
 
 // "Export CSV" exports every invitation matching the list's filters (not just the page on screen),
 // read from Clerk page by page by the api, with progress while it runs.
@@ -125,6 +125,27 @@ test.describe('Export CSV', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const [, ...rows] = await csvOf(await downloading);
     expect(rows).toHaveLength(total);
+  });
+
+  test('with Expires within set, the file holds the expiring-soon list it shows, soonest first', async ({
+    page,
+    signInAs,
+    orgByName,
+  }) => {
+    await signInAs('acmeAdmin');
+    const acme = await orgByName('Acme Corp');
+    await page.goto(`/orgs/${acme.id}/invitations?expires_within=30&pageSize=100`);
+    const total = await listTotal(page);
+    expect(total).toBeGreaterThan(0);
+    const shown = await rowEmails(page.getByRole('table', { name: 'Invitations' }));
+    expect(shown.length).toBe(Math.min(total, 100));
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const [header, ...rows] = await csvOf(await downloading);
+    expect(rows).toHaveLength(total);
+    const status = header?.indexOf('Status') ?? -1;
+    expect(rows.every((r) => r[status] === 'pending')).toBe(true);
+    expect(rows.slice(0, shown.length).map((r) => r[0])).toEqual(shown);
   });
 
   test('staff export the search across organizations, with the organization and private metadata', async ({

@@ -1,12 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { clerkErrors } from '@invites/clerk-schema';
 import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
 import { accessGuards } from './auth/access.ts';
 import { createAuthenticator } from './auth/require-auth.ts';
+import { SESSION_COOKIE } from './auth/session-cookie.ts';
 import { createRecipientChecker } from './bulk/recipient-check.ts';
 import { createRoleCatalog } from './bulk/role-catalog.ts';
 import type { AppConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
+import { firstLoadHints } from './first-load-hints.ts';
 import { clerkValidationHook } from './http/contract.ts';
 import { errorResponse, handleError, notFoundResponse } from './http/errors.ts';
 import { openApiDocument } from './http/openapi-document.ts';
@@ -104,10 +107,14 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.route(CLERK_PROXY_PATH, clerkFrontendRoutes(config, deps.clerkScripts));
   const packages = deps.clerkScripts.packages;
   const clerkJsUrl = clerkScriptUrl(packages, '@clerk/clerk-js', 'clerk.browser.js');
+  const hints = firstLoadHints(config.webDist);
   app.route(
     '/',
-    spaRoutes(config.webDist, async () =>
-      headTags(await consoleConfig(config, deps.detectEmulator, packages), clerkJsUrl),
+    spaRoutes(
+      config.webDist,
+      async (c) =>
+        headTags(await consoleConfig(config, deps.detectEmulator, packages), clerkJsUrl) +
+        hints(c.req.path, new URL(c.req.url).search, getCookie(c, SESSION_COOKIE)),
     ),
   );
 

@@ -41,17 +41,20 @@ function fileResponse(body: Uint8Array, type: string, cacheControl: string): Res
 /**
  * Serves the built SPA: files with Hono's `serveStatic` (precompressed), hashed `/assets/*` with a one-year immutable
  * cache and the rest revalidated; index.html at `/` and for extension-less client routes, with
- * `headTags()` (run-time config) before `</head>`.
+ * `headTags(c)` (run-time config, the page's first-load hints) before `</head>`.
  */
-export function spaRoutes(webDist: string, headTags: () => Promise<string> = async () => '') {
+export function spaRoutes(
+  webDist: string,
+  headTags: (c: Context<AppEnv>) => Promise<string> = async () => '',
+) {
   const root = resolve(webDist);
   const index = join(root, 'index.html');
   const encoder = new TextEncoder();
 
-  const serveIndex = async () => {
+  const serveIndex = async (c: Context<AppEnv>) => {
     const html = await readFile(index, 'utf8').catch(() => null);
     if (!html) return fileResponse(encoder.encode(MISSING_BUILD), HTML, NO_CACHE);
-    const page = html.replace('</head>', `${await headTags()}</head>`);
+    const page = html.replace('</head>', `${await headTags(c)}</head>`);
     return fileResponse(encoder.encode(page), HTML, NO_CACHE);
   };
   const notFound = (c: Context) => c.text('Not found', 404, { 'cache-control': NO_CACHE });
@@ -75,7 +78,7 @@ export function spaRoutes(webDist: string, headTags: () => Promise<string> = asy
         const path = c.req.path;
         if (path.startsWith('/assets/') || ASSET_EXTENSIONS.has(extname(path).toLowerCase()))
           return notFound(c);
-        return serveIndex();
+        return serveIndex(c);
       })
   );
 }

@@ -4,7 +4,14 @@ import { EmailAddress } from './email.ts';
 import { EXPIRES_WITHIN_DAYS } from './enums.ts';
 import { InvitationId } from './ids.ts';
 import { OrganizationInvitation } from './invitation.ts';
-import { InvitationStatus, intParam, PaginationQuery, repeatedParam } from './query.ts';
+import {
+  InvitationStatus,
+  intParam,
+  ListInstanceInvitationsQuery,
+  ListOrganizationInvitationsQuery,
+  PaginationQuery,
+  repeatedParam,
+} from './query.ts';
 
 // Wire shapes of the invitation lifecycle routes (the dashboard's own, outside Clerk's `/api/v1`):
 // resend, jobs over many invitations (reissue, revoke), the expiring-soon lists and the person lookup.
@@ -114,6 +121,24 @@ export const ExpiringInstanceInvitationsQuery = z.object({
   ...page,
 });
 export type ExpiringInstanceInvitationsQuery = z.infer<typeof ExpiringInstanceInvitationsQuery>;
+
+/**
+ * Query of the console's CSV export of an organization's invitations
+ * (`GET /api/organizations/{id}/invitations/export.csv`): the list's filters and order, every page;
+ * with `expires_within`, the expiring-soon list instead (pending ones, soonest expiry first).
+ */
+export const ExportOrganizationInvitationsQuery = ListOrganizationInvitationsQuery.omit({
+  limit: true,
+  offset: true,
+}).extend({ expires_within: ExpiresWithin.optional() });
+export type ExportOrganizationInvitationsQuery = z.infer<typeof ExportOrganizationInvitationsQuery>;
+
+/** Query of the staff CSV export (`GET /api/organization_invitations/export.csv`): getAll's filters, or expiring soon. */
+export const ExportInstanceInvitationsQuery = ListInstanceInvitationsQuery.omit({
+  limit: true,
+  offset: true,
+}).extend({ expires_within: ExpiresWithin.optional() });
+export type ExportInstanceInvitationsQuery = z.infer<typeof ExportInstanceInvitationsQuery>;
 
 /** `GET /api/v1/users?email_address=` (staff, person lookup): one exact address, nothing else. */
 export const UserByEmailQuery = z.strictObject({ email_address: EmailAddress });

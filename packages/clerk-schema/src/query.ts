@@ -64,23 +64,6 @@ export const ListOrganizationInvitationsQuery = z.object({
 });
 export type ListOrganizationInvitationsQuery = z.infer<typeof ListOrganizationInvitationsQuery>;
 
-/**
- * Query of the console's CSV export of an organization's invitations
- * (`GET /api/organizations/{id}/invitations/export.csv`): the list's filters and order, every page.
- */
-export const ExportOrganizationInvitationsQuery = ListOrganizationInvitationsQuery.omit({
-  limit: true,
-  offset: true,
-});
-export type ExportOrganizationInvitationsQuery = z.infer<typeof ExportOrganizationInvitationsQuery>;
-
-/** Query of the staff CSV export (`GET /api/organization_invitations/export.csv`): getAll's filters. */
-export const ExportInstanceInvitationsQuery = ListInstanceInvitationsQuery.omit({
-  limit: true,
-  offset: true,
-});
-export type ExportInstanceInvitationsQuery = z.infer<typeof ExportInstanceInvitationsQuery>;
-
 /** Query of listPending (deprecated): `GET /organizations/{id}/invitations/pending`. */
 export const ListPendingInvitationsQuery = z.object({ ...pagination });
 export type ListPendingInvitationsQuery = z.infer<typeof ListPendingInvitationsQuery>;

@@ -118,6 +118,33 @@ describe('CSV export of an organization’s invitations', () => {
     expect(emails).toEqual([...emails].sort());
   });
 
+  it('with expires_within, sends the expiring-soon list: the same rows as its pages, soonest first', async () => {
+    const list = `/api/organizations/${h.orgA}/invitations/expiring?expires_within=14`;
+    const total = await listTotal('adminA', `${list}&limit=1`);
+    expect(total).toBeGreaterThan(0);
+    const page = (await (await get('adminA', `${list}&limit=500`)).json()) as {
+      data: { email_address: string }[];
+    };
+    const res = await get('adminA', orgExport(h.orgA, '?expires_within=14&status=revoked'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-total-count')).toBe(String(total));
+    const [header, ...rows] = parseCsv(await res.text());
+    expect(header).not.toContain('Private metadata');
+    expect(rows.map((r) => r[0])).toEqual(page.data.slice(0, total).map((i) => i.email_address));
+    expect(rows.every((r) => r[2] === 'pending')).toBe(true);
+    const expires = rows.map((r) => Date.parse(r[5] ?? ''));
+    expect(expires).toEqual([...expires].sort((a, b) => a - b));
+
+    const one = page.data[0]?.email_address ?? '';
+    const exact = parseCsv(
+      await (
+        await get('adminA', orgExport(h.orgA, `?expires_within=14&email_address=${encodeURIComponent(one)}`))
+      ).text(),
+    );
+    expect(exact.slice(1).map((r) => r[0])).toEqual([one]);
+    expect((await get('adminA', orgExport(h.orgA, '?expires_within=8'))).status).toBe(422);
+  });
+
   it('adds private metadata for staff only', async () => {
     const staff = parseCsv(await (await get('staff', orgExport(h.orgA, '?status=expired'))).text());
     expect(staff[0]?.at(-1)).toBe('Private metadata');
@@ -197,7 +224,17 @@ describe('CSV export of every organization’s invitations (staff)', () => {
     expect(rows.every((r) => r[1] !== '')).toBe(true);
   });
 
+  it('with expires_within, sends every organization’s expiring-soon list', async () => {
+    const total = await listTotal('staff', '/api/invitations/expiring?expires_within=30&limit=1');
+    expect(total).toBeGreaterThan(0);
+    const [header, ...rows] = parseCsv(await (await get('staff', staffExport('?expires_within=30'))).text());
+    expect(header?.slice(0, 2)).toEqual(['Email', 'Organization']);
+    expect(rows).toHaveLength(total);
+    expect(rows.every((r) => r[3] === 'pending' && r[1] !== '')).toBe(true);
+  });
+
   it('is for staff only', async () => {
     expect((await get('adminA', staffExport())).status).toBe(403);
+    expect((await get('adminA', staffExport('?expires_within=7'))).status).toBe(403);
   });
 });

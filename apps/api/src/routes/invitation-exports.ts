@@ -8,7 +8,7 @@ import {
 import type { Context } from 'hono';
 import { exportStream } from '../export/csv-stream.ts';
 import { type ExportedInvitation, invitationCsv } from '../export/invitation-csv.ts';
-import { type PageReaderOptions, readPages } from '../export/read-pages.ts';
+import { type Page, type PageReaderOptions, readPages } from '../export/read-pages.ts';
 import { consoleRoute, guarded } from '../http/contract.ts';
 import { toSearchParams } from '../http/validate.ts';
 import type { AppEnv } from '../types.ts';
@@ -29,21 +29,24 @@ async function exportCsv(
   c: Context<AppEnv>,
   deps: RouteDeps,
   list: 'organization' | 'instance',
-  reader: Pick<PageReaderOptions<ExportedInvitation>, 'path' | 'filters' | 'schema'>,
+  source: Pick<PageReaderOptions<ExportedInvitation>, 'path' | 'filters' | 'schema'> | ExpiringSource,
   fileName: string,
 ): Promise<Response> {
   const principal = c.get('principal');
   const log = c.get('log');
   const abort = new AbortController();
-  const pages = readPages<ExportedInvitation>({
-    ...reader,
-    upstream: deps.upstream,
-    pageSize: PAGE_SIZE,
-    overlap: OVERLAP,
-    intervalMs: deps.config.exportPageIntervalMs,
-    maxWaitMs: deps.config.exportMaxWaitMs,
-    signal: abort.signal,
-  });
+  const pages =
+    'expiring' in source
+      ? onePage(await source.expiring())
+      : readPages<ExportedInvitation>({
+          ...source,
+          upstream: deps.upstream,
+          pageSize: PAGE_SIZE,
+          overlap: OVERLAP,
+          intervalMs: deps.config.exportPageIntervalMs,
+          maxWaitMs: deps.config.exportMaxWaitMs,
+          signal: abort.signal,
+        });
   const first = await pages.next();
   if (first.done) throw new Error('the page reader ended before its first page');
   const started = deps.now();
@@ -66,6 +69,15 @@ async function exportCsv(
       'cache-control': 'no-store',
     },
   });
+}
+
+/** The expiring-soon list (lifecycle/expiring-invitations.ts): every match at once, already kept in order. */
+interface ExpiringSource {
+  expiring: () => Promise<ExportedInvitation[]>;
+}
+
+async function* onePage(rows: ExportedInvitation[]): AsyncGenerator<Page<ExportedInvitation>> {
+  yield { rows, totalCount: rows.length };
 }
 
 const today = (now: number) => new Date(now).toISOString().slice(0, 10);
@@ -91,7 +103,8 @@ export const exportOrganizationInvitations = consoleRoute('org_manager', {
   path: '/organizations/{org}/invitations/export.csv',
   summary: 'Every invitation of an organization matching the list’s filters, as CSV',
   description:
-    'The list’s filters and order (`status`, `email_address`, `order_by`), every page. Columns of the table, ' +
+    'The list’s filters and order (`status`, `email_address`, `order_by`), every page; with `expires_within`, ' +
+    'the pending invitations expiring within that many days, soonest first. Columns of the table, ' +
     'then ids, the role key, the inviter, the last change and public metadata; private metadata for staff.',
   request: {
     params: z.object({ org: z.string().openapi({ description: 'An organization id (`org_…`).' }) }),
@@ -105,7 +118,8 @@ export const exportInstanceInvitations = consoleRoute('staff', {
   path: '/organization_invitations/export.csv',
   summary: 'Every invitation of every organization matching the staff search, as CSV',
   description:
-    'getAll’s filters and order (`status`, `query`, `order_by`), every page; with the Organization column.',
+    'getAll’s filters and order (`status`, `query`, `order_by`), every page, or with `expires_within` the ' +
+    'pending invitations expiring within that many days, soonest first; with the Organization column.',
   request: { query: ExportInstanceInvitationsQuery },
   responses: csvAnswer,
 });
@@ -119,29 +133,38 @@ export function invitationExportRoutes(deps: RouteDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(guarded(exportOrganizationInvitations, access), (c) => {
       const { org } = c.req.valid('param');
+      const { expires_within: withinDays, ...filters } = c.req.valid('query');
       return exportCsv(
         c,
         deps,
         'organization',
-        {
-          path: `/v1/organizations/${org}/invitations`,
-          filters: toSearchParams(c.req.valid('query')),
-          schema: OrganizationInvitationList,
-        },
+        withinDays === undefined
+          ? {
+              path: `/v1/organizations/${org}/invitations`,
+              filters: toSearchParams(filters),
+              schema: OrganizationInvitationList,
+            }
+          : {
+              expiring: () =>
+                deps.expiring.matches(org, { withinDays, email: filters.email_address }, deps.now()),
+            },
         `invitations-${org}-${today(deps.now())}.csv`,
       );
     })
-    .openapi(guarded(exportInstanceInvitations, access), (c) =>
-      exportCsv(
+    .openapi(guarded(exportInstanceInvitations, access), (c) => {
+      const { expires_within: withinDays, ...filters } = c.req.valid('query');
+      return exportCsv(
         c,
         deps,
         'instance',
-        {
-          path: '/v1/organization_invitations',
-          filters: toSearchParams(c.req.valid('query')),
-          schema: OrganizationInvitationWithOrgList,
-        },
+        withinDays === undefined
+          ? {
+              path: '/v1/organization_invitations',
+              filters: toSearchParams(filters),
+              schema: OrganizationInvitationWithOrgList,
+            }
+          : { expiring: () => deps.expiring.everywhere({ withinDays, query: filters.query }, deps.now()) },
         `invitations-all-${today(deps.now())}.csv`,
-      ),
-    );
+      );
+    });
 }

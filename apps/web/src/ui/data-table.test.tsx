@@ -141,4 +141,36 @@ describe('DataTable', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select all' }));
     expect(screen.getByRole('status', { name: 'Selected' }).textContent).toBe('0');
   });
+
+  it('shows a fixed order on its column without offering to change it, and an offered one as a button', async () => {
+    const sorted: ColumnDef<DataTableFeatures, Person, unknown>[] = [
+      helper.accessor((row) => row.name, {
+        id: 'name',
+        header: 'Name',
+        meta: { rowHeader: true, sortKey: 'name' },
+      }) as ColumnDef<DataTableFeatures, Person, unknown>,
+    ];
+    function Sorted({ onSort }: { onSort?: (key: string) => void }) {
+      const table = useTable({
+        features: dataTableFeatures,
+        columns: sorted,
+        data: people(3),
+        getRowId: (r) => r.id,
+      });
+      return (
+        <DataTable table={table} label="People" state="ready" sort="name" {...(onSort ? { onSort } : {})} />
+      );
+    }
+    const fixed = render(<Sorted />);
+    const header = screen.getByRole('columnheader', { name: 'Name' });
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    expect(header.querySelector('.sort-fixed svg')).not.toBeNull();
+    expect(screen.queryByRole('button', { name: 'Name' })).toBeNull();
+    fixed.unmount();
+
+    const picked: string[] = [];
+    render(<Sorted onSort={(key) => picked.push(key)} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Name' }));
+    expect(picked).toEqual(['name']);
+  });
 });

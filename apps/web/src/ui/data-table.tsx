@@ -129,19 +129,27 @@ export function DataTable<TData extends RowData>({
                 const content = header.isPlaceholder
                   ? null
                   : flexRender(header.column.columnDef.header, header.getContext());
+                const arrow =
+                  direction === 'ascending' ? (
+                    <ArrowUp size={13} />
+                  ) : direction === 'descending' ? (
+                    <ArrowDown size={13} />
+                  ) : (
+                    <ArrowUpDown size={13} className="sort-idle" />
+                  );
                 return (
                   <th key={header.id} scope="col" className={cellClass(meta, cards)} aria-sort={direction}>
                     {sortKey && onSort ? (
                       <button type="button" className="sort-button" onClick={() => onSort(sortKey)}>
                         {content}
-                        {direction === 'ascending' ? (
-                          <ArrowUp size={13} />
-                        ) : direction === 'descending' ? (
-                          <ArrowDown size={13} />
-                        ) : (
-                          <ArrowUpDown size={13} className="sort-idle" />
-                        )}
+                        {arrow}
                       </button>
+                    ) : direction === 'ascending' || direction === 'descending' ? (
+                      // An order the view fixes (the expiring-soon list): shown, not offered.
+                      <span className="sort-fixed">
+                        {content}
+                        {arrow}
+                      </span>
                     ) : (
                       content
                     )}

@@ -54,7 +54,12 @@ export function AllInvitationsPage() {
             <LazyExportButton
               request={{
                 path: instanceExportPath,
-                query: { status: search.status, query: search.q, order_by: search.sort },
+                query: {
+                  status: search.status,
+                  query: search.q,
+                  order_by: search.sort,
+                  expires_within: search.expires_within,
+                },
               }}
               fileName={`all-invitations-${new Date().toISOString().slice(0, 10)}.csv`}
             />

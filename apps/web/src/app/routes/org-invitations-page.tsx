@@ -156,7 +156,12 @@ export function OrgInvitationsPage() {
       deferred={!afterList}
       request={{
         path: organizationExportPath(orgId),
-        query: { status: search.status, email_address: search.email, order_by: search.sort },
+        query: {
+          status: search.status,
+          email_address: search.email,
+          order_by: search.sort,
+          expires_within: search.expires_within,
+        },
       }}
       fileName={`${org.data?.slug ?? orgId}-invitations-${new Date().toISOString().slice(0, 10)}.csv`}
     />

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// A page of the SPA opened by address starts everything at once from index.html: the browser fetches
+// the page's own code (its lazy chunks) and the api reads it will make while the app's entry is still
+// loading, instead of after it has run and matched the route. The app's `fetch` then takes the
+// preloaded answer (same address, same mode). Hints only: a hint the app does not use costs one
+// request, and nothing depends on one being there. e2e/specs/first-load.spec.ts checks that each hint
+// is the request the app makes, once.
+
+/** A Clerk ID in a path segment; anything else gets no hint (and an address made only of safe characters). */
+const ID = '([A-Za-z0-9_]{1,64})';
+
+/**
+ * The SPA's first pages (apps/web/src/app/route-tree.tsx): the page modules it loads for each, and the
+ * reads its loaders start from the address alone. A list's read depends on its URL state; only the
+ * default view (no query string) is known here without the app's schemas, so it is hinted then only.
+ * Literal segments come before parameters, as in the router (`bulk` is not an invitation ID).
+ */
+interface FirstPage {
+  path: RegExp;
+  modules: readonly string[];
+  reads(params: readonly string[], plain: boolean): readonly string[];
+}
+
+const ROUTES = 'src/app/routes/';
+// Both lists' default page: `LIST_DEFAULTS` in apps/web/src/lib/search-schemas.ts, as `toListQuery` sends it.
+const DEFAULT_PAGE = 'order_by=-created_at&limit=25&offset=0';
+const organization = (org: string) => `/api/v1/organizations/${org}`;
+const orgList = (org: string) => `${organization(org)}/invitations?${DEFAULT_PAGE}`;
+const allList = `/api/v1/organization_invitations?${DEFAULT_PAGE}`;
+const invitation = (org: string, inv: string) => `${organization(org)}/invitations/${inv}`;
+
+const PAGES: readonly FirstPage[] = [
+  {
+    path: /^\/orgs\/?$/,
+    modules: [`${ROUTES}organizations-route-page.tsx`],
+    reads: () => ['/api/v1/organizations?limit=100&order_by=name'],
+  },
+  {
+    path: new RegExp(`^/orgs/${ID}/invitations/bulk/?$`),
+    modules: [`${ROUTES}bulk-invite-page.tsx`],
+    reads: ([org = '']) => [organization(org)],
+  },
+  {
+    path: new RegExp(`^/orgs/${ID}/invitations/bulk/${ID}/?$`),
+    modules: [`${ROUTES}bulk-progress-page.tsx`],
+    reads: ([org = '']) => [organization(org)],
+  },
+  {
+    path: new RegExp(`^/orgs/${ID}/invitations/?$`),
+    modules: [`${ROUTES}org-invitations-page.tsx`],
+    reads: ([org = ''], plain) => [organization(org), ...(plain ? [orgList(org)] : [])],
+  },
+  {
+    path: new RegExp(`^/orgs/${ID}/invitations/${ID}/?$`),
+    modules: [`${ROUTES}org-invitations-page.tsx`, `${ROUTES}invitation-detail-page.tsx`],
+    reads: ([org = '', inv = ''], plain) => [
+      organization(org),
+      ...(plain ? [orgList(org)] : []),
+      invitation(org, inv),
+    ],
+  },
+  {
+    path: /^\/invitations\/?$/,
+    modules: [`${ROUTES}all-invitations-page.tsx`],
+    reads: (_, plain) => (plain ? [allList] : []),
+  },
+  {
+    path: new RegExp(`^/invitations/${ID}/${ID}/?$`),
+    modules: [`${ROUTES}all-invitations-page.tsx`, `${ROUTES}invitation-detail-page.tsx`],
+    reads: ([org = '', inv = ''], plain) => [...(plain ? [allList] : []), invitation(org, inv)],
+  },
+  { path: /^\/activity\/?$/, modules: [`${ROUTES}activity-page.tsx`], reads: () => [] },
+  { path: /^\/people\/?$/, modules: [`${ROUTES}people-page.tsx`], reads: () => [] },
+];
+
+/** How long before its expiry a token no longer counts as fresh (as `hasFreshSessionCookie` in the app). */
+const MARGIN_MS = 10_000;
+
+/**
+ * True when the request carries the session token clerk-js keeps in the `__session` cookie with time
+ * left: the app's first reads then go on that cookie before clerk-js has loaded, so preloading them
+ * is what the app would do. Read, not verified: the api verifies the reads themselves.
+ */
+export function freshSessionCookie(token: string | undefined, now = Date.now()): boolean {
+  const payload = token?.split('.')[1];
+  if (!payload) return false;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof claims.exp === 'number' && claims.exp * 1000 - now > MARGIN_MS;
+  } catch {
+    return false;
+  }
+}
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  css?: string[];
+  isEntry?: boolean;
+}
+type Manifest = Record<string, ManifestChunk>;
+
+/** A page module's files (its chunk, the chunks it imports, their CSS), the entry's own left out. */
+function moduleFiles(manifest: Manifest, source: string): { scripts: string[]; styles: string[] } {
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
+  const entry = new Set<string>();
+  const collect = (key: string, into: Set<string>, seen: Set<string>) => {
+    const chunk = manifest[key];
+    if (!chunk || seen.has(key)) return;
+    seen.add(key);
+    into.add(chunk.file);
+    for (const css of chunk.css ?? []) styles.add(css);
+    for (const dep of chunk.imports ?? []) collect(dep, into, seen);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) collect(key, entry, new Set());
+  collect(source, scripts, new Set());
+  return { scripts: [...scripts].filter((f) => !entry.has(f)), styles: [...styles] };
+}
+
+function readManifest(webDist: string): Manifest | null {
+  try {
+    return JSON.parse(readFileSync(join(webDist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return null; // no build yet, or a dev server: no module hints
+  }
+}
+
+export type FirstLoadHints = (pathname: string, search: string, sessionToken: string | undefined) => string;
+
+/**
+ * The `<link>` tags index.html gains for the page at `pathname`: `modulepreload` for its code (from
+ * the build's manifest), `preload` for its reads when the session cookie can carry them.
+ */
+export function firstLoadHints(webDist: string): FirstLoadHints {
+  let manifest: Manifest | null | undefined;
+  const moduleTags = new Map<string, string>();
+  const tagsFor = (source: string) => {
+    let tags = moduleTags.get(source);
+    if (tags === undefined) {
+      manifest ??= readManifest(webDist);
+      const { scripts, styles } = manifest ? moduleFiles(manifest, source) : { scripts: [], styles: [] };
+      tags =
+        styles.map((f) => `<link rel="preload" as="style" href="/${f}">`).join('') +
+        scripts.map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`).join('');
+      moduleTags.set(source, tags);
+    }
+    return tags;
+  };
+
+  return (pathname, search, sessionToken) => {
+    for (const page of PAGES) {
+      const match = page.path.exec(pathname);
+      if (!match) continue;
+      const reads = freshSessionCookie(sessionToken)
+        ? ['/api/me', ...page.reads(match.slice(1), search === '')]
+        : [];
+      // `crossorigin`: the same request mode and credentials as the app's `fetch`, or it is not reused.
+      const fetches = reads.map(
+        (url) => `<link rel="preload" as="fetch" crossorigin href="${url.replaceAll('&', '&amp;')}">`,
+      );
+      return fetches.join('') + page.modules.map(tagsFor).join('');
+    }
+    return '';
+  };
+}

@@ -1,0 +1,117 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { dataRows, expect, test } from '../fixtures.ts';
+
+interface Loaded {
+  /** The reads index.html preloaded (`<link rel=preload as=fetch>`), as absolute URLs. */
+  hinted: string[];
+  /** The page code index.html preloaded (`<link rel=modulepreload>`). */
+  modules: string[];
+  /** Every request the page made: URL and who started it (`link` for a preload, `fetch` for the app). */
+  requests: { url: string; by: string }[];
+}
+
+/** Opens `path` in a new tab of the signed-in browser, as a person opening a bookmark does. */
+async function openByAddress(
+  context: BrowserContext,
+  path: string,
+): Promise<{ page: Page; loaded: () => Promise<Loaded> }> {
+  const page = await context.newPage();
+  await page.goto(path);
+  const loaded = () =>
+    page.evaluate(() => ({
+      hinted: [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')].map(
+        (l) => l.href,
+      ),
+      modules: [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+        (l) => l.href,
+      ),
+      requests: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({
+        url: e.name,
+        by: e.initiatorType,
+      })),
+    }));
+  return { page, loaded };
+}
+
+/** The session token clerk-js keeps in its cookie, renewed now (as an open tab does every minute). */
+async function freshToken(page: Page) {
+  await page.evaluate(async () => {
+    await (
+      window as { Clerk?: { session?: { getToken(o: object): Promise<string | null> } } }
+    ).Clerk?.session?.getToken({
+      skipCache: true,
+    });
+  });
+}
+
+const apiReads = (l: Loaded) => l.requests.filter((r) => new URL(r.url).pathname.startsWith('/api/'));
+
+test.describe('first load', () => {
+  let orgPath = '';
+  test.beforeEach(async ({ signInAs, orgByName, page }) => {
+    await signInAs('acmeAdmin');
+    orgPath = `/orgs/${(await orgByName('Acme Corp')).id}/invitations`;
+    await freshToken(page);
+  });
+
+  test("an organization's list opened by address: its data and code start from index.html, and the app makes no read twice", async ({
+    page,
+  }) => {
+    const { page: tab, loaded } = await openByAddress(page.context(), orgPath);
+    await expect(dataRows(tab.getByRole('table', { name: 'Invitations' }))).toHaveCount(25);
+    const l = await loaded();
+    const paths = l.hinted.map((u) => new URL(u).pathname + new URL(u).search);
+    expect(paths).toEqual([
+      '/api/me',
+      expect.stringMatching(/^\/api\/v1\/organizations\/org_\w+$/),
+      expect.stringMatching(
+        /^\/api\/v1\/organizations\/org_\w+\/invitations\?order_by=-created_at&limit=25&offset=0$/,
+      ),
+    ]);
+    // Each preloaded read is the app's own request: made once, by the preload, not again by `fetch`.
+    for (const url of l.hinted)
+      expect(l.requests.filter((r) => r.url === url)).toEqual([{ url, by: 'link' }]);
+    const reads = apiReads(l).map((r) => r.url);
+    expect(new Set(reads).size).toBe(reads.length);
+    // And the page's own chunk came from a hint too.
+    expect(l.modules.some((u) => /\/assets\/org-invitations-page-[\w-]+\.js$/.test(u))).toBe(true);
+  });
+
+  test('a filtered list and a deep link to one invitation: the reads the address names are preloaded, the rest the app makes', async ({
+    page,
+  }) => {
+    const first = (await (
+      await page.request.get(`/api/v1${orgPath.replace(/^\/orgs/, '/organizations')}?status=pending&limit=1`)
+    ).json()) as { data: { id: string; email_address: string }[] };
+    const invitation = first.data[0];
+    if (!invitation) throw new Error('Acme has no pending invitation to open');
+
+    const { page: tab, loaded } = await openByAddress(
+      page.context(),
+      `${orgPath}/${invitation.id}?status=pending`,
+    );
+    await expect(tab.getByRole('dialog', { name: invitation.email_address })).toBeVisible();
+    await expect(dataRows(tab.getByRole('table', { name: 'Invitations' })).first()).toBeVisible();
+    const l = await loaded();
+    const paths = l.hinted.map((u) => new URL(u).pathname);
+    expect(paths).toContain(`/api/v1${orgPath.replace(/^\/orgs/, '/organizations')}/${invitation.id}`);
+    // The filtered list's query comes from the app's URL state: not hinted, asked once by the app.
+    const list = apiReads(l).filter((r) => new URL(r.url).pathname.endsWith('/invitations'));
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ by: 'fetch' });
+    expect(new URL(list[0]?.url ?? '').searchParams.get('status')).toBe('pending');
+    for (const url of l.hinted)
+      expect(l.requests.filter((r) => r.url === url)).toEqual([{ url, by: 'link' }]);
+  });
+
+  test('with the session token expired, nothing is read before Clerk has a new one', async ({ page }) => {
+    // The signed-in tab's clerk-js would write a new token into the cookie: stop it first.
+    await page.goto('about:blank');
+    await page.context().clearCookies({ name: /^__session/ });
+    const { page: tab, loaded } = await openByAddress(page.context(), orgPath);
+    await expect(dataRows(tab.getByRole('table', { name: 'Invitations' }))).toHaveCount(25);
+    const l = await loaded();
+    expect(l.hinted).toEqual([]);
+    expect(apiReads(l).filter((r) => r.by === 'link')).toEqual([]);
+  });
+});
