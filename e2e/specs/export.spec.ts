@@ -45,6 +45,11 @@ async function listTotal(page: Page): Promise<number> {
 test.describe('Export CSV', () => {
   // Each waits on paced, deliberately slowed Clerk pages.
   test.slow();
+  // The org header's "N expire this week" reads the same Clerk list (pages of 500) once the table is
+  // drawn, and would use up the faults meant for the export: it is left out here, as in faults.spec.
+  test.beforeEach(async ({ page }) => {
+    await page.route('**/api/organizations/*/invitations/expiring*', (route) => route.abort());
+  });
   test('an org admin exports every accepted and expired invitation, with progress, not just the page', async ({
     page,
     signInAs,

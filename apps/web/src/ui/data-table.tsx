@@ -159,7 +159,7 @@ export function DataTable<TData extends RowData>({
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody className={state === 'loading' ? 'is-loading' : undefined}>
           {state === 'loading' ? (
             <SkeletonRows rows={skeletonRows} columns={columnCount} />
           ) : count === 0 && fallback ? (

@@ -141,8 +141,9 @@ export function SelectAllCheckbox<T>({
   label: string;
 }) {
   const selection = useContext(SelectionContext);
+  // Nothing selected (every page's first draw) answers without walking the page's rows.
   const count = useSyncExternalStore(selection?.subscribe ?? noSubscription, () =>
-    selection ? entries.reduce((n, [id]) => (selection.has(id) ? n + 1 : n), 0) : 0,
+    selection && selection.size > 0 ? entries.reduce((n, [id]) => (selection.has(id) ? n + 1 : n), 0) : 0,
   );
   const all = entries.length > 0 && count === entries.length;
   return (

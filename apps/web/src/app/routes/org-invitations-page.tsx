@@ -1,7 +1,7 @@
 import type { BulkJob, OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { organizationExportPath } from '../../features/export/api/export-request.ts';
 import { LazyExportButton } from '../../features/export/components/lazy-export-button.tsx';
@@ -22,6 +22,7 @@ import type { OrgInvitationsSearch, SearchPatch } from '../../lib/search-schemas
 import { Button } from '../../ui/button.tsx';
 import { Plus } from '../../ui/icons.tsx';
 import { ErrorState } from '../../ui/states.tsx';
+import { whenIdle } from '../../ui/when-idle.ts';
 import { OrgBreadcrumbs, OrgNotAllowedPage } from '../layouts/org-page-parts.tsx';
 
 const route = getRouteApi('/_app/orgs/$orgId/invitations');
@@ -40,6 +41,24 @@ const ReissueAllButton = lazy(() =>
   })),
 );
 
+let drawnBefore = false;
+
+/**
+ * False until the list has answered and the browser has drawn it and gone idle. The header's figures
+ * wait for it: their requests, code and styles would otherwise be handled while the rows are being
+ * drawn (and the expiring count can have the api read every pending invitation as it sends the list).
+ * A page opened again with its rows cached (Back) draws whole at once, as it was left: scroll
+ * restoration finds the elements it scrolled where they were.
+ */
+function useAfterList(settled: boolean): boolean {
+  const [after, setAfter] = useState(() => settled && drawnBefore);
+  useEffect(() => {
+    drawnBefore = true;
+    if (settled && !after) return whenIdle(() => setAfter(true));
+  }, [settled, after]);
+  return after;
+}
+
 /** `/orgs/:orgId/invitations`: the organization's invitations, invite, revoke, and the detail outlet. */
 export function OrgInvitationsPage() {
   const { orgId } = route.useParams();
@@ -50,7 +69,8 @@ export function OrgInvitationsPage() {
   const orgName = org.data?.name;
 
   const list = useOrgInvitations(orgId, search);
-  const expiringThisWeek = useExpiringCount(orgId, 7);
+  const afterList = useAfterList(list.data !== undefined || list.isError);
+  const expiringThisWeek = useExpiringCount(orgId, 7, afterList);
   const openJob = useCallback(
     (job: BulkJob) =>
       navigate({ to: '/orgs/$orgId/invitations/bulk/$jobId', params: { orgId, jobId: job.id } }),
@@ -133,6 +153,7 @@ export function OrgInvitationsPage() {
 
   const exportAction = (
     <LazyExportButton
+      deferred={!afterList}
       request={{
         path: organizationExportPath(orgId),
         query: {
@@ -173,9 +194,11 @@ export function OrgInvitationsPage() {
               <span>{org.data.slug}</span>
             </p>
           ) : null}
-          <Suspense fallback={null}>
-            <OrgAcceptanceSummary orgId={orgId} />
-          </Suspense>
+          {afterList ? (
+            <Suspense fallback={null}>
+              <OrgAcceptanceSummary orgId={orgId} />
+            </Suspense>
+          ) : null}
         </div>
         <div className="page-actions">
           <Link to="/activity" search={{ organization_id: orgId }} className="btn btn-ghost">
@@ -187,9 +210,11 @@ export function OrgInvitationsPage() {
           <InviteButton orgId={orgId} orgName={orgName ?? 'this organization'} isStaff={me.is_staff} />
         </div>
       </header>
-      <Suspense fallback={null}>
-        <OrgInviterAcceptance orgId={orgId} />
-      </Suspense>
+      {afterList ? (
+        <Suspense fallback={null}>
+          <OrgInviterAcceptance orgId={orgId} />
+        </Suspense>
+      ) : null}
       {org.isError && org.error.status !== 403 ? (
         <div className="panel">
           <ErrorState error={org.error} onRetry={() => org.refetch()} retrying={org.isFetching} />

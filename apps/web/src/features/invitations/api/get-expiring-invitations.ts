@@ -43,6 +43,6 @@ export function expiringCountQueryOptions(orgId: string, days: ExpiresWithin) {
   });
 }
 
-export function useExpiringCount(orgId: string, days: ExpiresWithin) {
-  return useQuery(expiringCountQueryOptions(orgId, days));
+export function useExpiringCount(orgId: string, days: ExpiresWithin, enabled = true) {
+  return useQuery({ ...expiringCountQueryOptions(orgId, days), enabled });
 }

@@ -25,9 +25,22 @@ export function isSelectable(invitation: OrganizationInvitation): boolean {
   return invitation.status === 'pending' || invitation.status === 'expired';
 }
 
-/** The page's invitations that can be selected, as the selection keeps them. */
+const entriesByPage = new WeakMap<
+  readonly OrganizationInvitation[],
+  SelectionEntry<OrganizationInvitation>[]
+>();
+
+/**
+ * The page's invitations that can be selected, as the selection keeps them. Worked out once per page
+ * of rows: the header's checkbox and the selection both ask on every render, and a page has hundreds.
+ */
 export function selectableEntries<T extends OrganizationInvitation>(rows: readonly T[]): SelectionEntry<T>[] {
-  return rows.filter(isSelectable).map((row) => [row.id, row] as const);
+  let entries = entriesByPage.get(rows);
+  if (!entries) {
+    entries = rows.filter(isSelectable).map((row) => [row.id, row] as const);
+    entriesByPage.set(rows, entries);
+  }
+  return entries as SelectionEntry<T>[];
 }
 
 /** The invitation table's columns: Email, Role, Status, Inviter, Created, Expires, actions. */
