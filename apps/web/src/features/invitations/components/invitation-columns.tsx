@@ -87,19 +87,20 @@ export function invitationColumns<T extends OrganizationInvitation>(
     helper.accessor((row) => row.role_name, {
       id: 'role',
       header: 'Role',
-      meta: { width: '10%' },
+      // Wide enough for the longest built-in role ("Billing manager") beside its padding.
+      meta: { width: '12%' },
       cell: ({ row }) => row.original.role_name || row.original.role,
     }) as ColumnDef<DataTableFeatures, T, unknown>,
     helper.accessor((row) => row.status, {
       id: 'status',
       header: 'Status',
-      meta: { width: '9%', card: 'badge' },
+      meta: { width: '10%', card: 'badge' },
       cell: ({ row }) => <StatusBadge status={row.original.status} />,
     }) as ColumnDef<DataTableFeatures, T, unknown>,
     helper.display({
       id: 'inviter',
       header: 'Inviter',
-      meta: { width: '13%' },
+      meta: { width: '10%' },
       cell: ({ row }) => {
         const inviter = row.original.public_inviter_data;
         const name = fullName(inviter, inviter?.identifier ?? '');
@@ -137,7 +138,8 @@ export function invitationColumns<T extends OrganizationInvitation>(
     columns.push(
       helper.display({
         id: 'actions',
-        meta: { className: 'col-actions', width: '112px', card: 'actions', label: 'Actions' },
+        // Resend and Revoke side by side (windowed pages lay out by these widths, not by content).
+        meta: { className: 'col-actions', width: '184px', card: 'actions', label: 'Actions' },
         header: () => <span className="visually-hidden">Actions</span>,
         cell: ({ row }) => rowActions(row.original),
       }) as ColumnDef<DataTableFeatures, T, unknown>,
