@@ -27,7 +27,7 @@ test.describe('staff detail and the way to the organization', () => {
     );
     await expect(page.getByRole('heading', { level: 1, name: 'Globex invitations' })).toBeVisible();
     await expect(page.getByRole('searchbox', { name: 'Email', exact: true })).toHaveValue(email);
-    const orgTable = page.getByRole('table', { name: 'Invitations' });
+    const orgTable = page.getByRole('table', { name: 'Invitations', exact: true });
     await expect(dataRows(orgTable)).toHaveCount(1);
     await expect(orgTable.getByRole('rowheader')).toHaveText(email);
   });
@@ -50,7 +50,9 @@ test.describe('staff detail and the way to the organization', () => {
     await expect(page).toHaveURL(
       new RegExp(`/orgs/${org.id}/invitations\\?email=${encodeURIComponent(email)}$`),
     );
-    await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('rowheader')).toHaveText(email);
+    await expect(
+      page.getByRole('table', { name: 'Invitations', exact: true }).getByRole('rowheader'),
+    ).toHaveText(email);
   });
 
   test('an org admin’s detail names the organization too', async ({ page, signInAs, seedInvitations }) => {
