@@ -194,11 +194,14 @@ export function OrgInvitationsPage() {
               <span>{org.data.slug}</span>
             </p>
           ) : null}
-          {afterList ? (
-            <Suspense fallback={null}>
-              <OrgAcceptanceSummary orgId={orgId} />
-            </Suspense>
-          ) : null}
+          {/* Room kept for the figures that load after the list, so the table never moves down. */}
+          <div className="acceptance-slot">
+            {afterList ? (
+              <Suspense fallback={null}>
+                <OrgAcceptanceSummary orgId={orgId} />
+              </Suspense>
+            ) : null}
+          </div>
         </div>
         <div className="page-actions">
           <Link to="/activity" search={{ organization_id: orgId }} className="btn btn-ghost">
@@ -210,11 +213,13 @@ export function OrgInvitationsPage() {
           <InviteButton orgId={orgId} orgName={orgName ?? 'this organization'} isStaff={me.is_staff} />
         </div>
       </header>
-      {afterList ? (
-        <Suspense fallback={null}>
-          <OrgInviterAcceptance orgId={orgId} />
-        </Suspense>
-      ) : null}
+      <div className="acceptance-inviters-slot">
+        {afterList ? (
+          <Suspense fallback={null}>
+            <OrgInviterAcceptance orgId={orgId} />
+          </Suspense>
+        ) : null}
+      </div>
       {org.isError && org.error.status !== 403 ? (
         <div className="panel">
           <ErrorState error={org.error} onRetry={() => org.refetch()} retrying={org.isFetching} />
