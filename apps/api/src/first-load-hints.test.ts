@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { firstLoadHints, freshSessionCookie } from './first-load-hints.ts';
+import { firstLoadHints } from './first-load-hints.ts';
 
 const NOW = Date.parse('2026-12-04T12:00:00Z');
 const token = (exp: number) =>
@@ -77,14 +77,5 @@ describe('firstLoadHints', () => {
   it('gives no module hints without a build manifest', () => {
     const none = firstLoadHints(join(dist, 'missing'));
     expect(none('/orgs/org_1/invitations', '', undefined)).toBe('');
-  });
-});
-
-describe('freshSessionCookie', () => {
-  it('is true only with more than the margin left before exp', () => {
-    expect(freshSessionCookie(token(NOW / 1000 + 60), NOW)).toBe(true);
-    expect(freshSessionCookie(token(NOW / 1000 + 9), NOW)).toBe(false);
-    expect(freshSessionCookie(token(NOW / 1000 - 60), NOW)).toBe(false);
-    expect(freshSessionCookie(undefined, NOW)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sessionTokenFresh } from '@invites/clerk-schema/session-token';
 
 // A page of the SPA opened by address starts everything at once from index.html: the browser fetches
 // the page's own code (its lazy chunks) and the api reads it will make while the app's entry is still
@@ -75,25 +76,6 @@ const PAGES: readonly FirstPage[] = [
   { path: /^\/people\/?$/, modules: [`${ROUTES}people-page.tsx`], reads: () => [] },
 ];
 
-/** How long before its expiry a token no longer counts as fresh (as `hasFreshSessionCookie` in the app). */
-const MARGIN_MS = 10_000;
-
-/**
- * True when the request carries the session token clerk-js keeps in the `__session` cookie with time
- * left: the app's first reads then go on that cookie before clerk-js has loaded, so preloading them
- * is what the app would do. Read, not verified: the api verifies the reads themselves.
- */
-export function freshSessionCookie(token: string | undefined, now = Date.now()): boolean {
-  const payload = token?.split('.')[1];
-  if (!payload) return false;
-  try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof claims.exp === 'number' && claims.exp * 1000 - now > MARGIN_MS;
-  } catch {
-    return false;
-  }
-}
-
 interface ManifestChunk {
   file: string;
   imports?: string[];
@@ -154,7 +136,9 @@ export function firstLoadHints(webDist: string): FirstLoadHints {
     for (const page of PAGES) {
       const match = page.path.exec(pathname);
       if (!match) continue;
-      const reads = freshSessionCookie(sessionToken)
+      // With a fresh `__session` cookie the app's first reads go on it before clerk-js has loaded:
+      // preloading them is what the app would do. Read, not verified: the api verifies the reads.
+      const reads = sessionTokenFresh(sessionToken, Date.now())
         ? ['/api/me', ...page.reads(match.slice(1), search === '')]
         : [];
       // `crossorigin`: the same request mode and credentials as the app's `fetch`, or it is not reused.

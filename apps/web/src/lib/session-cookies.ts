@@ -1,3 +1,5 @@
+import { sessionTokenFresh } from '@invites/clerk-schema/session-token';
+
 // Hints from the cookies clerk-js keeps on our origin, read before clerk-js has loaded, so the page's
 // first requests need not wait for it. Hints only: the api verifies every token, and a wrong hint
 // costs one round trip (a 401 answered, then the same request with clerk-js's token).
@@ -16,21 +18,10 @@ export function probablySignedIn(): boolean {
   return uat !== null && uat !== '' && uat !== '0';
 }
 
-/** How long before its expiry a token is no longer sent from the cookie (clocks differ, requests take time). */
-const MARGIN_MS = 10_000;
-
 /**
  * True while the session token clerk-js keeps in the `__session` cookie has some time to live: it
  * authenticates a request (the api reads that cookie) without waiting for clerk-js to load.
  */
 export function hasFreshSessionCookie(now = Date.now()): boolean {
-  const token = cookie('__session');
-  const payload = token?.split('.')[1];
-  if (!payload) return false;
-  try {
-    const claims = JSON.parse(atob(payload.replaceAll('-', '+').replaceAll('_', '/'))) as { exp?: unknown };
-    return typeof claims.exp === 'number' && claims.exp * 1000 - now > MARGIN_MS;
-  } catch {
-    return false;
-  }
+  return sessionTokenFresh(cookie('__session'), now);
 }
