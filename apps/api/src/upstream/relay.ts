@@ -9,11 +9,13 @@ import { stripPrivateMetadataBytes } from './strip-private-metadata.ts';
 export function withoutPrivateMetadata(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutPrivateMetadata);
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (key !== 'private_metadata') out[key] = withoutPrivateMetadata(v);
-  }
-  return out;
+  // Built as own data properties: assigning `out['__proto__']` would set the copy's prototype instead
+  // of keeping a member of that name (JSON may have one, e.g. in metadata).
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'private_metadata')
+      .map(([key, v]) => [key, withoutPrivateMetadata(v)]),
+  );
 }
 
 /**

@@ -53,6 +53,12 @@ describe('stripping private_metadata from JSON bytes', () => {
     expect(strip('{"url":"a\\u0026b","private_metadata":{}}')).toBe('{"url":"a\\u0026b"}');
   });
 
+  it('keeps a member named __proto__ as a member, on both paths', () => {
+    const text = '[{"__proto__":[],"private_metadata":{"a":1}}]';
+    expect(JSON.stringify(withoutPrivateMetadata(JSON.parse(text)))).toBe('[{"__proto__":[]}]');
+    expect(strip(text)).toBe('[{"__proto__":[]}]');
+  });
+
   it('agrees with parse, delete and re-serialize on any JSON with private_metadata sprinkled in', () => {
     const tricky = fc.constantFrom(
       '"private_metadata":{}',
