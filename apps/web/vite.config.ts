@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { esmFacades, isEsmFacade } from './build/esm-facades.ts';
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
 const CLERK = /[\\/]node_modules[\\/]@clerk[\\/]/;
@@ -58,37 +59,109 @@ function entryFiles() {
 }
 const entry = entryFiles();
 
+/**
+ * Fails the build when chunks import each other in a circle: the chunk groups below take modules out
+ * of the bundler's own placement, and in a circle of static imports a chunk would run before one it
+ * needs.
+ */
+function acyclicChunks(): Plugin {
+  return {
+    name: 'acyclic-chunks',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const state = new Map<string, 'open' | 'done'>();
+      const visit = (name: string, path: string[]) => {
+        const chunk = bundle[name];
+        if (chunk?.type !== 'chunk' || state.get(name) === 'done') return;
+        if (state.get(name) === 'open')
+          this.error(`chunks import each other: ${[...path, name].join(' → ')}`);
+        state.set(name, 'open');
+        for (const dep of chunk.imports) visit(dep, [...path, name]);
+        state.set(name, 'done');
+      };
+      for (const name of Object.keys(bundle)) visit(name, []);
+    },
+  };
+}
+
 type ModuleGraph = {
   getModuleInfo(id: string): { importers: readonly string[]; dynamicImporters: readonly string[] } | null;
 };
 
 /**
- * Clerk's SDK and the libraries only it imports (directly or through each other): what the app
- * would not load without Clerk belongs to Clerk's chunk. A library the app imports too stays out.
+ * A chunk group's test: the modules `owns` names, and the libraries only those import (directly or
+ * through each other). A library something else imports too stays out.
  */
-function clerkOnly(graph: ModuleGraph) {
-  const known = new Map<string, boolean>();
-  const only = (id: string): boolean => {
-    if (CLERK.test(id)) return true;
-    if (!NODE_MODULES.test(id)) return false;
-    const cached = known.get(id);
-    if (cached !== undefined) return cached;
-    known.set(id, false); // an import cycle proves nothing
-    const info = graph.getModuleInfo(id);
-    const importers = info ? [...info.importers, ...info.dynamicImporters] : [];
-    const result = importers.length > 0 && importers.every(only);
-    known.set(id, result);
-    return result;
+function ownedModules(owns: (id: string) => boolean) {
+  let known = new Map<string, boolean>();
+  let knownIn: ModuleGraph | null = null;
+  return (id: string, graph: ModuleGraph): boolean => {
+    if (knownIn !== graph) {
+      knownIn = graph;
+      known = new Map();
+    }
+    const only = (id: string): boolean => {
+      if (owns(id)) return true;
+      if (!NODE_MODULES.test(id)) return false;
+      const cached = known.get(id);
+      if (cached !== undefined) return cached;
+      known.set(id, false); // an import cycle proves nothing
+      const info = graph.getModuleInfo(id);
+      const importers = info ? [...info.importers, ...info.dynamicImporters] : [];
+      const result = importers.length > 0 && importers.every(only);
+      known.set(id, result);
+      return result;
+    };
+    return only(id);
   };
-  return only;
 }
-let clerkOnlyIn: { graph: ModuleGraph; only: (id: string) => boolean } | null = null;
+
+/**
+ * Clerk's SDK and what only it uses: the app would not load it without Clerk, so it belongs to
+ * Clerk's chunk. TanStack Query's infinite-query observer is one (Clerk's paginated hooks; the app
+ * has no infinite lists), though the importers rule cannot see it: query-core's index re-exports it
+ * beside what the app imports.
+ */
+const clerkOwned = ownedModules(
+  (id) => CLERK.test(id) || /[\\/]@tanstack[\\/]query-core[\\/].*[\\/]infiniteQueryObserver\.js$/.test(id),
+);
+
+/**
+ * Lazy modules the list pages load together, in one chunk per set instead of one per module: each
+ * file costs its own gzip framing and import/export lines on every first load of those pages.
+ */
+const LIST_CHUNKS: [name: string, test: ReturnType<typeof ownedModules>][] = [
+  // The data table (TanStack Table, and the store's shallow compare only it uses: the store's index
+  // re-exports it beside what the router imports) and the controls around it, on every list: the
+  // invitations, the activity log, a bulk job's rows.
+  [
+    'data-table',
+    ownedModules((id) =>
+      /[\\/]node_modules[\\/]@tanstack[\\/](react-table[\\/]|table-core[\\/]|store[\\/]dist[\\/]shallow\.js$)|[\\/]src[\\/]ui[\\/](data-table(-body|-features)?|lazy-row-model|use-row-window|row-selection|checkbox|when-idle|pagination|checkbox-group|search-field|list-query-state|use-last-page-redirect)\.(tsx?|css)$/.test(
+        id,
+      ),
+    ),
+  ],
+  // What the two invitation lists (an organization's, the instance's) share.
+  [
+    'invitation-list',
+    ownedModules((id) =>
+      /[\\/]src[\\/]features[\\/](invitations[\\/]components[\\/](invitations-toolbar|invitation-list|invitation-columns|status-badge)|export[\\/](components[\\/]lazy-export-button|api[\\/]export-request))\.(tsx?|css)$/.test(
+        id,
+      ),
+    ),
+  ],
+  // Dates as the pages show them.
+  ['dates', ownedModules((id) => /[\\/]src[\\/](lib[\\/]dates\.ts|ui[\\/]relative-time\.tsx)$/.test(id))],
+];
 
 export default defineConfig({
   plugins: [
     react(),
+    esmFacades(['react', 'react/jsx-runtime'], { libraries: /[\\/]@tanstack[\\/]react-table[\\/]/ }),
     hashedThemeScript(),
     entry.plugin,
+    acyclicChunks(),
     // Every script and stylesheet also as .br and .gz beside it: the api serves those to browsers that
     // take them (serveStatic's `precompressed`), compressed once at build time at the highest level.
     compression({ include: /\.(js|css|svg)$/, threshold: 1024, algorithms: ['brotliCompress', 'gzip'] }),
@@ -137,10 +210,8 @@ export default defineConfig({
             // app's budget. `@clerk/*` and what only it imports: the libraries it shares with the
             // app stay in the app's chunks, where they are counted.
             {
-              name: (id, graph) => {
-                if (clerkOnlyIn?.graph !== graph) clerkOnlyIn = { graph, only: clerkOnly(graph) };
-                return clerkOnlyIn.only(id) ? 'clerk' : null;
-              },
+              name: (id, graph) => (clerkOwned(id, graph) ? 'clerk' : null),
+              debugName: 'clerk',
               test: NODE_MODULES,
               priority: 4,
               includeDependenciesRecursively: false,
@@ -149,7 +220,7 @@ export default defineConfig({
             // Clerk's chunk and the app's both import them and never each other.
             {
               name: 'vendor',
-              test: (id) => NODE_MODULES.test(id) && !CLERK.test(id),
+              test: (id) => (NODE_MODULES.test(id) && !CLERK.test(id)) || isEsmFacade(id),
               tags: ['$initial'],
               priority: 3,
             },
@@ -157,6 +228,13 @@ export default defineConfig({
             // bundler cuts it into several shared chunks, and each extra file costs gzip size on
             // every first load.
             { name: 'app', tags: ['$initial'], priority: 2 },
+            {
+              name: (id, graph) => LIST_CHUNKS.find(([, owns]) => owns(id, graph))?.[0] ?? null,
+              debugName: 'list chunks',
+              priority: 1,
+              // Only the modules named: their imports stay in their own chunks (the entry's, another list chunk).
+              includeDependenciesRecursively: false,
+            },
           ],
         },
       },
