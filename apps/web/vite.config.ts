@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -85,7 +86,11 @@ function acyclicChunks(): Plugin {
 }
 
 type ModuleGraph = {
-  getModuleInfo(id: string): { importers: readonly string[]; dynamicImporters: readonly string[] } | null;
+  getModuleInfo(id: string): {
+    importers: readonly string[];
+    dynamicImporters: readonly string[];
+    importedIds: readonly string[];
+  } | null;
 };
 
 /**
@@ -126,34 +131,111 @@ const clerkOwned = ownedModules(
   (id) => CLERK.test(id) || /[\\/]@tanstack[\\/]query-core[\\/].*[\\/]infiniteQueryObserver\.js$/.test(id),
 );
 
+const SRC = fileURLToPath(new URL('./src/', import.meta.url));
+const ROUTE_PAGES = join(SRC, 'app/routes/');
+/** The shared layer of components: what several pages use of it loads as one chunk. */
+const UI = join(SRC, 'ui/');
+
 /**
- * Lazy modules the list pages load together, in one chunk per set instead of one per module: each
- * file costs its own gzip framing and import/export lines on every first load of those pages.
+ * TanStack Store's shallow compare: only TanStack Table uses it, but the store's index (which the
+ * router imports) re-exports it, so its importers do not show who needs it.
  */
-const LIST_CHUNKS: [name: string, test: ReturnType<typeof ownedModules>][] = [
-  // The data table (TanStack Table, and the store's shallow compare only it uses: the store's index
-  // re-exports it beside what the router imports) and the controls around it, on every list: the
-  // invitations, the activity log, a bulk job's rows.
-  [
-    'data-table',
-    ownedModules((id) =>
-      /[\\/]node_modules[\\/]@tanstack[\\/](react-table[\\/]|table-core[\\/]|store[\\/]dist[\\/]shallow\.js$)|[\\/]src[\\/]ui[\\/](data-table(-body|-features)?|lazy-row-model|use-row-window|row-selection|checkbox|when-idle|pagination|checkbox-group|search-field|list-query-state|use-last-page-redirect)\.(tsx?|css)$/.test(
-        id,
-      ),
-    ),
-  ],
-  // What the two invitation lists (an organization's, the instance's) share.
-  [
-    'invitation-list',
-    ownedModules((id) =>
-      /[\\/]src[\\/]features[\\/](invitations[\\/]components[\\/](invitations-toolbar|invitation-list|invitation-columns|status-badge)|export[\\/](components[\\/]lazy-export-button|api[\\/]export-request))\.(tsx?|css)$/.test(
-        id,
-      ),
-    ),
-  ],
-  // Dates as the pages show them.
-  ['dates', ownedModules((id) => /[\\/]src[\\/](lib[\\/]dates\.ts|ui[\\/]relative-time\.tsx)$/.test(id))],
+const USED_ONLY_BY = [
+  {
+    library: /[\\/]@tanstack[\\/]store[\\/]dist[\\/]shallow\.js$/,
+    user: /[\\/]@tanstack[\\/]react-table[\\/]/,
+  },
 ];
+
+/**
+ * Chunks for what several route pages share (each page in `src/app/routes/` is loaded lazily by the
+ * router). The bundler's own split follows every lazy import inside the pages too (a dialog, the
+ * selection bar) and cuts what the pages share into a file per set of those: more files on each
+ * first load, each with its own gzip framing and import/export lines. Here a module the entry does
+ * not load goes by the set of route pages that import it statically (directly or through other
+ * modules): one chunk per set, and one chunk for all of `src/ui/` that pages share (the data table and
+ * the list controls load together on every list page). A library the entry does not load goes with
+ * the chunk of the shared modules importing it when every page that loads the library loads that
+ * chunk anyway. No list of file names: a new module finds its chunk by who imports it.
+ */
+function pageChunks(graph: ModuleGraph) {
+  const imported = (id: string) => graph.getModuleInfo(id)?.importedIds ?? [];
+  const closure = (from: string) => {
+    const seen = new Set<string>();
+    const walk = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      for (const dep of imported(id)) walk(dep);
+    };
+    walk(from);
+    return seen;
+  };
+  const inEntry = closure(join(SRC, 'main.tsx'));
+  const pagesOf = new Map<string, string[]>();
+  const pages = readdirSync(ROUTE_PAGES)
+    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+    .sort()
+    .map((f) => join(ROUTE_PAGES, f));
+  const reached = new Set<string>();
+  for (const page of pages)
+    for (const id of closure(page)) {
+      reached.add(id);
+      if (!inEntry.has(id) && !NODE_MODULES.test(id)) pagesOf.set(id, [...(pagesOf.get(id) ?? []), page]);
+    }
+
+  const chunkOf = new Map<string, string>();
+  const nameOfSet = new Map<string, string>();
+  for (const [id, importing] of pagesOf) {
+    if (importing.length < 2) continue;
+    const set = id.startsWith(UI) ? UI : importing.join('|');
+    if (!nameOfSet.has(set)) nameOfSet.set(set, set === UI ? 'ui' : basename(id).replace(/\.[^.]*$/, ''));
+    chunkOf.set(id, nameOfSet.get(set)!);
+  }
+
+  const chunkPages = new Map<string, Set<string>>();
+  for (const [id, chunk] of chunkOf) {
+    const known = chunkPages.get(chunk) ?? chunkPages.set(chunk, new Set()).get(chunk)!;
+    for (const page of pagesOf.get(id) ?? []) known.add(page);
+  }
+  const libraryChunk = new Map<string, string | null | 'open'>();
+  const chunkOfLibrary = (id: string): string | null | 'open' => {
+    const known = libraryChunk.get(id);
+    if (known !== undefined) return known;
+    libraryChunk.set(id, 'open'); // in an import cycle: the other importers decide
+    const hidden = USED_ONLY_BY.find(({ library }) => library.test(id));
+    const importers = hidden
+      ? [...reached].filter((other) => hidden.user.test(other))
+      : (graph.getModuleInfo(id)?.importers ?? []);
+    const chunks = new Set<string | null>();
+    const pagesLoading = new Set<string>();
+    for (const importer of importers) {
+      if (NODE_MODULES.test(importer)) {
+        const chunk = chunkOfLibrary(importer);
+        if (chunk !== 'open') chunks.add(chunk);
+      } else {
+        const chunk = chunkOf.get(importer);
+        if (chunk) chunks.add(chunk);
+        // A lazily loaded module (no pages) imports it later, from wherever it is.
+        for (const page of pagesOf.get(importer) ?? []) pagesLoading.add(page);
+      }
+    }
+    // Outside every page chunk for one importer, or else in the chunk that every page loading it loads anyway.
+    const result = chunks.has(null)
+      ? null
+      : ([...chunks].find(
+          (chunk) => chunk && [...pagesLoading].every((page) => chunkPages.get(chunk)?.has(page)),
+        ) ?? null);
+    libraryChunk.set(id, result);
+    return result;
+  };
+  const libraryIn = (id: string) => {
+    const chunk = chunkOfLibrary(id);
+    return chunk === 'open' ? null : chunk;
+  };
+  return (id: string) => (NODE_MODULES.test(id) ? libraryIn(id) : (chunkOf.get(id) ?? null));
+}
+
+let pageChunksIn: { graph: ModuleGraph; chunkOf: (id: string) => string | null } | null = null;
 
 export default defineConfig({
   plugins: [
@@ -229,8 +311,11 @@ export default defineConfig({
             // every first load.
             { name: 'app', tags: ['$initial'], priority: 2 },
             {
-              name: (id, graph) => LIST_CHUNKS.find(([, owns]) => owns(id, graph))?.[0] ?? null,
-              debugName: 'list chunks',
+              name: (id, graph) => {
+                if (pageChunksIn?.graph !== graph) pageChunksIn = { graph, chunkOf: pageChunks(graph) };
+                return pageChunksIn.chunkOf(id);
+              },
+              debugName: 'shared by pages',
               priority: 1,
               // Only the modules named: their imports stay in their own chunks (the entry's, another list chunk).
               includeDependenciesRecursively: false,
