@@ -183,15 +183,31 @@ function pageChunks(graph: ModuleGraph) {
       if (!inEntry.has(id) && !NODE_MODULES.test(id)) pagesOf.set(id, [...(pagesOf.get(id) ?? []), page]);
     }
 
-  const chunkOf = new Map<string, string>();
-  const nameOfSet = new Map<string, string>();
-  for (const [id, importing] of pagesOf) {
-    if (importing.length < 2) continue;
-    const set = id.startsWith(UI) ? UI : importing.join('|');
-    if (!nameOfSet.has(set)) nameOfSet.set(set, set === UI ? 'ui' : basename(id).replace(/\.[^.]*$/, ''));
-    chunkOf.set(id, nameOfSet.get(set)!);
+  const setOf = new Map<string, string>();
+  for (const [id, importing] of pagesOf)
+    if (importing.length > 1) setOf.set(id, id.startsWith(UI) ? UI : importing.join('|'));
+  // A chunk is named after the module importing most of the others (the list, not the request helper
+  // it uses); a name already taken (another set's, a group's) gets a number.
+  const nameOfSet = new Map<string, string>([[UI, 'ui']]);
+  const taken = new Set(['ui', 'app', 'vendor', 'clerk', 'index']);
+  const nameAfter = (id: string, set: string) => {
+    const base = basename(id).replace(/\.[^.]*$/, '');
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+    taken.add(name);
+    nameOfSet.set(set, name);
+  };
+  const members = new Map<string, string[]>();
+  for (const [id, set] of setOf) members.set(set, [...(members.get(set) ?? []), id]);
+  const importsInSet = (id: string, set: string) =>
+    imported(id).filter((dep) => setOf.get(dep) === set).length;
+  for (const [set, ids] of members) {
+    if (nameOfSet.has(set)) continue;
+    const top = ids.reduce((best, id) => (importsInSet(id, set) > importsInSet(best, set) ? id : best));
+    nameAfter(top, set);
   }
-
+  const chunkOf = new Map<string, string>();
+  for (const [id, set] of setOf) chunkOf.set(id, nameOfSet.get(set)!);
   const chunkPages = new Map<string, Set<string>>();
   for (const [id, chunk] of chunkOf) {
     const known = chunkPages.get(chunk) ?? chunkPages.set(chunk, new Set()).get(chunk)!;
@@ -317,7 +333,7 @@ export default defineConfig({
               },
               debugName: 'shared by pages',
               priority: 1,
-              // Only the modules named: their imports stay in their own chunks (the entry's, another list chunk).
+              // Only the modules named: their imports stay in their own chunks (the entry's, another shared chunk).
               includeDependenciesRecursively: false,
             },
           ],
