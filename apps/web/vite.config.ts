@@ -133,7 +133,7 @@ const clerkOwned = ownedModules(
 
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 const ROUTE_PAGES = join(SRC, 'app/routes/');
-/** The shared layer of components: what several pages use of it loads as one chunk. */
+/** The shared components. */
 const UI = join(SRC, 'ui/');
 
 /**
@@ -153,10 +153,10 @@ const USED_ONLY_BY = [
  * selection bar) and cuts what the pages share into a file per set of those: more files on each
  * first load, each with its own gzip framing and import/export lines. Here a module the entry does
  * not load goes by the set of route pages that import it statically (directly or through other
- * modules): one chunk per set, and one chunk for all of `src/ui/` that pages share (the data table and
- * the list controls load together on every list page). A library the entry does not load goes with
- * the chunk of the shared modules importing it when every page that loads the library loads that
- * chunk anyway. No list of file names: a new module finds its chunk by who imports it.
+ * modules), one chunk per set; a set of shared components joins a wider one (below). A library the
+ * entry does not load goes with the chunk of the shared modules importing it when every page that
+ * loads the library loads that chunk anyway. No list of file names: a new module finds its chunk by
+ * who imports it.
  */
 function pageChunks(graph: ModuleGraph) {
   const imported = (id: string) => graph.getModuleInfo(id)?.importedIds ?? [];
@@ -184,11 +184,25 @@ function pageChunks(graph: ModuleGraph) {
     }
 
   const setOf = new Map<string, string>();
-  for (const [id, importing] of pagesOf)
-    if (importing.length > 1) setOf.set(id, id.startsWith(UI) ? UI : importing.join('|'));
+  for (const [id, importing] of pagesOf) if (importing.length > 1) setOf.set(id, importing.join('|'));
+  // The shared components come in small pieces that pages use together: a set of them joins the set of
+  // more components that covers its pages (the list controls join the data table), so its pages load
+  // one file instead of several; that set's other pages load a few components they do not use.
+  const uiSets = new Map<string, number>();
+  for (const [id, set] of setOf) if (id.startsWith(UI)) uiSets.set(set, (uiSets.get(set) ?? 0) + 1);
+  const covers = (wide: string, narrow: string) =>
+    narrow.split('|').every((page) => wide.split('|').includes(page));
+  const joins = new Map<string, string>();
+  for (const [set, size] of uiSets) {
+    const wider = [...uiSets]
+      .filter(([other, otherSize]) => other !== set && otherSize > size && covers(other, set))
+      .sort(([, a], [, b]) => b - a)[0];
+    if (wider) joins.set(set, wider[0]);
+  }
+  for (const [id, set] of setOf) if (id.startsWith(UI) && joins.has(set)) setOf.set(id, joins.get(set)!);
   // A chunk is named after the module importing most of the others (the list, not the request helper
   // it uses); a name already taken (another set's, a group's) gets a number.
-  const nameOfSet = new Map<string, string>([[UI, 'ui']]);
+  const nameOfSet = new Map<string, string>();
   const taken = new Set(['ui', 'app', 'vendor', 'clerk', 'index']);
   const nameAfter = (id: string, set: string) => {
     const base = basename(id).replace(/\.[^.]*$/, '');
