@@ -1,14 +1,15 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useMatch, useNavigate, useParams } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
 import { InvitationDetail } from '../../features/invitations/components/invitation-detail.tsx';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 
-/** The next step the footer offers for each status; accepted and revoked ones have none. */
-function FooterActions({ invitation }: { invitation: OrganizationInvitation }) {
+/** The next step the footer offers for each status; accepted and revoked ones have none (no footer). */
+function footerActions(invitation: OrganizationInvitation): ReactNode {
   switch (invitation.status) {
     case 'pending':
       return (
@@ -53,11 +54,7 @@ export function InvitationDetailPage() {
       orgId={orgId}
       invitationId={invitationId}
       showPrivateMetadata={me.is_staff}
-      actions={(invitation) =>
-        invitation.status === 'pending' || invitation.status === 'expired' ? (
-          <FooterActions invitation={invitation} />
-        ) : null
-      }
+      actions={footerActions}
       organization={organization}
       onClose={close}
     />

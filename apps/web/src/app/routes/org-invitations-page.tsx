@@ -1,7 +1,7 @@
 import type { BulkJob, OrganizationInvitation } from '@invites/clerk-schema';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { type ComponentProps, lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { organizationExportPath } from '../../features/export/api/export-request.ts';
 import { LazyExportButton } from '../../features/export/components/lazy-export-button.tsx';
@@ -128,28 +128,20 @@ export function OrgInvitationsPage() {
     [orgId, openJob, search],
   );
   const total = list.data?.total_count ?? 0;
-  const onlyExpired = search.status.length === 1 && search.status[0] === 'expired';
-  const listActions =
-    search.expires_within !== undefined ? (
-      <ReissueAllButton
-        orgId={orgId}
-        mode={{ kind: 'expiring', days: search.expires_within }}
-        count={total}
-        filter={{
-          expires_within: search.expires_within,
-          ...(search.email ? { email_address: search.email } : {}),
-        }}
-        onJobStarted={openJob}
-      />
-    ) : onlyExpired ? (
-      <ReissueAllButton
-        orgId={orgId}
-        mode={{ kind: 'expired' }}
-        count={total}
-        filter={{ status: ['expired'], ...(search.email ? { email_address: search.email } : {}) }}
-        onJobStarted={openJob}
-      />
-    ) : null;
+  const email = search.email ? { email_address: search.email } : {};
+  // "Resend all expiring" over the expiring-soon list, "Re-issue all expired" over the expired one.
+  const reissue: Pick<ComponentProps<typeof ReissueAllButton>, 'mode' | 'filter'> | null =
+    search.expires_within !== undefined
+      ? {
+          mode: { kind: 'expiring', days: search.expires_within },
+          filter: { expires_within: search.expires_within, ...email },
+        }
+      : search.status.length === 1 && search.status[0] === 'expired'
+        ? { mode: { kind: 'expired' }, filter: { status: ['expired'], ...email } }
+        : null;
+  const listActions = reissue ? (
+    <ReissueAllButton orgId={orgId} {...reissue} count={total} onJobStarted={openJob} />
+  ) : null;
 
   const exportAction = (
     <LazyExportButton
