@@ -75,6 +75,11 @@ test.describe('first load', () => {
     expect(new Set(reads).size).toBe(reads.length);
     // And the page's own chunk came from a hint too.
     expect(l.modules.some((u) => /\/assets\/org-invitations-page-[\w-]+\.js$/.test(u))).toBe(true);
+    // Every script and stylesheet is fetched once: a hint the page could not use (another request
+    // mode) would be fetched again by the page.
+    const assets = l.requests.map((r) => r.url).filter((u) => /\/assets\/[^/]+\.(js|css)$/.test(u));
+    expect(assets.filter((u, i) => assets.indexOf(u) !== i)).toEqual([]);
+    expect(assets.some((u) => u.endsWith('.css'))).toBe(true);
   });
 
   test('a filtered list and a deep link to one invitation: the reads the address names are preloaded, the rest the app makes', async ({

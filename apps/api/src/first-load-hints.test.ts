@@ -14,7 +14,12 @@ mkdirSync(join(dist, '.vite'));
 writeFileSync(
   join(dist, '.vite', 'manifest.json'),
   JSON.stringify({
-    'index.html': { file: 'assets/index-1.js', isEntry: true, imports: ['_vendor-1.js'] },
+    'index.html': {
+      file: 'assets/index-1.js',
+      isEntry: true,
+      imports: ['_vendor-1.js'],
+      css: ['assets/index-1.css'],
+    },
     '_vendor-1.js': { file: 'assets/vendor-1.js' },
     '_table-1.js': { file: 'assets/table-1.js', imports: ['_vendor-1.js'], css: ['assets/table-1.css'] },
     'src/app/routes/org-invitations-page.tsx': {
@@ -42,7 +47,7 @@ describe('firstLoadHints', () => {
       'rel="preload" as="fetch" crossorigin href="/api/me"',
       'rel="preload" as="fetch" crossorigin href="/api/v1/organizations/org_1"',
       'rel="preload" as="fetch" crossorigin href="/api/v1/organizations/org_1/invitations?order_by=-created_at&amp;limit=25&amp;offset=0"',
-      'rel="preload" as="style" href="/assets/table-1.css"',
+      'rel="preload" as="style" crossorigin href="/assets/table-1.css"',
       'rel="modulepreload" crossorigin href="/assets/org-page-1.js"',
       'rel="modulepreload" crossorigin href="/assets/table-1.js"',
     ]);

@@ -86,20 +86,22 @@ type Manifest = Record<string, ManifestChunk>;
 
 /** A page module's files (its chunk, the chunks it imports, their CSS), the entry's own left out. */
 function moduleFiles(manifest: Manifest, source: string): { scripts: string[]; styles: string[] } {
-  const scripts = new Set<string>();
-  const styles = new Set<string>();
-  const entry = new Set<string>();
-  const collect = (key: string, into: Set<string>, seen: Set<string>) => {
+  const collect = (key: string, into: { scripts: Set<string>; styles: Set<string> }) => {
     const chunk = manifest[key];
-    if (!chunk || seen.has(key)) return;
-    seen.add(key);
-    into.add(chunk.file);
-    for (const css of chunk.css ?? []) styles.add(css);
-    for (const dep of chunk.imports ?? []) collect(dep, into, seen);
+    if (!chunk || into.scripts.has(chunk.file)) return;
+    into.scripts.add(chunk.file);
+    for (const css of chunk.css ?? []) into.styles.add(css);
+    for (const dep of chunk.imports ?? []) collect(dep, into);
   };
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) collect(key, entry, new Set());
-  collect(source, scripts, new Set());
-  return { scripts: [...scripts].filter((f) => !entry.has(f)), styles: [...styles] };
+  const entry = { scripts: new Set<string>(), styles: new Set<string>() };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) collect(key, entry);
+  const page = { scripts: new Set<string>(), styles: new Set<string>() };
+  collect(source, page);
+  // index.html already links the entry's own files.
+  return {
+    scripts: [...page.scripts].filter((f) => !entry.scripts.has(f)),
+    styles: [...page.styles].filter((f) => !entry.styles.has(f)),
+  };
 }
 
 function readManifest(webDist: string): Manifest | null {
@@ -125,7 +127,9 @@ export function firstLoadHints(webDist: string): FirstLoadHints {
       manifest ??= readManifest(webDist);
       const { scripts, styles } = manifest ? moduleFiles(manifest, source) : { scripts: [], styles: [] };
       tags =
-        styles.map((f) => `<link rel="preload" as="style" href="/${f}">`).join('') +
+        // `crossorigin` on both: Vite loads a lazy chunk's CSS and code in cors mode, and a preload is
+        // used only by a request of the same mode.
+        styles.map((f) => `<link rel="preload" as="style" crossorigin href="/${f}">`).join('') +
         scripts.map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`).join('');
       moduleTags.set(source, tags);
     }
