@@ -31,9 +31,23 @@ window.__frameAfter = (done) => new Promise((resolve) => {
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'class'] });
   check();
 });
-// A page opened with ?pageSize=N starts watching for its N rows at once.
+// A page opened with ?pageSize=N starts watching for its N rows at once, and notes when the app's own
+// request for that page is made and answered: with the first-load hints the browser has the response
+// before the app's code has run, and the app reads it from the preload only once it asks.
 {
   const size = Number(new URLSearchParams(location.search).get('pageSize'));
-  if (size > 0) window.__loadShown = window.__frameAfter(() => window.__pageShown(size));
+  if (size > 0) {
+    window.__loadShown = window.__frameAfter(() => window.__pageShown(size));
+    const fetchPage = window.fetch;
+    window.fetch = function (input, init) {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      const pending = fetchPage.call(this, input, init);
+      if (url.includes('/invitations?') && url.includes('limit=' + size) && !window.__listFetch) {
+        const called = performance.now();
+        window.__listFetch = pending.then((response) => ({ called, resolved: performance.now() }));
+      }
+      return pending;
+    };
+  }
 }
 `;

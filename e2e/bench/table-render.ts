@@ -30,23 +30,50 @@ interface Sample {
   painted_ms: number;
 }
 
-/** Opens the page fresh and measures responseEnd of the 500-row list → rows painted. */
-async function measureLoad(page: Page, url: string): Promise<Sample> {
+interface LoadSample extends Sample {
+  /** When the app's fetch for the list was made and resolved, after the list's responseEnd. */
+  fetch_called_ms: number;
+  fetch_resolved_ms: number;
+  /** responseEnd → the app has the whole response (the later of responseEnd and its fetch resolving). */
+  received_ms: number;
+  received_to_committed_ms: number;
+  received_to_painted_ms: number;
+}
+
+/**
+ * Opens the page fresh and measures the 500-row list's responseEnd → rows painted (the goal's figure),
+ * and, to show what of that is the table's own work, the moment the app has the response → rows
+ * painted: on a fresh load the response may end while the page is still starting (its first render,
+ * clerk-js), and the app has it only when its own fetch resolves.
+ */
+async function measureLoad(page: Page, url: string): Promise<LoadSample> {
   await page.goto(url, { waitUntil: 'commit' });
   // The probe started watching when the document did (the url has pageSize=500).
-  const { committed, painted } = await page.evaluate(
-    () => (window as unknown as { __loadShown: Promise<{ committed: number; painted: number }> }).__loadShown,
-  );
+  const { committed, painted, called, resolved } = await page.evaluate(async () => {
+    const w = window as unknown as {
+      __loadShown: Promise<{ committed: number; painted: number }>;
+      __listFetch?: Promise<{ called: number; resolved: number }>;
+    };
+    const shown = await w.__loadShown;
+    if (!w.__listFetch) throw new Error('the app never asked for the 500-row page');
+    return { ...shown, ...(await w.__listFetch) };
+  });
   const responseEnd = await page.evaluate(() => {
     const entries = performance
       .getEntriesByType('resource')
       .filter((e) => e.name.includes('/invitations?') && e.name.includes('limit=500'));
     return (entries.at(-1) as PerformanceResourceTiming | undefined)?.responseEnd ?? Number.NaN;
   });
+  const received = Math.max(responseEnd, resolved);
   return {
     response_end_ms: responseEnd,
     committed_ms: committed - responseEnd,
     painted_ms: painted - responseEnd,
+    fetch_called_ms: called - responseEnd,
+    fetch_resolved_ms: resolved - responseEnd,
+    received_ms: received - responseEnd,
+    received_to_committed_ms: committed - received,
+    received_to_painted_ms: painted - received,
   };
 }
 
@@ -112,7 +139,7 @@ async function main() {
     const url = `/orgs/${acme.id}/invitations?pageSize=${ROWS}`;
 
     await measureLoad(page, url); // warm-up: api JIT, emulator caches, browser cache
-    const loads: Sample[] = [];
+    const loads: LoadSample[] = [];
     const filters: (Sample & { click_to_response_ms: number })[] = [];
     for (let i = 0; i < RUNS; i++) {
       loads.push(await measureLoad(page, url));
@@ -131,8 +158,12 @@ async function main() {
       goal_ms: GOAL_MS,
       filter_goal_ms: FILTER_GOAL_MS,
       load: {
+        received_to_painted: stats(loads.map((s) => s.received_to_painted_ms)),
+        received_to_dom: stats(loads.map((s) => s.received_to_committed_ms)),
         response_end_to_painted: stats(loads.map((s) => s.painted_ms)),
-        response_end_to_dom: stats(loads.map((s) => s.committed_ms)),
+        response_end_to_fetch_called: stats(loads.map((s) => s.fetch_called_ms)),
+        response_end_to_fetch_resolved: stats(loads.map((s) => s.fetch_resolved_ms)),
+        response_end_to_received: stats(loads.map((s) => s.received_ms)),
       },
       filter: {
         click_to_painted: stats(filters.map((s) => s.painted_ms)),
@@ -155,7 +186,9 @@ async function main() {
         `${name.padEnd(46)}${`${s.median_ms} ms`.padStart(10)}${`${s.p90_ms} ms`.padStart(10)}  ${goal ? `≤ ${goal} ms ${verdict(s.median_ms, goal)}` : ''}`,
       );
     line('load: list response → 500 rows painted', result.load.response_end_to_painted, GOAL_MS);
-    line('  (list response → rows in the DOM)', result.load.response_end_to_dom);
+    line('  (the app has the list → rows in the DOM)', result.load.received_to_dom);
+    line('  (the app has the list → rows painted)', result.load.received_to_painted);
+    line('  (list response → the app has it)', result.load.response_end_to_received);
     line('filter click → new rows painted (incl. api)', result.filter.click_to_painted, FILTER_GOAL_MS);
     line('  (click → list response end)', result.filter.click_to_response_end);
     line('  (list response → rows painted)', result.filter.response_end_to_painted, GOAL_MS);
