@@ -116,7 +116,10 @@ export default defineConfig({
     manifest: true,
     modulePreload: {
       polyfill: false,
-      resolveDependencies: (_file, deps) => deps.filter((dep) => !entry.has(dep)),
+      // index.html keeps its preloads of the entry's imports: without them the browser would ask for
+      // the vendor chunk only once the entry has arrived and been parsed.
+      resolveDependencies: (_file, deps, { hostType }) =>
+        hostType === 'html' ? deps : deps.filter((dep) => !entry.has(dep)),
     },
     rolldownOptions: {
       output: {

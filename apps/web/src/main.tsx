@@ -2,6 +2,7 @@ import { getToken } from '@clerk/react';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { FirstReadsGate, loadFirstReads } from './app/first-reads.tsx';
 import { AppProviders } from './app/providers.tsx';
 import { createAppRouter, focusHeadingOnNewPage, redirectToSignInOn401 } from './app/router.tsx';
 import { setSessionTokenSource } from './lib/api-client.ts';
@@ -28,15 +29,18 @@ redirectToSignInOn401(queryClient, router);
 focusHeadingOnNewPage(router);
 
 // The first page's code and data start loading now, beside React's first render: mounted, the router
-// would start them only after it (it finds this load done or under way and keeps it).
-void router.load().catch(() => undefined);
+// would start them only after it (it finds this load done or under way and keeps it). The router
+// renders once they are in (FirstReadsGate); Clerk's provider at once, as the reads may need its token.
+const first = loadFirstReads(router, queryClient);
 
 loadConsoleConfig().then(
   (config) =>
     createRoot(root).render(
       <StrictMode>
         <AppProviders config={config} queryClient={queryClient} router={router}>
-          <RouterProvider router={router} />
+          <FirstReadsGate first={first}>
+            <RouterProvider router={router} />
+          </FirstReadsGate>
         </AppProviders>
       </StrictMode>,
     ),
