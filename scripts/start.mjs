@@ -23,6 +23,7 @@ const WEB_INPUTS = [
   'apps/web/public',
   'apps/web/index.html',
   'apps/web/vite.config.ts',
+  'apps/web/build',
   'apps/web/package.json',
   'packages/clerk-schema/src',
   'packages/clerk-schema/package.json',
