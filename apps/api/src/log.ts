@@ -83,7 +83,8 @@ const BATCH_CHARS = 16 * 1024;
 
 /**
  * stdout, one write system call per 16 KiB of lines (or every 100 ms when fewer come): a write to a
- * pipe costs more than the rest of a request's logging, and most of it is per call, not per byte. Lines are joined here and handed to pino's destination
+ * pipe costs more than the rest of a request's logging, and most of it is per call, not per byte.
+ * Lines are joined here and handed to pino's destination
  * (sonic-boom, synchronous, from the event loop) as one chunk: sonic-boom's own `minLength` batching
  * measures the pending text again on every line, which flattens the whole batch each time.
  * Handing writes to libuv's thread pool (pino's asynchronous mode) cost more CPU per request still.
