@@ -2,7 +2,6 @@ import { getToken } from '@clerk/react';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FirstReadsGate, loadFirstReads } from './app/first-reads.tsx';
 import { AppProviders } from './app/providers.tsx';
 import { createAppRouter, focusHeadingOnNewPage, redirectToSignInOn401 } from './app/router.tsx';
 import { setSessionTokenSource } from './lib/api-client.ts';
@@ -29,18 +28,15 @@ redirectToSignInOn401(queryClient, router);
 focusHeadingOnNewPage(router);
 
 // The first page's code and data start loading now, beside React's first render: mounted, the router
-// would start them only after it (it finds this load done or under way and keeps it). The router
-// renders once they are in (FirstReadsGate); Clerk's provider at once, as the reads may need its token.
-const first = loadFirstReads(router, queryClient);
+// would start them only after it (it finds this load done or under way and keeps it).
+void router.load().catch(() => undefined);
 
 loadConsoleConfig().then(
   (config) =>
     createRoot(root).render(
       <StrictMode>
         <AppProviders config={config} queryClient={queryClient} router={router}>
-          <FirstReadsGate first={first}>
-            <RouterProvider router={router} />
-          </FirstReadsGate>
+          <RouterProvider router={router} />
         </AppProviders>
       </StrictMode>,
     ),
