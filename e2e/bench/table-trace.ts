@@ -5,7 +5,8 @@
 // piece of code (JSON, React, TanStack Table, the app's table code…).
 // Run: pnpm --filter @invites/e2e bench:table-trace  (builds the web app with source maps, which place
 // each sample in its source file; TRACE_UNMINIFIED=1 keeps function names; BENCH_SKIP_BUILD=1 reuses
-// the last build). Writes the raw trace and
+// the last build; TRACE_LIGHT=1 leaves V8's sampling profiler out, for task timings closer to an
+// untraced run). Writes the raw trace and
 // the summary to <repo>/bench-results/table-trace*.json (open the raw trace in DevTools' Performance panel).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ const CATEGORIES = [
   'blink.user_timing',
   'loading',
   'v8.execute',
-  'disabled-by-default-v8.cpu_profiler',
+  ...(process.env.TRACE_LIGHT === '1' ? [] : ['disabled-by-default-v8.cpu_profiler']),
 ];
 
 /** Source maps of the built scripts (when built with them), keyed by file name. */

@@ -116,7 +116,16 @@ test.describe('first load', () => {
     const { page: tab, loaded } = await openByAddress(page.context(), orgPath);
     await expect(dataRows(tab.getByRole('table', { name: 'Invitations' }))).toHaveCount(25);
     const l = await loaded();
-    expect(l.hinted).toEqual([]);
     expect(apiReads(l).filter((r) => r.by === 'link')).toEqual([]);
+    // Clerk's own first reads are the ones that start from index.html then, and clerk-js takes them
+    // from there: each is requested once.
+    expect(l.hinted.map((u) => new URL(u).pathname)).toEqual([
+      '/__clerk/v1/environment',
+      '/__clerk/v1/client',
+    ]);
+    for (const url of l.hinted)
+      expect(l.requests.filter((r) => r.url === url)).toEqual([{ url, by: 'link' }]);
+    const clerkReads = l.requests.filter((r) => /\/__clerk\/v1\/(environment|client)\?/.test(r.url));
+    expect(clerkReads).toHaveLength(2);
   });
 });

@@ -7,6 +7,7 @@ import { createAuthenticator } from './auth/require-auth.ts';
 import { SESSION_COOKIE } from './auth/session-cookie.ts';
 import { createRecipientChecker } from './bulk/recipient-check.ts';
 import { createRoleCatalog } from './bulk/role-catalog.ts';
+import { clerkFirstReads } from './clerk-frontend/first-reads.ts';
 import type { AppConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { firstLoadHints } from './first-load-hints.ts';
@@ -107,7 +108,14 @@ export function createApp(config: AppConfig, deps: AppDeps) {
   app.route(CLERK_PROXY_PATH, clerkFrontendRoutes(config, deps.clerkScripts));
   const packages = deps.clerkScripts.packages;
   const clerkJsUrl = clerkScriptUrl(packages, '@clerk/clerk-js', 'clerk.browser.js');
-  const hints = firstLoadHints(config.webDist);
+  const hints = firstLoadHints(
+    config.webDist,
+    clerkFirstReads(
+      config.clerkPublishableKey,
+      packages.find((p) => p.name === '@clerk/clerk-js'),
+      CLERK_PROXY_PATH,
+    ),
+  );
   app.route(
     '/',
     spaRoutes(

@@ -79,6 +79,24 @@ describe('firstLoadHints', () => {
     expect(hints('/orgs/%22x/invitations', '', FRESH)).toBe('');
   });
 
+  it("preloads Clerk's first reads only without a fresh session cookie, on every page", () => {
+    const clerk = ['/__clerk/v1/environment?v=1&j=2', '/__clerk/v1/client?v=1&j=2'];
+    const withClerk = firstLoadHints(dist, clerk);
+    const clerkTags = [
+      'rel="preload" as="fetch" crossorigin="use-credentials" href="/__clerk/v1/environment?v=1&amp;j=2"',
+      'rel="preload" as="fetch" crossorigin="use-credentials" href="/__clerk/v1/client?v=1&amp;j=2"',
+    ];
+    for (const cookie of [undefined, token(NOW / 1000 + 5)]) {
+      expect(links(withClerk('/orgs/org_1/invitations', '', cookie)).slice(0, 3)).toEqual([
+        ...clerkTags,
+        'rel="preload" as="style" crossorigin href="/assets/table-1.css"',
+      ]);
+      expect(links(withClerk('/sign-in', '', cookie))).toEqual(clerkTags);
+    }
+    expect(withClerk('/orgs/org_1/invitations', '', FRESH)).not.toContain('/__clerk/');
+    expect(withClerk('/sign-in', '', FRESH)).toBe('');
+  });
+
   it('gives no module hints without a build manifest', () => {
     const none = firstLoadHints(join(dist, 'missing'));
     expect(none('/orgs/org_1/invitations', '', undefined)).toBe('');

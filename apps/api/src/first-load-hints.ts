@@ -114,11 +114,15 @@ function readManifest(webDist: string): Manifest | null {
 
 export type FirstLoadHints = (pathname: string, search: string, sessionToken: string | undefined) => string;
 
+const preloadFetch = (url: string, crossorigin: string) =>
+  `<link rel="preload" as="fetch" ${crossorigin} href="${url.replaceAll('&', '&amp;')}">`;
+
 /**
  * The `<link>` tags index.html gains for the page at `pathname`: `modulepreload` for its code (from
- * the build's manifest), `preload` for its reads when the session cookie can carry them.
+ * the build's manifest), `preload` for its reads when the session cookie can carry them, and for
+ * Clerk's own first reads (`clerkReads`, clerk-frontend/first-reads.ts) when it cannot.
  */
-export function firstLoadHints(webDist: string): FirstLoadHints {
+export function firstLoadHints(webDist: string, clerkReads: readonly string[] = []): FirstLoadHints {
   let manifest: Manifest | null | undefined;
   const moduleTags = new Map<string, string>();
   const tagsFor = (source: string) => {
@@ -137,20 +141,26 @@ export function firstLoadHints(webDist: string): FirstLoadHints {
   };
 
   return (pathname, search, sessionToken) => {
+    // With a fresh `__session` cookie the app's first reads go on it before clerk-js has loaded:
+    // preloading them is what the app would do. Read, not verified: the api verifies the reads.
+    const fresh = sessionTokenFresh(sessionToken, Date.now());
+    // Without one, every read waits for clerk-js to get a token, which starts with these two: they are
+    // the page's critical path then. With one, they would only compete with the page's own reads.
+    // `use-credentials`: clerk-js sends its cookies (`credentials: 'include'`).
+    const clerk = fresh
+      ? ''
+      : clerkReads.map((url) => preloadFetch(url, 'crossorigin="use-credentials"')).join('');
     for (const page of PAGES) {
       const match = page.path.exec(pathname);
       if (!match) continue;
-      // With a fresh `__session` cookie the app's first reads go on it before clerk-js has loaded:
-      // preloading them is what the app would do. Read, not verified: the api verifies the reads.
-      const reads = sessionTokenFresh(sessionToken, Date.now())
-        ? ['/api/me', ...page.reads(match.slice(1), search === '')]
-        : [];
+      const reads = fresh ? ['/api/me', ...page.reads(match.slice(1), search === '')] : [];
       // `crossorigin`: the same request mode and credentials as the app's `fetch`, or it is not reused.
-      const fetches = reads.map(
-        (url) => `<link rel="preload" as="fetch" crossorigin href="${url.replaceAll('&', '&amp;')}">`,
+      return (
+        clerk +
+        reads.map((url) => preloadFetch(url, 'crossorigin')).join('') +
+        page.modules.map(tagsFor).join('')
       );
-      return fetches.join('') + page.modules.map(tagsFor).join('');
     }
-    return '';
+    return clerk;
   };
 }

@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { clerkAppearance } from '../lib/clerk-appearance.ts';
 import { lazyClerkUI, preloadClerkUI } from '../lib/clerk-ui.ts';
 import { ConsoleConfigProvider } from '../lib/console-config.ts';
+import { forgetUser } from '../lib/query-client.ts';
 import { ToastProvider } from '../ui/toast.tsx';
 import type { AppRouter } from './router.tsx';
 
@@ -14,7 +15,7 @@ function ClearCacheOnUserChange({ queryClient }: { queryClient: QueryClient }) {
   const seen = useRef<string | null | undefined>(undefined);
   useEffect(() => {
     if (!isLoaded) return;
-    if (seen.current !== undefined && seen.current !== userId) queryClient.clear();
+    if (seen.current !== undefined && seen.current !== userId) void forgetUser(queryClient);
     seen.current = userId ?? null;
   }, [isLoaded, userId, queryClient]);
   return null;

@@ -1,7 +1,7 @@
 import type { Me } from '@invites/clerk-schema';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isRedirect, type ParsedLocation, RouterProvider } from '@tanstack/react-router';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
 import { ApiError } from '../lib/api-client.ts';
@@ -148,6 +148,31 @@ describe('the app router', () => {
     await waitFor(() => expect(here()).toBe('/orgs'));
     await act(() => router.navigate({ href: '/orgs/org_1?status=pending' }));
     await waitFor(() => expect(here()).toBe('/orgs/org_1/invitations'));
+  });
+
+  it('draws the frame and the page before the signed-in user is known; the navigation joins once it is', async () => {
+    setTestCookie('__client_uat', '1764860000');
+    try {
+      let answerMe: (response: Response) => void = () => {};
+      mockApi({
+        ...signedIn,
+        'GET /api/me': () =>
+          new Promise<Response>((resolve) => {
+            answerMe = resolve;
+          }),
+      });
+      start('/orgs/org_1/invitations', client);
+      // Nothing suspends on the user: no "Loading…" stands in for the page (React would hold the page
+      // back 300 ms after one).
+      expect(await screen.findByRole('heading', { level: 1, name: 'Acme Corp invitations' })).toBeTruthy();
+      expect(screen.queryByRole('status', { name: /Loading/ })).toBeNull();
+      expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
+      answerMe(json(200, ME));
+      const nav = await screen.findByRole('navigation', { name: 'Main' });
+      expect(within(nav).getByRole('link', { name: 'All invitations' })).toBeTruthy();
+    } finally {
+      setTestCookie('__client_uat', null);
+    }
   });
 
   it('keeps the URL shape of a list view: repeated keys, defaults left out, junk dropped', async () => {

@@ -40,3 +40,16 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/**
+ * Forgets what one signed-in user was answered, before the next one is: every cached answer, the
+ * answers still on their way (cancelled, and dropped when they come) and past mutations; what is on
+ * screen asks again, with the new user's token. `clear()` alone would leave a component whose read was
+ * under way waiting for ever: its query is destroyed under it, the read cancelled silently, and nothing
+ * asks again.
+ */
+export function forgetUser(queryClient: QueryClient): Promise<void> {
+  void queryClient.cancelQueries(undefined, { silent: true, revert: false });
+  queryClient.getMutationCache().clear();
+  return queryClient.resetQueries();
+}

@@ -1,8 +1,8 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
-import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import { useMe } from '../../features/auth/api/get-me.ts';
 import { UserMenu } from '../../features/auth/components/user-menu.tsx';
+import { brandMarkUrl } from '../../ui/brand-mark.ts';
 import { ShortcutsHelp } from '../../ui/shortcuts-help.tsx';
 import { ThemeToggle } from '../../ui/theme-toggle.tsx';
 import './app-layout.css';
@@ -22,12 +22,19 @@ const EXACT = { exact: true, includeSearch: false } as const;
 /**
  * The signed-in frame: brand, navigation, theme, who is signed in; the page below. Someone who manages
  * nothing here (not staff, admin of no organization) gets one plain page instead, whatever the address.
+ *
+ * The frame and the page render before the signed-in user is known (the navigation and the user menu
+ * join when it is): a page's first render is done before its reads answer, not after, and nothing here
+ * suspends. React holds content revealed after a Suspense fallback back for 300 ms, which kept a page
+ * whose reads had all answered hidden when an expired session token delayed them.
  */
 export function AppLayout() {
-  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const { data: me, error } = useMe();
   const navigate = useNavigate();
+  // The error page, or sign-in for a session that ended (router.tsx).
+  if (error) throw error;
   const toSignIn = () => navigate({ to: '/sign-in' });
-  const managesNothing = !me.is_staff && me.organizations.length === 0;
+  const managesNothing = me !== undefined && !me.is_staff && me.organizations.length === 0;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -36,10 +43,10 @@ export function AppLayout() {
       <header className="app-header">
         <div className="app-header-inner">
           <Link to="/orgs" className="brand" activeOptions={EXACT}>
-            <img src="/favicon.svg" alt="" width={24} height={24} />
+            <img src={brandMarkUrl} alt="" width={24} height={24} />
             <span>Invitations</span>
           </Link>
-          {managesNothing ? null : (
+          {me === undefined || managesNothing ? null : (
             <nav className="app-nav" aria-label="Main">
               <Link to="/orgs" activeOptions={SECTION}>
                 Organizations
@@ -61,7 +68,7 @@ export function AppLayout() {
           )}
           <div className="app-header-end">
             <ThemeToggle />
-            {managesNothing ? null : <UserMenu me={me} onSignedOut={toSignIn} />}
+            {me === undefined || managesNothing ? null : <UserMenu me={me} onSignedOut={toSignIn} />}
           </div>
         </div>
       </header>

@@ -1,8 +1,7 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
-import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useMatch, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import { useMe } from '../../features/auth/api/get-me.ts';
 import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
 import { InvitationDetail } from '../../features/invitations/components/invitation-detail.tsx';
 import { useOrganization } from '../../features/organizations/api/get-organization.ts';
@@ -33,7 +32,8 @@ export function InvitationDetailPage() {
   const { orgId = '', invitationId = '' } = useParams({ strict: false });
   const overOrgList = useMatch({ from: '/_app/orgs/$orgId/invitations/$invitationId', shouldThrow: false });
   const navigate = useNavigate();
-  const { data: me } = useSuspenseQuery(meQueryOptions());
+  // Private metadata is for staff: it shows once the signed-in user is known (the sheet does not wait).
+  const isStaff = useMe().data?.is_staff === true;
   const orgName = useOrganization(orgId).data?.name;
   // Over its own organization's list the name is enough; over the instance-wide list it leads to the
   // organization, filtered to this invitation's address.
@@ -53,7 +53,7 @@ export function InvitationDetailPage() {
     <InvitationDetail
       orgId={orgId}
       invitationId={invitationId}
-      showPrivateMetadata={me.is_staff}
+      showPrivateMetadata={isStaff}
       actions={footerActions}
       organization={organization}
       onClose={close}

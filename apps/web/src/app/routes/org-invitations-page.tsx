@@ -1,8 +1,7 @@
 import type { BulkJob, OrganizationInvitation } from '@invites/clerk-schema';
-import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
 import { type ComponentProps, lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import { useMe } from '../../features/auth/api/get-me.ts';
 import { organizationExportPath } from '../../features/export/api/export-request.ts';
 import { LazyExportButton } from '../../features/export/components/lazy-export-button.tsx';
 import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
@@ -64,7 +63,8 @@ export function OrgInvitationsPage() {
   const { orgId } = route.useParams();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const { data: me } = useSuspenseQuery(meQueryOptions());
+  // Staff see the private metadata field when inviting; the page does not wait for who is signed in.
+  const isStaff = useMe().data?.is_staff === true;
   const org = useOrganization(orgId);
   const orgName = org.data?.name;
 
@@ -202,7 +202,7 @@ export function OrgInvitationsPage() {
           <Link to="/orgs/$orgId/invitations/bulk" params={{ orgId }} className="btn">
             Bulk invite
           </Link>
-          <InviteButton orgId={orgId} orgName={orgName ?? 'this organization'} isStaff={me.is_staff} />
+          <InviteButton orgId={orgId} orgName={orgName ?? 'this organization'} isStaff={isStaff} />
         </div>
       </header>
       <div className="acceptance-inviters-slot">
@@ -233,7 +233,7 @@ export function OrgInvitationsPage() {
         <LazyInviteDialog
           orgId={orgId}
           orgName={orgName ?? 'this organization'}
-          isStaff={me.is_staff}
+          isStaff={isStaff}
           initialEmail={inviteEmail}
           onClose={() => setInviteEmail(null)}
         />

@@ -2,6 +2,7 @@ import { ClerkFailed, ClerkLoading, SignIn, useAuth } from '@clerk/react';
 import { useEffect } from 'react';
 import { preloadClerkUI } from '../../../lib/clerk-ui.ts';
 import { useConsoleConfig } from '../../../lib/console-config.ts';
+import { brandMarkUrl } from '../../../ui/brand-mark.ts';
 import { DemoUsers } from './demo-users.tsx';
 import './sign-in-page.css';
 
@@ -36,7 +37,7 @@ export function SignInPage({ redirect, onSignedIn }: { redirect: string; onSigne
       <div className={config.demo ? 'sign-in-layout has-demo' : 'sign-in-layout'}>
         <section className="sign-in-panel" aria-label="Sign in">
           <div className="sign-in-brand">
-            <img src="/favicon.svg" alt="" width={36} height={36} />
+            <img src={brandMarkUrl} alt="" width={36} height={36} />
             <span>Invitations Console</span>
           </div>
           {hosted ? (
