@@ -175,6 +175,37 @@ describe('the app router', () => {
     }
   });
 
+  it.each([
+    ['/invitations', 'All invitations'],
+    ['/activity', 'Activity'],
+    ['/people', 'People'],
+  ])(
+    '%s shows its heading while the signed-in user is read, and what the user decides once known',
+    async (path, heading) => {
+      setTestCookie('__client_uat', '1764860000');
+      try {
+        let answerMe: (response: Response) => void = () => {};
+        mockApi({
+          ...signedIn,
+          'GET /api/v1/organization_invitations': () => json(200, { data: [], total_count: 0 }),
+          'GET /api/me': () =>
+            new Promise<Response>((resolve) => {
+              answerMe = resolve;
+            }),
+        });
+        start(path, client);
+        // The page is there (it does not suspend); only what the user decides waits.
+        expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeTruthy();
+        expect(screen.getByRole('status').textContent).toContain('Loading');
+        answerMe(json(200, ME));
+        await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+        expect(screen.queryByText(/not allowed/)).toBeNull();
+      } finally {
+        setTestCookie('__client_uat', null);
+      }
+    },
+  );
+
   it('keeps the URL shape of a list view: repeated keys, defaults left out, junk dropped', async () => {
     mockApi(signedIn);
     start('/orgs/org_1/invitations?status=pending&status=expired&page=1&pageSize=10&sort=nope', client);

@@ -1,11 +1,11 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
 import { ActivityView } from '../../features/activity/components/activity-view.tsx';
-import { meQueryOptions } from '../../features/auth/api/get-me.ts';
+import { useMe } from '../../features/auth/api/get-me.ts';
 import { useOrganizations } from '../../features/organizations/api/get-organizations.ts';
 import type { ActivitySearch, SearchPatch } from '../../lib/search-schemas.ts';
 import { NotAllowedPanel } from '../layouts/not-allowed-panel.tsx';
+import { PendingPage } from '../layouts/route-states.tsx';
 
 const route = getRouteApi('/_app/activity');
 
@@ -13,11 +13,14 @@ const route = getRouteApi('/_app/activity');
 export function ActivityPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const { data: me } = useSuspenseQuery(meQueryOptions());
+  const me = useMe().data;
   const orgs = useOrganizations();
   // Staff may filter by any organization; an admin by the ones they administer.
   const organizations = useMemo(
-    () => (me.is_staff ? (orgs.data?.data ?? []) : me.organizations).map((o) => ({ id: o.id, name: o.name })),
+    () =>
+      me === undefined
+        ? []
+        : (me.is_staff ? (orgs.data?.data ?? []) : me.organizations).map((o) => ({ id: o.id, name: o.name })),
     [me, orgs.data],
   );
   const onSearchChange = useCallback(
@@ -29,20 +32,24 @@ export function ActivityPage() {
       }),
     [navigate],
   );
-  const allowed = me.is_staff || me.organizations.length > 0;
   return (
     <div className="page">
       <header className="page-header">
         <div>
           <h1>Activity</h1>
-          <p className="page-description">
-            {me.is_staff
-              ? 'Invitation and membership changes in every organization, made here or reported by Clerk.'
-              : 'Invitation and membership changes in the organizations you administer, made here or reported by Clerk.'}
-          </p>
+          {me ? (
+            <p className="page-description">
+              {me.is_staff
+                ? 'Invitation and membership changes in every organization, made here or reported by Clerk.'
+                : 'Invitation and membership changes in the organizations you administer, made here or reported by Clerk.'}
+            </p>
+          ) : null}
         </div>
       </header>
-      {allowed ? (
+      {/* Who is signed in decides what shows: "Loading…" until then, without suspending (with-me.tsx). */}
+      {me === undefined ? (
+        <PendingPage />
+      ) : me.is_staff || me.organizations.length > 0 ? (
         <ActivityView search={search} onSearchChange={onSearchChange} organizations={organizations} />
       ) : (
         <NotAllowedPanel

@@ -1,8 +1,6 @@
 import type { OrganizationInvitationWithPublicOrganizationData as Invitation } from '@invites/clerk-schema';
-import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi, Outlet } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { instanceExportPath } from '../../features/export/api/export-request.ts';
 import { LazyExportButton } from '../../features/export/components/lazy-export-button.tsx';
 import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
@@ -10,6 +8,7 @@ import { AllInvitationsView } from '../../features/invitations/components/all-in
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import type { AllInvitationsSearch, SearchPatch } from '../../lib/search-schemas.ts';
 import { NotAllowedPanel } from '../layouts/not-allowed-panel.tsx';
+import { WithMe } from '../layouts/with-me.tsx';
 
 const route = getRouteApi('/_app/invitations');
 
@@ -17,7 +16,6 @@ const route = getRouteApi('/_app/invitations');
 export function AllInvitationsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const { data: me } = useSuspenseQuery(meQueryOptions());
   const onSearchChange = useCallback(
     (patch: SearchPatch<AllInvitationsSearch>, options?: { replace?: boolean }) =>
       navigate({
@@ -45,32 +43,36 @@ export function AllInvitationsPage() {
           <p className="page-description">Every organization's invitations, for support staff.</p>
         </div>
       </header>
-      {me.is_staff ? (
-        <AllInvitationsView
-          search={search}
-          onSearchChange={onSearchChange}
-          rowActions={rowActions}
-          exportAction={
-            <LazyExportButton
-              request={{
-                path: instanceExportPath,
-                query: {
-                  status: search.status,
-                  query: search.q,
-                  order_by: search.sort,
-                  expires_within: search.expires_within,
-                },
-              }}
-              fileName={`all-invitations-${new Date().toISOString().slice(0, 10)}.csv`}
+      <WithMe>
+        {(me) =>
+          me.is_staff ? (
+            <AllInvitationsView
+              search={search}
+              onSearchChange={onSearchChange}
+              rowActions={rowActions}
+              exportAction={
+                <LazyExportButton
+                  request={{
+                    path: instanceExportPath,
+                    query: {
+                      status: search.status,
+                      query: search.q,
+                      order_by: search.sort,
+                      expires_within: search.expires_within,
+                    },
+                  }}
+                  fileName={`all-invitations-${new Date().toISOString().slice(0, 10)}.csv`}
+                />
+              }
             />
-          }
-        />
-      ) : (
-        <NotAllowedPanel
-          title="You're not allowed to view all invitations"
-          description="Only support staff can see every organization's invitations."
-        />
-      )}
+          ) : (
+            <NotAllowedPanel
+              title="You're not allowed to view all invitations"
+              description="Only support staff can see every organization's invitations."
+            />
+          )
+        }
+      </WithMe>
       <Outlet />
     </div>
   );

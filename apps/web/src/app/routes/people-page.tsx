@@ -1,14 +1,13 @@
 import type { OrganizationInvitationWithPublicOrganizationData as Invitation } from '@invites/clerk-schema';
-import { useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { actionLabel } from '../../features/activity/utils/action-labels.ts';
-import { meQueryOptions } from '../../features/auth/api/get-me.ts';
 import { ResendButton } from '../../features/invitation-jobs/components/resend-button.tsx';
 import { PersonSearch } from '../../features/people/components/person-search.tsx';
 import { PersonView } from '../../features/people/components/person-view.tsx';
 import { RevokeButton } from '../../features/revoke/components/revoke-button.tsx';
 import { NotAllowedPanel } from '../layouts/not-allowed-panel.tsx';
+import { WithMe } from '../layouts/with-me.tsx';
 
 const route = getRouteApi('/_app/people');
 
@@ -16,7 +15,6 @@ const route = getRouteApi('/_app/people');
 export function PeoplePage() {
   const { email } = route.useSearch();
   const navigate = route.useNavigate();
-  const { data: me } = useSuspenseQuery(meQueryOptions());
   const onSearch = useCallback(
     (next: string | undefined) => navigate({ search: { email: next }, resetScroll: false }),
     [navigate],
@@ -41,24 +39,28 @@ export function PeoplePage() {
           </p>
         </div>
       </header>
-      {me.is_staff ? (
-        <>
-          <PersonSearch email={email} onSearch={onSearch} />
-          {email ? (
-            <PersonView
-              key={email}
-              email={email}
-              invitationActions={invitationActions}
-              describeAction={actionLabel}
+      <WithMe>
+        {(me) =>
+          me.is_staff ? (
+            <>
+              <PersonSearch email={email} onSearch={onSearch} />
+              {email ? (
+                <PersonView
+                  key={email}
+                  email={email}
+                  invitationActions={invitationActions}
+                  describeAction={actionLabel}
+                />
+              ) : null}
+            </>
+          ) : (
+            <NotAllowedPanel
+              title="You're not allowed to look people up"
+              description="Only support staff can see a person's account, organizations and invitations."
             />
-          ) : null}
-        </>
-      ) : (
-        <NotAllowedPanel
-          title="You're not allowed to look people up"
-          description="Only support staff can see a person's account, organizations and invitations."
-        />
-      )}
+          )
+        }
+      </WithMe>
     </div>
   );
 }
