@@ -47,17 +47,18 @@ export function keepFocusIn(dialog: HTMLDialogElement): () => void {
 
 /**
  * Where focus goes back to when the dialog closes: the control that opened it, or, when that is
- * gone (a revoked row loses its Revoke button), the nearest control around where it was.
+ * gone (a revoked row loses its Revoke button), the nearest control around where it was. Without
+ * scrolling: closing leaves the view under the dialog as it was.
  */
 export function focusBack(previous: HTMLElement | null): () => void {
   const around: Element[] = [];
   for (let at = previous?.parentElement; at && at !== document.body; at = at.parentElement) around.push(at);
   return () => {
-    if (previous?.isConnected) previous.focus();
+    if (previous?.isConnected) previous.focus({ preventScroll: true });
     else
       around
         .find((el) => el.isConnected && el.querySelector(FOCUSABLE))
         ?.querySelector<HTMLElement>(FOCUSABLE)
-        ?.focus();
+        ?.focus({ preventScroll: true });
   };
 }

@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Button } from './button.tsx';
 import { Dialog } from './dialog.tsx';
 
@@ -40,6 +40,30 @@ describe('Dialog', () => {
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Copy the link' })),
     );
+  });
+
+  it('gives focus back to the control that opened it without scrolling the view under it', async () => {
+    function Opener() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <Button onClick={() => setOpen(true)}>Open</Button>
+          <Dialog open={open} onRequestClose={() => setOpen(false)} title="Details">
+            <p>Body</p>
+          </Dialog>
+        </>
+      );
+    }
+    const user = userEvent.setup();
+    render(<Opener />);
+    const opener = screen.getByRole('button', { name: 'Open' });
+    await user.click(opener);
+    await act(async () => {});
+    const focus = vi.spyOn(opener, 'focus');
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(document.activeElement).toBe(opener));
+    expect(focus).toHaveBeenCalledWith({ preventScroll: true });
+    expect(focus.mock.calls.every(([options]) => options?.preventScroll === true)).toBe(true);
   });
 
   it('keeps Tab and Shift+Tab inside', async () => {

@@ -49,7 +49,9 @@ export function Dialog({
       dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
       // Keeping focus inside and bringing it back load with the first dialog, not with the page.
       let stop: (() => void) | undefined;
-      let back = () => previous?.isConnected && previous.focus();
+      // Back without scrolling, as a closing <dialog> does: the view under it stays as it was, though
+      // the control that opened it may sit under a sticky header.
+      let back = () => previous?.isConnected && previous.focus({ preventScroll: true });
       let closed = false;
       void import('./dialog-focus.ts').then(({ keepFocusIn, focusBack }) => {
         if (closed) return;
