@@ -264,6 +264,23 @@ describe('the app router', () => {
     expect(here()).toBe('/orgs');
   });
 
+  it('keeps the page when a refresh of the signed-in user fails (the user already read stays)', async () => {
+    let down = false;
+    mockApi({
+      ...signedIn,
+      'GET /api/me': () =>
+        down ? clerkError(503, 'service_unavailable', 'The api is down.') : json(200, ME),
+    });
+    start('/orgs', client);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Organizations' })).toBeTruthy();
+    down = true;
+    await act(() => client.refetchQueries({ queryKey: meQueryOptions().queryKey }));
+    expect(client.getQueryState(meQueryOptions().queryKey)?.status).toBe('error');
+    expect(screen.getByRole('heading', { level: 1, name: 'Organizations' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: "This page couldn't be loaded" })).toBeNull();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+  });
+
   it('goes to sign-in when any query answers 401 mid-visit, and comes back to the same view', async () => {
     mockApi({});
     start('/unknown?status=pending', client);

@@ -31,8 +31,9 @@ const EXACT = { exact: true, includeSearch: false } as const;
 export function AppLayout() {
   const { data: me, error } = useMe();
   const navigate = useNavigate();
-  // The error page, or sign-in for a session that ended (router.tsx).
-  if (error) throw error;
+  // The error page when the user could not be read at all, or sign-in for a session that ended
+  // (router.tsx); a failed refresh keeps the user already read, as a suspending read did.
+  if (error && me === undefined) throw error;
   const toSignIn = () => navigate({ to: '/sign-in' });
   const managesNothing = me !== undefined && !me.is_staff && me.organizations.length === 0;
   return (
