@@ -140,16 +140,16 @@ export function firstLoadHints(webDist: string, clerkReads: readonly string[] = 
     return tags;
   };
 
+  // Without a fresh session cookie every read waits for clerk-js to get a token, which starts with
+  // these: they are the page's critical path then. With one, they would only compete with the page's
+  // own reads. `use-credentials`: clerk-js sends its cookies (`credentials: 'include'`).
+  const clerkTags = clerkReads.map((url) => preloadFetch(url, 'crossorigin="use-credentials"')).join('');
+
   return (pathname, search, sessionToken) => {
     // With a fresh `__session` cookie the app's first reads go on it before clerk-js has loaded:
     // preloading them is what the app would do. Read, not verified: the api verifies the reads.
     const fresh = sessionTokenFresh(sessionToken, Date.now());
-    // Without one, every read waits for clerk-js to get a token, which starts with these two: they are
-    // the page's critical path then. With one, they would only compete with the page's own reads.
-    // `use-credentials`: clerk-js sends its cookies (`credentials: 'include'`).
-    const clerk = fresh
-      ? ''
-      : clerkReads.map((url) => preloadFetch(url, 'crossorigin="use-credentials"')).join('');
+    const clerk = fresh ? '' : clerkTags;
     for (const page of PAGES) {
       const match = page.path.exec(pathname);
       if (!match) continue;

@@ -8,9 +8,11 @@ import { pinnedClerkPackages } from './pinned-scripts.ts';
 const LIVE = 'pk_live_Y2xlcmsuZXhhbXBsZS5jb20k';
 const dist = mkdtempSync(join(tmpdir(), 'clerk-js-'));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
+// Each fake bundle in a folder of its own: a bundle is read once per path.
 const fake = (source: string) => {
-  writeFileSync(join(dist, 'clerk.browser.js'), source);
-  return { name: '@clerk/clerk-js' as const, version: '6.1.2', dist };
+  const folder = mkdtempSync(join(dist, 'dist-'));
+  writeFileSync(join(folder, 'clerk.browser.js'), source);
+  return { name: '@clerk/clerk-js' as const, version: '6.1.2', dist: folder };
 };
 
 describe('clerkFirstReads', () => {

@@ -5,6 +5,22 @@ import type { PinnedPackage } from './pinned-scripts.ts';
 // The Frontend API version clerk-js sends with every request, as its bundle spells it.
 const API_VERSION = /"__clerk_api_version","(\d{4}-\d{2}-\d{2})"/;
 
+// A bundle of a few hundred KB, read once per process (every app the tests build asks again).
+const versions = new Map<string, string | null>();
+
+function bundleApiVersion(path: string): string | null {
+  let version = versions.get(path);
+  if (version === undefined) {
+    try {
+      version = API_VERSION.exec(readFileSync(path, 'utf8'))?.[1] ?? null;
+    } catch {
+      version = null;
+    }
+    versions.set(path, version);
+  }
+  return version;
+}
+
 /**
  * The two Frontend API reads clerk-js makes as it loads (the environment and the client), at the
  * addresses it builds for them through the proxy at `proxyPath`, so index.html can start them before
@@ -18,13 +34,7 @@ export function clerkFirstReads(
   proxyPath: string,
 ): string[] {
   if (!publishableKey.startsWith('pk_live_') || !clerkJs) return [];
-  let bundle: string;
-  try {
-    bundle = readFileSync(join(clerkJs.dist, 'clerk.browser.js'), 'utf8');
-  } catch {
-    return [];
-  }
-  const apiVersion = API_VERSION.exec(bundle)?.[1];
+  const apiVersion = bundleApiVersion(join(clerkJs.dist, 'clerk.browser.js'));
   if (!apiVersion) return [];
   const query = `__clerk_api_version=${apiVersion}&_clerk_js_version=${clerkJs.version}`;
   return [`${proxyPath}/v1/environment?${query}`, `${proxyPath}/v1/client?${query}`];

@@ -50,6 +50,16 @@ const signedIn = {
   'GET /api/v1/organizations/org_1/invitations': () => json(200, { data: [], total_count: 0 }),
 };
 const here = () => window.location.pathname + window.location.search;
+
+/** `/api/me` held back until `answer()`: the app before it knows who is signed in. */
+function heldMe() {
+  let answer: (response: Response) => void = () => {};
+  const handler = () =>
+    new Promise<Response>((resolve) => {
+      answer = resolve;
+    });
+  return { handler, answer: () => answer(json(200, ME)) };
+}
 const routers: AppRouter[] = [];
 
 function start(path: string, client: QueryClient) {
@@ -153,21 +163,15 @@ describe('the app router', () => {
   it('draws the frame and the page before the signed-in user is known; the navigation joins once it is', async () => {
     setTestCookie('__client_uat', '1764860000');
     try {
-      let answerMe: (response: Response) => void = () => {};
-      mockApi({
-        ...signedIn,
-        'GET /api/me': () =>
-          new Promise<Response>((resolve) => {
-            answerMe = resolve;
-          }),
-      });
+      const me = heldMe();
+      mockApi({ ...signedIn, 'GET /api/me': me.handler });
       start('/orgs/org_1/invitations', client);
       // Nothing suspends on the user: no "Loading…" stands in for the page (React would hold the page
       // back 300 ms after one).
       expect(await screen.findByRole('heading', { level: 1, name: 'Acme Corp invitations' })).toBeTruthy();
       expect(screen.queryByRole('status', { name: /Loading/ })).toBeNull();
       expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
-      answerMe(json(200, ME));
+      me.answer();
       const nav = await screen.findByRole('navigation', { name: 'Main' });
       expect(within(nav).getByRole('link', { name: 'All invitations' })).toBeTruthy();
     } finally {
@@ -184,20 +188,17 @@ describe('the app router', () => {
     async (path, heading) => {
       setTestCookie('__client_uat', '1764860000');
       try {
-        let answerMe: (response: Response) => void = () => {};
+        const me = heldMe();
         mockApi({
           ...signedIn,
           'GET /api/v1/organization_invitations': () => json(200, { data: [], total_count: 0 }),
-          'GET /api/me': () =>
-            new Promise<Response>((resolve) => {
-              answerMe = resolve;
-            }),
+          'GET /api/me': me.handler,
         });
         start(path, client);
         // The page is there (it does not suspend); only what the user decides waits.
         expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeTruthy();
         expect(screen.getByRole('status').textContent).toContain('Loading');
-        answerMe(json(200, ME));
+        me.answer();
         await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
         expect(screen.queryByText(/not allowed/)).toBeNull();
       } finally {

@@ -5,7 +5,7 @@ import { useMe } from '../../features/auth/api/get-me.ts';
 import { useOrganizations } from '../../features/organizations/api/get-organizations.ts';
 import type { ActivitySearch, SearchPatch } from '../../lib/search-schemas.ts';
 import { NotAllowedPanel } from '../layouts/not-allowed-panel.tsx';
-import { PendingPage } from '../layouts/route-states.tsx';
+import { WithMe } from '../layouts/with-me.tsx';
 
 const route = getRouteApi('/_app/activity');
 
@@ -46,17 +46,18 @@ export function ActivityPage() {
           ) : null}
         </div>
       </header>
-      {/* Who is signed in decides what shows: "Loading…" until then, without suspending (with-me.tsx). */}
-      {me === undefined ? (
-        <PendingPage />
-      ) : me.is_staff || me.organizations.length > 0 ? (
-        <ActivityView search={search} onSearchChange={onSearchChange} organizations={organizations} />
-      ) : (
-        <NotAllowedPanel
-          title="You're not allowed to view activity"
-          description="Only org admins and support staff can see the activity log."
-        />
-      )}
+      <WithMe>
+        {(known) =>
+          known.is_staff || known.organizations.length > 0 ? (
+            <ActivityView search={search} onSearchChange={onSearchChange} organizations={organizations} />
+          ) : (
+            <NotAllowedPanel
+              title="You're not allowed to view activity"
+              description="Only org admins and support staff can see the activity log."
+            />
+          )
+        }
+      </WithMe>
     </div>
   );
 }
