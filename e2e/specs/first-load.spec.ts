@@ -82,6 +82,28 @@ test.describe('first load', () => {
     expect(assets.some((u) => u.endsWith('.css'))).toBe(true);
   });
 
+  test('a slow read does not hold the page back: its frame and the loading table show while the list is on its way', async ({
+    page,
+  }) => {
+    // With a fresh session cookie the first render waits briefly for the page's reads, to draw the
+    // page once with its rows; a read that takes longer must not leave the tab blank.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.context().route(/\/invitations\?/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const { page: tab } = await openByAddress(page.context(), orgPath);
+    const table = tab.getByRole('table', { name: 'Invitations' });
+    await expect(tab.getByRole('heading', { level: 1, name: /Acme Corp/ })).toBeVisible();
+    await expect(table).toHaveAttribute('aria-busy', 'true');
+    release();
+    await expect(table).toHaveAttribute('aria-busy', 'false');
+    await expect(dataRows(table)).toHaveCount(25);
+  });
+
   test('a filtered list and a deep link to one invitation: the reads the address names are preloaded, the rest the app makes', async ({
     page,
   }) => {

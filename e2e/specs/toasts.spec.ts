@@ -57,3 +57,32 @@ for (const size of [
     await pagination.getByRole('button', { name: 'Next page' }).click({ trial: true });
   });
 }
+
+test('a part of the frame whose code cannot load (gone after a deploy) leaves a message to reload, not a blank tab', async ({
+  page,
+  signInAs,
+  seedInvitations,
+}) => {
+  await signInAs('acmeAdmin');
+  const { org, invitations } = await seedInvitations('Acme Corp', 1, 'toast-gone');
+  const email = invitations[0]?.email_address ?? '';
+  // The toasts' code loads with the first toast; here its file is gone, as after a new deploy.
+  const gone = /\/assets\/toast-items-[\w-]+\.js$/;
+  await page.route(gone, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.goto(`/orgs/${org.id}/invitations`);
+  const row = dataRows(page.getByRole('table', { name: 'Invitations' })).filter({ hasText: email });
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await page
+    .getByRole('dialog', { name: 'Revoke invitation?' })
+    .getByRole('button', { name: 'Revoke invitation' })
+    .click();
+  await expect(page.getByRole('alert')).toHaveText(
+    /^The console stopped working \(.+\)\. Reload the page to try again\.$/,
+  );
+
+  // A reload (the new deploy's files) brings the console back, with the revocation done.
+  await page.unroute(gone);
+  await page.reload();
+  const revoked = dataRows(page.getByRole('table', { name: 'Invitations' })).filter({ hasText: email });
+  await expect(revoked).toContainText('Revoked');
+});

@@ -6,7 +6,8 @@ import { AppProviders } from './app/providers.tsx';
 import { createAppRouter, focusHeadingOnNewPage, redirectToSignInOn401 } from './app/router.tsx';
 import { setSessionTokenSource } from './lib/api-client.ts';
 import { loadConsoleConfig } from './lib/console-config.ts';
-import { createQueryClient } from './lib/query-client.ts';
+import { createQueryClient, firstReadsSettled } from './lib/query-client.ts';
+import { hasFreshSessionCookie } from './lib/session-cookies.ts';
 import './ui/styles/tokens.css';
 import './ui/styles/base.css';
 import './ui/styles/controls.css';
@@ -27,20 +28,37 @@ const router = createAppRouter(queryClient);
 redirectToSignInOn401(queryClient, router);
 focusHeadingOnNewPage(router);
 
-// The first page's code and data start loading now, beside React's first render: mounted, the router
+// The first page's code and data start loading now, before React's first render: mounted, the router
 // would start them only after it (it finds this load done or under way and keeps it).
-void router.load().catch(() => undefined);
+const loaded = router.load().catch(() => undefined);
 
-loadConsoleConfig().then(
-  (config) =>
-    createRoot(root).render(
+// With a fresh session cookie the page's reads go out now, on the cookie, and on a warm visit they are
+// answered within tens of milliseconds: the first render waits for them (at most FIRST_READS_WAIT_MS),
+// so the page is drawn once, with its rows, instead of a skeleton first and the rows in a second
+// render and frame. Without one, the reads wait for clerk-js, which starts with the first render.
+const FIRST_READS_WAIT_MS = 150;
+const firstReads = hasFreshSessionCookie()
+  ? firstReadsSettled(queryClient, loaded, FIRST_READS_WAIT_MS)
+  : undefined;
+
+/** The app could not start, or stopped on an error nothing caught: say so, not a blank tab. */
+const failed = (what: string) => (error: unknown) => {
+  root.setAttribute('role', 'alert');
+  root.textContent = `${what} (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
+};
+
+// An error no error page catches (each route has one; this is what sits above them, e.g. a part of
+// the frame whose code is gone after a deploy) unmounts the app.
+const app = createRoot(root, { onUncaughtError: failed('The console stopped working') });
+
+Promise.all([loadConsoleConfig(), firstReads]).then(
+  ([config]) =>
+    app.render(
       <StrictMode>
         <AppProviders config={config} queryClient={queryClient} router={router}>
           <RouterProvider router={router} />
         </AppProviders>
       </StrictMode>,
     ),
-  (error: unknown) => {
-    root.textContent = `The console could not start: ${error instanceof Error ? error.message : String(error)} Reload the page to try again.`;
-  },
+  failed('The console could not start'),
 );

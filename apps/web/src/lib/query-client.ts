@@ -53,3 +53,29 @@ export function forgetUser(queryClient: QueryClient): Promise<void> {
   queryClient.getMutationCache().clear();
   return queryClient.resetQueries();
 }
+
+/**
+ * Resolves once `started` has resolved and no query is fetching, or after `maxMs`, whichever is first.
+ * The app's first render waits on it when the first page's reads are already on their way (main.tsx).
+ */
+export function firstReadsSettled(
+  queryClient: QueryClient,
+  started: Promise<unknown>,
+  maxMs: number,
+): Promise<void> {
+  return new Promise((resolve) => {
+    let unsubscribe = () => {};
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, maxMs);
+    void started.then(() => {
+      if (queryClient.isFetching() === 0) return done();
+      unsubscribe = queryClient.getQueryCache().subscribe(() => {
+        if (queryClient.isFetching() === 0) done();
+      });
+    });
+  });
+}

@@ -1,8 +1,9 @@
 import type { SVGProps } from 'react';
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Icon({ size = 16, children, ...props }: IconProps) {
+/** A 24-unit stroke icon; `size` in pixels. */
+export function Icon({ size = 16, children, ...props }: IconProps) {
   return (
     <svg
       width={size}
@@ -115,12 +116,6 @@ export const Building = (p: IconProps) => (
     <path d="M9 22v-4h6v4M8 6h.01M16 6h.01M12 6h.01M12 10h.01M12 14h.01M16 10h.01M16 14h.01M8 10h.01M8 14h.01" />
   </Icon>
 );
-export const Mail = (p: IconProps) => (
-  <Icon {...p}>
-    <rect x="2" y="4" width="20" height="16" rx="2" />
-    <path d="m22 7-10 6L2 7" />
-  </Icon>
-);
 export const Refresh = (p: IconProps) => (
   <Icon {...p}>
     <path d="M21 12a9 9 0 0 1-15.5 6.2L3 16M3 12a9 9 0 0 1 15.5-6.2L21 8M21 3v5h-5M3 21v-5h5" />
@@ -129,17 +124,6 @@ export const Refresh = (p: IconProps) => (
 export const LogOut = (p: IconProps) => (
   <Icon {...p}>
     <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9" />
-  </Icon>
-);
-export const Trash = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M3 6h18M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2M19 6l-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6" />
-  </Icon>
-);
-export const Clock = (p: IconProps) => (
-  <Icon {...p}>
-    <circle cx="12" cy="12" r="10" />
-    <path d="M12 6v6l4 2" />
   </Icon>
 );
 export const Download = (p: IconProps) => (

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Button } from '../../../ui/button.tsx';
 import { CheckboxGroup } from '../../../ui/checkbox-group.tsx';
 import { DataTable, dataTableFeatures } from '../../../ui/data-table.tsx';
-import { Mail } from '../../../ui/icons.tsx';
+import { Mail } from '../../../ui/page-icons.tsx';
 import { Pagination } from '../../../ui/pagination.tsx';
 import { EmptyState } from '../../../ui/states.tsx';
 import { type PreviewCounts, type PreviewRow, ROW_CLASSES, type RowClass } from '../utils/classify-rows.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Clock } from '../../../ui/icons.tsx';
+import { Clock } from '../../../ui/page-icons.tsx';
 import { formatClock, formatWait } from '../utils/format-wait.ts';
 
 /** While Clerk's rate limit holds the job: when it resumes, with a countdown. */

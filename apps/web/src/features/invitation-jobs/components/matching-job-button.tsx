@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { formatCount } from '../../../lib/format.ts';
 import { Button } from '../../../ui/button.tsx';
 import { Dialog } from '../../../ui/dialog.tsx';
-import { AlertCircle, Refresh, Trash } from '../../../ui/icons.tsx';
+import { AlertCircle, Refresh } from '../../../ui/icons.tsx';
+import { Trash } from '../../../ui/page-icons.tsx';
 import { useStartInvitationJob } from '../api/start-invitation-job.ts';
 
 interface MatchingJobButtonProps {

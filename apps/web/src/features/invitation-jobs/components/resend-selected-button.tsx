@@ -1,8 +1,8 @@
 import type { BulkJob, OrganizationInvitation } from '@invites/clerk-schema';
 import { lazy } from 'react';
 import { formatCount } from '../../../lib/format.ts';
-import { Mail } from '../../../ui/icons.tsx';
 import { LazyDialogButton } from '../../../ui/lazy-dialog-button.tsx';
+import { Mail } from '../../../ui/page-icons.tsx';
 
 const loadDialog = () => import('./resend-selected-dialog.tsx');
 const ResendSelectedDialog = lazy(() => loadDialog().then((m) => ({ default: m.ResendSelectedDialog })));

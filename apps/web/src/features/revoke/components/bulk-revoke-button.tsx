@@ -1,8 +1,8 @@
 import type { OrganizationInvitation } from '@invites/clerk-schema';
 import { lazy } from 'react';
 import { formatCount } from '../../../lib/format.ts';
-import { Trash } from '../../../ui/icons.tsx';
 import { LazyDialogButton } from '../../../ui/lazy-dialog-button.tsx';
+import { Trash } from '../../../ui/page-icons.tsx';
 
 // The dialog and its mutations load on first use, not with the invitations page.
 const loadDialog = () => import('./bulk-revoke-dialog.tsx');
