@@ -1,4 +1,5 @@
-import { type Cell, type Column, flexRender, type Row, type RowData } from '@tanstack/react-table';
+import type { Cell, Column, Row, RowData } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import { memo, useMemo } from 'react';
 import type { DataColumnMeta, DataTableFeatures } from './data-table-features.ts';
 import { useRowSelected } from './row-selection.tsx';
@@ -16,6 +17,20 @@ export function cellClass(meta: DataColumnMeta | undefined, cards: boolean): str
   if (!cards) return meta?.className;
   const slot = `card-${meta?.card ?? 'field'}`;
   return meta?.className ? `${meta.className} ${slot}` : slot;
+}
+
+/**
+ * A column's `header` or `cell`: text, or a function of its context, called here rather than mounted
+ * as a component of its own (as `flexRender` does). Columns built anew (their options changed: an
+ * organization's names arrived, the user is staff) then update their cells in place instead of
+ * remounting them, so a link or button there keeps keyboard focus. Hooks belong in the components a
+ * template returns, not in the template.
+ */
+export function renderTemplate<TContext>(
+  template: string | ((context: TContext) => unknown) | undefined,
+  context: TContext,
+): ReactNode {
+  return (typeof template === 'function' ? template(context) : template) as ReactNode;
 }
 
 interface DataRowProps<TData extends RowData> {
@@ -57,7 +72,7 @@ function DataCell<TData extends RowData>({
   cards: boolean;
 }) {
   const meta = cell.column.columnDef.meta;
-  const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+  const content = renderTemplate(cell.column.columnDef.cell, cell.getContext());
   const className = cellClass(meta, cards);
   if (meta?.rowHeader) {
     return (

@@ -173,4 +173,33 @@ describe('DataTable', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Name' }));
     expect(picked).toEqual(['name']);
   });
+
+  it('keeps the elements of its cells, and the focus in them, when its columns are built anew', () => {
+    // A page rebuilds its columns when their options change (an organization's names arrive); the
+    // cells must update in place, not remount: a keyboard user's focus on a link would be lost.
+    const linked = (suffix: string): ColumnDef<DataTableFeatures, Person, unknown>[] => [
+      helper.accessor((row) => row.name, {
+        id: 'name',
+        header: () => <span>Name{suffix}</span>,
+        meta: { rowHeader: true },
+        cell: ({ row }) => <a href={`#${row.id}`}>{`${row.original.name}${suffix}`}</a>,
+      }) as ColumnDef<DataTableFeatures, Person, unknown>,
+    ];
+    function Linked({ suffix }: { suffix: string }) {
+      const table = useTable({
+        features: dataTableFeatures,
+        columns: linked(suffix),
+        data: people(3),
+        getRowId: (r) => r.id,
+      });
+      return <DataTable table={table} label="People" state="ready" />;
+    }
+    const view = render(<Linked suffix="" />);
+    const link = screen.getByRole('link', { name: 'Person 1' });
+    link.focus();
+    view.rerender(<Linked suffix=" (Acme)" />);
+    expect(screen.getByRole('link', { name: 'Person 1 (Acme)' })).toBe(link);
+    expect(document.activeElement).toBe(link);
+    expect(screen.getByRole('columnheader', { name: 'Name (Acme)' })).toBeTruthy();
+  });
 });

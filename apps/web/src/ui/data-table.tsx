@@ -1,6 +1,6 @@
-import { flexRender, type ReactTable, type RowData } from '@tanstack/react-table';
+import type { ReactTable, RowData } from '@tanstack/react-table';
 import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
-import { cellClass, DataRow, SkeletonRows, SpacerRow } from './data-table-body.tsx';
+import { cellClass, DataRow, renderTemplate, SkeletonRows, SpacerRow } from './data-table-body.tsx';
 import type { DataTableFeatures } from './data-table-features.ts';
 import { ArrowDown, ArrowUp, ArrowUpDown } from './icons.tsx';
 import { rowsOf } from './lazy-row-model.ts';
@@ -128,7 +128,7 @@ export function DataTable<TData extends RowData>({
                 const direction = sortKey ? ariaSort(sort, sortKey) : undefined;
                 const content = header.isPlaceholder
                   ? null
-                  : flexRender(header.column.columnDef.header, header.getContext());
+                  : renderTemplate(header.column.columnDef.header, header.getContext());
                 const arrow =
                   direction === 'ascending' ? (
                     <ArrowUp size={13} />
