@@ -104,6 +104,39 @@ test.describe('first load', () => {
     await expect(dataRows(table)).toHaveCount(25);
   });
 
+  test('with a fresh session token, clerk-js starts once the page is drawn, not in the task that draws it', async ({
+    page,
+  }) => {
+    // The page's reads go on the session cookie then: Clerk's start (its token poller's worker, its
+    // first reads and their processing) waits for the frame with the rows to be painted.
+    await page.context().addInitScript(() => {
+      const w = window as { __rowsFrame?: number };
+      new MutationObserver((_, observer) => {
+        const row = document.querySelector(
+          'table.data-table > tbody > tr:not(.skeleton-row):not(.fallback-row):not(.spacer-row)',
+        );
+        if (!row) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          w.__rowsFrame = performance.now();
+        });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const { page: tab } = await openByAddress(page.context(), orgPath);
+    await expect(dataRows(tab.getByRole('table', { name: 'Invitations' }))).toHaveCount(25);
+    await expect
+      .poll(() => tab.evaluate(() => (window as { Clerk?: { loaded?: boolean } }).Clerk?.loaded === true))
+      .toBe(true);
+    const { frame, clerkStarts } = await tab.evaluate(() => ({
+      frame: (window as { __rowsFrame?: number }).__rowsFrame ?? Number.NaN,
+      clerkStarts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => /\/__clerk\/v1\/(environment|client)\?/.test(e.name))
+        .map((e) => e.startTime),
+    }));
+    expect(clerkStarts.length).toBeGreaterThan(0);
+    for (const start of clerkStarts) expect(start).toBeGreaterThan(frame);
+  });
+
   test('a filtered list and a deep link to one invitation: the reads the address names are preloaded, the rest the app makes', async ({
     page,
   }) => {

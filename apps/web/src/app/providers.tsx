@@ -6,6 +6,7 @@ import { clerkAppearance } from '../lib/clerk-appearance.ts';
 import { lazyClerkUI, preloadClerkUI } from '../lib/clerk-ui.ts';
 import { ConsoleConfigProvider } from '../lib/console-config.ts';
 import { forgetUser } from '../lib/query-client.ts';
+import { hasFreshSessionCookie } from '../lib/session-cookies.ts';
 import { ToastProvider } from '../ui/toast.tsx';
 import type { AppRouter } from './router.tsx';
 
@@ -19,6 +20,17 @@ function ClearCacheOnUserChange({ queryClient }: { queryClient: QueryClient }) {
     seen.current = userId ?? null;
   }, [isLoaded, userId, queryClient]);
   return null;
+}
+
+/**
+ * `value` once the frame being drawn now has been painted. Handed to `ClerkProvider` as its
+ * `ui.ClerkUI` (a promise is allowed), it holds clerk-js's start back until then: clerk-js cannot load
+ * before it has its UI. Its start (a worker for its token poller, its first reads and their
+ * processing, a render of everything that reads the session) then comes after the page is drawn
+ * instead of in the task that draws it.
+ */
+export function afterNextPaint<T>(value: T): Promise<T> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(value), 0)));
 }
 
 /** Signed out: Clerk's sign-in form is next, so its UI starts loading now. */
@@ -46,7 +58,11 @@ export function AppProviders({
   router: AppRouter;
   children: ReactNode;
 }) {
-  const ui = useMemo(() => ({ ClerkUI: lazyClerkUI(config.clerk_ui_url) }), [config.clerk_ui_url]);
+  const ui = useMemo(() => {
+    const ClerkUI = lazyClerkUI(config.clerk_ui_url);
+    // The page's reads go on a fresh session cookie (main.tsx): clerk-js starts once it is drawn.
+    return { ClerkUI: hasFreshSessionCookie() ? afterNextPaint(ClerkUI) : ClerkUI };
+  }, [config.clerk_ui_url]);
   return (
     <ConsoleConfigProvider value={config}>
       <ClerkProvider
