@@ -35,8 +35,8 @@ const loaded = router.load().catch(() => undefined);
 // With a fresh session cookie the page's reads go out now, on the cookie, and on a warm visit they are
 // answered within tens of milliseconds: the first render waits for them (at most FIRST_READS_WAIT_MS),
 // so the page is drawn once, with its rows, instead of a skeleton first and the rows in a second
-// render and frame; clerk-js, which these reads do not need, starts once that frame is painted
-// (`AppProviders`). Without one, the reads wait for clerk-js, which starts with the first render.
+// render and frame; clerk-js, which these reads do not need, starts once that frame is painted and
+// the browser is idle (`AppProviders`). Without one, the reads wait for clerk-js, which starts with the first render.
 const FIRST_READS_WAIT_MS = 150;
 const firstReads = hasFreshSessionCookie()
   ? firstReadsSettled(queryClient, loaded, FIRST_READS_WAIT_MS)

@@ -8,6 +8,7 @@ import { ConsoleConfigProvider } from '../lib/console-config.ts';
 import { forgetUser } from '../lib/query-client.ts';
 import { hasFreshSessionCookie } from '../lib/session-cookies.ts';
 import { ToastProvider } from '../ui/toast.tsx';
+import { whenIdle } from '../ui/when-idle.ts';
 import type { AppRouter } from './router.tsx';
 
 /** Nothing cached for one user may show to the next: a change of Clerk user drops every query. */
@@ -23,14 +24,14 @@ function ClearCacheOnUserChange({ queryClient }: { queryClient: QueryClient }) {
 }
 
 /**
- * `value` once the frame being drawn now has been painted. Handed to `ClerkProvider` as its
- * `ui.ClerkUI` (a promise is allowed), it holds clerk-js's start back until then: clerk-js cannot load
- * before it has its UI. Its start (a worker for its token poller, its first reads and their
- * processing, a render of everything that reads the session) then comes after the page is drawn
- * instead of in the task that draws it.
+ * `value` once the frame being drawn now has been painted and the browser is idle (whenIdle: 200 ms
+ * at the latest). Handed to `ClerkProvider` as its `ui.ClerkUI` (a promise is allowed), it holds
+ * clerk-js's start back until then: clerk-js cannot load before it has its UI. Its start (a worker for
+ * its token poller, its first reads and their processing, a render of everything that reads the
+ * session) then comes after the page is drawn instead of in the task that draws it or the next frame.
  */
-export function afterNextPaint<T>(value: T): Promise<T> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(value), 0)));
+export function afterPaintWhenIdle<T>(value: T): Promise<T> {
+  return new Promise((resolve) => requestAnimationFrame(() => whenIdle(() => resolve(value))));
 }
 
 /** Signed out: Clerk's sign-in form is next, so its UI starts loading now. */
@@ -61,7 +62,7 @@ export function AppProviders({
   const ui = useMemo(() => {
     const ClerkUI = lazyClerkUI(config.clerk_ui_url);
     // The page's reads go on a fresh session cookie (main.tsx): clerk-js starts once it is drawn.
-    return { ClerkUI: hasFreshSessionCookie() ? afterNextPaint(ClerkUI) : ClerkUI };
+    return { ClerkUI: hasFreshSessionCookie() ? afterPaintWhenIdle(ClerkUI) : ClerkUI };
   }, [config.clerk_ui_url]);
   return (
     <ConsoleConfigProvider value={config}>

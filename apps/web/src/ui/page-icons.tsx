@@ -20,3 +20,9 @@ export const Clock = (p: IconProps) => (
     <path d="M12 6v6l4 2" />
   </Icon>
 );
+export const Building = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="4" y="2" width="16" height="20" rx="2" />
+    <path d="M9 22v-4h6v4M8 6h.01M16 6h.01M12 6h.01M12 10h.01M12 14h.01M16 10h.01M16 14h.01M8 10h.01M8 14h.01" />
+  </Icon>
+);

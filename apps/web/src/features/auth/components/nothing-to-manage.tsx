@@ -1,7 +1,8 @@
 import type { Me } from '@invites/clerk-schema';
 import { fullName } from '../../../lib/format.ts';
 import { Button } from '../../../ui/button.tsx';
-import { Building, LogOut } from '../../../ui/icons.tsx';
+import { LogOut } from '../../../ui/icons.tsx';
+import { Building } from '../../../ui/page-icons.tsx';
 import { useSignOut } from '../api/sign-out.ts';
 import './nothing-to-manage.css';
 

@@ -1,7 +1,7 @@
 import type { AcceptanceFigures, Organization } from '@invites/clerk-schema';
 import { Link } from '@tanstack/react-router';
 import { formatCount } from '../../../lib/format.ts';
-import { Building } from '../../../ui/icons.tsx';
+import { Building } from '../../../ui/page-icons.tsx';
 import { EmptyState, ErrorState } from '../../../ui/states.tsx';
 import { useAcceptanceList } from '../api/get-acceptance-list.ts';
 import { useOrganizations } from '../api/get-organizations.ts';
