@@ -12,14 +12,19 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-/** Revokes the newest invitation (the seeded one) from its row, which shows a toast. */
-async function revokeShowingToast(page: Page, email: string) {
+/** Revokes the invitation sent to `email` from its row, confirming in the dialog. */
+async function revokeFromRow(page: Page, email: string) {
   const row = dataRows(page.getByRole('table', { name: 'Invitations' })).filter({ hasText: email });
   await row.getByRole('button', { name: 'Revoke' }).click();
   await page
     .getByRole('dialog', { name: 'Revoke invitation?' })
     .getByRole('button', { name: 'Revoke invitation' })
     .click();
+}
+
+/** Revokes the newest invitation (the seeded one) from its row, which shows a toast. */
+async function revokeShowingToast(page: Page, email: string) {
+  await revokeFromRow(page, email);
   const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('listitem');
   await expect(toast).toContainText('Invitation revoked');
   return toast;
@@ -70,12 +75,7 @@ test('a part of the frame whose code cannot load (gone after a deploy) leaves a 
   const gone = /\/assets\/toast-items-[\w-]+\.js$/;
   await page.route(gone, (route) => route.fulfill({ status: 404, body: 'Not found' }));
   await page.goto(`/orgs/${org.id}/invitations`);
-  const row = dataRows(page.getByRole('table', { name: 'Invitations' })).filter({ hasText: email });
-  await row.getByRole('button', { name: 'Revoke' }).click();
-  await page
-    .getByRole('dialog', { name: 'Revoke invitation?' })
-    .getByRole('button', { name: 'Revoke invitation' })
-    .click();
+  await revokeFromRow(page, email);
   await expect(page.getByRole('alert')).toHaveText(
     /^The console stopped working \(.+\)\. Reload the page to try again\.$/,
   );

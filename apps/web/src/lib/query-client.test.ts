@@ -1,5 +1,5 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { firstReadsSettled, forgetUser } from './query-client.ts';
 
 /** A read whose answer (per call) the test gives; the signal it was asked with, to see it cancelled. */
@@ -51,6 +51,13 @@ describe('forgetUser', () => {
 });
 
 describe('firstReadsSettled', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   /** Whether `promise` has settled, after the microtasks and timers due now have run. */
   async function isSettled(promise: Promise<unknown>) {
     let settled = false;
@@ -62,64 +69,44 @@ describe('firstReadsSettled', () => {
   }
 
   it("waits for the reads the router's load started, and no longer", async () => {
-    vi.useFakeTimers();
-    try {
-      const client = new QueryClient();
-      const me = controlledRead();
-      const list = controlledRead();
-      let started = () => {};
-      const load = new Promise<void>((resolve) => {
-        started = resolve;
-      });
-      const ready = firstReadsSettled(client, load, 150);
-      void client.fetchQuery({ queryKey: ['me'], queryFn: me.queryFn });
-      void client.fetchQuery({ queryKey: ['list'], queryFn: list.queryFn });
-      started();
-      expect(await isSettled(ready)).toBe(false);
-      me.calls[0]?.answer('ada');
-      expect(await isSettled(ready)).toBe(false);
-      list.calls[0]?.answer('rows');
-      expect(await isSettled(ready)).toBe(true);
-    } finally {
-      vi.useRealTimers();
-    }
+    const client = new QueryClient();
+    const me = controlledRead();
+    const list = controlledRead();
+    let started = () => {};
+    const load = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const ready = firstReadsSettled(client, load, 150);
+    void client.fetchQuery({ queryKey: ['me'], queryFn: me.queryFn });
+    void client.fetchQuery({ queryKey: ['list'], queryFn: list.queryFn });
+    started();
+    expect(await isSettled(ready)).toBe(false);
+    me.calls[0]?.answer('ada');
+    expect(await isSettled(ready)).toBe(false);
+    list.calls[0]?.answer('rows');
+    expect(await isSettled(ready)).toBe(true);
   });
 
   it('gives up after its limit: a slow read does not hold the first render back', async () => {
-    vi.useFakeTimers();
-    try {
-      const client = new QueryClient();
-      const slow = controlledRead();
-      void client.fetchQuery({ queryKey: ['list'], queryFn: slow.queryFn });
-      const ready = firstReadsSettled(client, Promise.resolve(), 150);
-      await vi.advanceTimersByTimeAsync(149);
-      expect(await isSettled(ready)).toBe(false);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(await isSettled(ready)).toBe(true);
-      expect(slow.calls[0]?.signal.aborted).toBe(false);
-    } finally {
-      vi.useRealTimers();
-    }
+    const client = new QueryClient();
+    const slow = controlledRead();
+    void client.fetchQuery({ queryKey: ['list'], queryFn: slow.queryFn });
+    const ready = firstReadsSettled(client, Promise.resolve(), 150);
+    await vi.advanceTimersByTimeAsync(149);
+    expect(await isSettled(ready)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await isSettled(ready)).toBe(true);
+    expect(slow.calls[0]?.signal.aborted).toBe(false);
   });
 
   it('gives up after its limit when the page itself is slow to load', async () => {
-    vi.useFakeTimers();
-    try {
-      const ready = firstReadsSettled(new QueryClient(), new Promise(() => {}), 150);
-      await vi.advanceTimersByTimeAsync(150);
-      expect(await isSettled(ready)).toBe(true);
-    } finally {
-      vi.useRealTimers();
-    }
+    const ready = firstReadsSettled(new QueryClient(), new Promise(() => {}), 150);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(await isSettled(ready)).toBe(true);
   });
 
   it('resolves as soon as the load is done when it started no read', async () => {
-    vi.useFakeTimers();
-    try {
-      const ready = firstReadsSettled(new QueryClient(), Promise.resolve(), 150);
-      expect(await isSettled(ready)).toBe(true);
-    } finally {
-      vi.useRealTimers();
-    }
+    const ready = firstReadsSettled(new QueryClient(), Promise.resolve(), 150);
+    expect(await isSettled(ready)).toBe(true);
   });
 });
