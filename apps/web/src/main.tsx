@@ -36,11 +36,11 @@ const loaded = router.load().catch(() => undefined);
 // answered within tens of milliseconds: the first render waits for them (at most FIRST_READS_WAIT_MS),
 // so the page is drawn once, with its rows, instead of a skeleton first and the rows in a second
 // render and frame; clerk-js, which these reads do not need, starts once that frame is painted and
-// the browser is idle (`AppProviders`). Without one, the reads wait for clerk-js, which starts with the first render.
+// the browser is idle (`deferClerk`). Without one, the reads wait for clerk-js, which
+// starts with the first render.
 const FIRST_READS_WAIT_MS = 150;
-const firstReads = hasFreshSessionCookie()
-  ? firstReadsSettled(queryClient, loaded, FIRST_READS_WAIT_MS)
-  : undefined;
+const readsOnCookie = hasFreshSessionCookie();
+const firstReads = readsOnCookie ? firstReadsSettled(queryClient, loaded, FIRST_READS_WAIT_MS) : undefined;
 
 /** The app could not start, or stopped on an error nothing caught: say so, not a blank tab. */
 const failed = (what: string) => (error: unknown) => {
@@ -56,7 +56,7 @@ Promise.all([loadConsoleConfig(), firstReads]).then(
   ([config]) =>
     app.render(
       <StrictMode>
-        <AppProviders config={config} queryClient={queryClient} router={router}>
+        <AppProviders config={config} queryClient={queryClient} router={router} deferClerk={readsOnCookie}>
           <RouterProvider router={router} />
         </AppProviders>
       </StrictMode>,

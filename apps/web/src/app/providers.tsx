@@ -6,7 +6,6 @@ import { clerkAppearance } from '../lib/clerk-appearance.ts';
 import { lazyClerkUI, preloadClerkUI } from '../lib/clerk-ui.ts';
 import { ConsoleConfigProvider } from '../lib/console-config.ts';
 import { forgetUser } from '../lib/query-client.ts';
-import { hasFreshSessionCookie } from '../lib/session-cookies.ts';
 import { ToastProvider } from '../ui/toast.tsx';
 import { whenIdle } from '../ui/when-idle.ts';
 import type { AppRouter } from './router.tsx';
@@ -30,7 +29,7 @@ function ClearCacheOnUserChange({ queryClient }: { queryClient: QueryClient }) {
  * its token poller, its first reads and their processing, a render of everything that reads the
  * session) then comes after the page is drawn instead of in the task that draws it or the next frame.
  */
-export function afterPaintWhenIdle<T>(value: T): Promise<T> {
+function afterPaintWhenIdle<T>(value: T): Promise<T> {
   return new Promise((resolve) => requestAnimationFrame(() => whenIdle(() => resolve(value))));
 }
 
@@ -52,18 +51,20 @@ export function AppProviders({
   config,
   queryClient,
   router,
+  deferClerk = false,
   children,
 }: {
   config: ConsoleConfig;
   queryClient: QueryClient;
   router: AppRouter;
+  /** Start clerk-js once the first frame is painted: the page's first reads do not need it. */
+  deferClerk?: boolean;
   children: ReactNode;
 }) {
   const ui = useMemo(() => {
     const ClerkUI = lazyClerkUI(config.clerk_ui_url);
-    // The page's reads go on a fresh session cookie (main.tsx): clerk-js starts once it is drawn.
-    return { ClerkUI: hasFreshSessionCookie() ? afterPaintWhenIdle(ClerkUI) : ClerkUI };
-  }, [config.clerk_ui_url]);
+    return { ClerkUI: deferClerk ? afterPaintWhenIdle(ClerkUI) : ClerkUI };
+  }, [config.clerk_ui_url, deferClerk]);
   return (
     <ConsoleConfigProvider value={config}>
       <ClerkProvider

@@ -60,6 +60,18 @@ function heldMe() {
     });
   return { handler, answer: () => answer(json(200, ME)) };
 }
+/** The signed-in api, with `/api/me` answering 503 while `down` is set. */
+function meThatFails(down: boolean) {
+  const me = {
+    down,
+    routes: {
+      ...signedIn,
+      'GET /api/me': () =>
+        me.down ? clerkError(503, 'service_unavailable', 'The api is down.') : json(200, ME),
+    },
+  };
+  return me;
+}
 const routers: AppRouter[] = [];
 
 function start(path: string, client: QueryClient) {
@@ -250,31 +262,23 @@ describe('the app router', () => {
   });
 
   it('shows the error page when /api/me fails for another reason, and Try again checks again', async () => {
-    let down = true;
-    mockApi({
-      ...signedIn,
-      'GET /api/me': () =>
-        down ? clerkError(503, 'service_unavailable', 'The api is down.') : json(200, ME),
-    });
+    const me = meThatFails(true);
+    mockApi(me.routes);
     start('/orgs', client);
     expect(await screen.findByRole('heading', { name: "This page couldn't be loaded" })).toBeTruthy();
     expect(screen.getByText('The api is down.')).toBeTruthy();
-    down = false;
+    me.down = false;
     await act(() => screen.getByRole('button', { name: 'Try again' }).click());
     expect(await screen.findByRole('heading', { level: 1, name: 'Organizations' })).toBeTruthy();
     expect(here()).toBe('/orgs');
   });
 
   it('keeps the page when a refresh of the signed-in user fails (the user already read stays)', async () => {
-    let down = false;
-    mockApi({
-      ...signedIn,
-      'GET /api/me': () =>
-        down ? clerkError(503, 'service_unavailable', 'The api is down.') : json(200, ME),
-    });
+    const me = meThatFails(false);
+    mockApi(me.routes);
     start('/orgs', client);
     expect(await screen.findByRole('heading', { level: 1, name: 'Organizations' })).toBeTruthy();
-    down = true;
+    me.down = true;
     await act(() => client.refetchQueries({ queryKey: meQueryOptions().queryKey }));
     expect(client.getQueryState(meQueryOptions().queryKey)?.status).toBe('error');
     expect(screen.getByRole('heading', { level: 1, name: 'Organizations' })).toBeTruthy();

@@ -1,6 +1,5 @@
 import type { Cell, Column, Row, RowData } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
-import { memo, useMemo } from 'react';
+import { memo, type ReactNode, useMemo } from 'react';
 import type { DataColumnMeta, DataTableFeatures } from './data-table-features.ts';
 import { useRowSelected } from './row-selection.tsx';
 
